@@ -1,0 +1,3 @@
+from caseworker_app.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,93 @@
+"""The ``caseworker`` command line.
+
+Every sub-command lives in :mod:`caseworker_app.commands` as a module with a ``register(subparsers)``
+function that adds its parser and sets ``func``.  ``func(args) -> int`` returns the exit code.
+
+Errors never reach the user as a traceback: a :class:`~caseworker_app.errors.CaseworkerError` is
+printed as one Dutch line on stderr (exit 2 for things the user can fix, 3 for storage problems);
+anything else is logged with its traceback and reported as one line pointing at the log (exit 70).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import os
+import sys
+from collections.abc import Sequence
+
+from caseworker_app import APP_NAME, __version__
+from caseworker_app.errors import CaseworkerError, StorageError
+
+#: Command modules, in the order they appear in ``--help``.
+COMMAND_MODULES = ("gui", "db", "user", "demo", "debtor", "calc", "report", "selftest")
+
+EXIT_USER = 2
+EXIT_STORAGE = 3
+EXIT_BUG = 70
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--database",
+        metavar="URL",
+        default=argparse.SUPPRESS,
+        help="database URL (sqlite:///pad/naar/bestand.sqlite of postgresql://...); "
+        "standaard $CASEWORKER_DATABASE_URL of het SQLite-bestand in de gebruikersmap",
+    )
+    common.add_argument(
+        "--user",
+        metavar="LOGIN",
+        default=argparse.SUPPRESS,
+        help="werk als deze gebruiker (alleen op een lokale SQLite-database; op PostgreSQL geldt de database-login)",
+    )
+    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="uitgebreide logging")
+    parser = argparse.ArgumentParser(
+        prog="caseworker",
+        description=f"{APP_NAME}: de totale schuldpositie, maatwerk en contact voor invordering.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        module = importlib.import_module(f"caseworker_app.commands.{name}")
+        module.register(sub, common)
+    return parser
+
+
+def database_url(args: argparse.Namespace) -> str | None:
+    """The URL from ``--database`` or ``CASEWORKER_DATABASE_URL``; ``None`` means the default file."""
+    url = getattr(args, "database", None) or os.environ.get("CASEWORKER_DATABASE_URL") or None
+    return url
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args = parser.parse_args(["gui", *argv])
+    from caseworker_app import log
+
+    log.init(debug=bool(getattr(args, "debug", False)), console=args.command != "gui")
+    try:
+        return int(args.func(args) or 0)
+    except StorageError as exc:
+        logging.getLogger("caseworker.cli").warning("storage error: %s", exc, exc_info=True)
+        print(f"caseworker: {exc.message}", file=sys.stderr)
+        return EXIT_STORAGE
+    except CaseworkerError as exc:
+        print(f"caseworker: {exc.message}", file=sys.stderr)
+        return EXIT_USER
+    except KeyboardInterrupt:
+        print("caseworker: afgebroken", file=sys.stderr)
+        return 130
+    except Exception:
+        logging.getLogger("caseworker.cli").critical("unexpected error", exc_info=True)
+        print(
+            f"caseworker: onverwachte fout; details staan in het logbestand {log.log_file()}",
+            file=sys.stderr,
+        )
+        return EXIT_BUG

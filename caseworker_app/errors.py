@@ -1,0 +1,130 @@
+"""The exceptions every layer raises, and the one place their Dutch wording lives.
+
+Three families, as in qutebrowser and Anki:
+
+* :class:`UserFacingError` -- the user can fix it: invalid input, a conflict, something not found,
+  a permission the role lacks.  Shown as a warning, never as a crash.
+* :class:`StorageError` -- the environment is in the way: unreachable server, locked or corrupt
+  database file, full disk.  "Not our bug", shown with a retry where that makes sense.
+* anything else is a bug and goes to the crash handler.
+
+Each error carries a stable ``code`` and ``params`` so tests and translations can rely on them,
+and a rendered Dutch ``message`` for the command line and the interface.  This module imports
+nothing from the package so every layer may use it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+#: Dutch message templates, keyed by error code.  ``str.format`` placeholders name the params.
+MESSAGES: dict[str, str] = {
+    # input
+    "invalid_bsn": "'{value}' is geen geldig BSN: {reason}.",
+    "invalid_rsin": "'{value}' is geen geldig RSIN: {reason}.",
+    "invalid_amount": "'{value}' is geen geldig bedrag{field_suffix}: gebruik cijfers, bijvoorbeeld 1234,56.",
+    "invalid_date": "'{value}' is geen geldige datum{field_suffix}: gebruik dd-mm-jjjj of jjjj-mm-dd.",
+    "invalid_field": "Het veld '{field}' is ongeldig: {reason}.",
+    "missing_field": "Het veld '{field}' ontbreekt.",
+    "invalid_postcode": "'{value}' is geen geldige postcode: gebruik vier cijfers en twee letters, bijvoorbeeld 1234 AB.",
+    "invalid_role": "'{value}' is geen bekende rol. Kies uit: {choices}.",
+    "invalid_database_url": "'{url}' is geen bruikbaar database-adres: {reason}.",
+    # domain and rules
+    "parameter_missing": "Voor {date} ontbreekt het cijfer '{parameter}': voeg het toe aan de parametertabel.",
+    "unknown_rule": "Onbekende rekenregel '{rule}'. Beschikbaar: {choices}.",
+    # identity and permissions
+    "unknown_user": "Gebruiker '{login}' is niet bekend in deze database. Een beheerder kan u toevoegen met 'caseworker user add'.",
+    "inactive_user": "Gebruiker '{login}' is uitgeschakeld.",
+    "permission_denied": "U ({login}) mag dit niet: {action} vraagt de rol {roles}.",
+    "user_exists": "Gebruiker '{login}' bestaat al.",
+    "impersonation_refused": "Op een gedeelde PostgreSQL-database bent u altijd de database-gebruiker ({login}); --user kan dat niet veranderen.",
+    # records
+    "not_found": "{entity} {key} bestaat niet (meer).",
+    "duplicate": "{entity} met {field} {value} bestaat al.",
+    "conflict": "Iemand anders heeft {entity} {key} intussen gewijzigd. Kies per veld welke waarde moet blijven.",
+    # storage and environment
+    "database_unreachable": "De database is niet bereikbaar ({detail}). Controleer het adres en of de server draait.",
+    "database_locked": "De database is bezet door een ander programma. Probeer het zo opnieuw.",
+    "database_corrupt": "Het databasebestand is beschadigd of geen database: {detail}.",
+    "database_readonly": "De database kan niet worden beschreven: {detail}.",
+    "disk_full": "De schijf is vol; er is niets opgeslagen.",
+    "schema_newer": "Deze database heeft schemaversie {current}; deze Caseworker ({version}) kent alleen tot {head}. Installeer een nieuwere Caseworker.",
+    "schema_older": "Deze database heeft schemaversie {current}; nodig is {head}. Voer 'caseworker db upgrade' uit.",
+    "schema_missing": "Deze database is nog leeg. Voer 'caseworker db upgrade' uit om hem in te richten.",
+    "storage_error": "De database gaf een fout: {detail}.",
+    "no_display": "Er is geen scherm beschikbaar. {hint}",
+}
+
+
+class CaseworkerError(Exception):
+    """Base of all errors the application raises on purpose."""
+
+    def __init__(self, code: str, /, **params: Any) -> None:
+        self.code = code
+        self.params: Mapping[str, Any] = params
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        template = MESSAGES.get(self.code)
+        if template is None:
+            return f"{self.code}: {dict(self.params)}"
+        try:
+            return template.format(**self.params)
+        except (KeyError, IndexError):
+            return f"{template} {dict(self.params)}"
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class UserFacingError(CaseworkerError):
+    """Something the user can put right: shown as a warning."""
+
+
+class ValidationError(UserFacingError):
+    """Input that does not fit.  ``params['field']`` names the field where one applies."""
+
+
+class NotFoundError(UserFacingError):
+    def __init__(self, entity: str, key: object) -> None:
+        super().__init__("not_found", entity=entity, key=key)
+
+
+class PermissionDeniedError(UserFacingError):
+    pass
+
+
+@dataclass(frozen=True)
+class FieldConflict:
+    """One field two users changed differently since the editor loaded the record."""
+
+    field: str
+    base: Any  # the value when the editor loaded the record
+    mine: Any  # what this user typed
+    theirs: Any  # what the other user saved
+
+
+class ConflictError(UserFacingError):
+    """Saving over a newer version would lose somebody's change.
+
+    ``conflicts`` lists the fields that both users changed to different values; ``current_version``
+    is the version the caller must pass when it saves again with its choices.
+    """
+
+    def __init__(
+        self, entity: str, key: object, conflicts: list[FieldConflict], current_version: int
+    ) -> None:
+        self.conflicts = conflicts
+        self.current_version = current_version
+        super().__init__("conflict", entity=entity, key=key)
+
+
+class StorageError(CaseworkerError):
+    """The database or the file system is in the way; not a bug in Caseworker."""
+
+
+class SchemaVersionError(StorageError):
+    """The database schema is not at the revision this build expects."""
