@@ -1,0 +1,156 @@
+"""Engines and sessions for both backends, and the translation of driver errors into Dutch messages.
+
+SQLite (the embedded single-user default): WAL, foreign keys on, a busy timeout, and real
+transactions (pysqlite's own BEGIN handling is switched off as the SQLAlchemy docs advise, so reads
+and SAVEPOINTs behave).  PostgreSQL (shared use): psycopg 3, pre-ping, a connect timeout.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, OperationalError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from caseworker_app.errors import CaseworkerError, StorageError, UserFacingError, ValidationError
+
+SQLITE_BUSY_TIMEOUT_MS = 5000
+PG_CONNECT_TIMEOUT_S = 5
+
+
+def normalize_url(url: str) -> URL:
+    """Parse a user-given database URL; ``postgresql://`` means psycopg 3, a bare path means SQLite."""
+    raw = url.strip()
+    if not raw:
+        raise ValidationError("invalid_database_url", url=url, reason="het adres is leeg")
+    if "://" not in raw:  # a plain file path
+        raw = f"sqlite:///{Path(raw).expanduser().resolve()}"
+    try:
+        parsed = make_url(raw)
+    except ArgumentError as exc:
+        raise ValidationError("invalid_database_url", url=url, reason="onbekende vorm") from exc
+    backend = parsed.get_backend_name()
+    if backend == "postgresql":
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    elif backend == "sqlite":
+        if parsed.drivername not in ("sqlite", "sqlite+pysqlite"):
+            raise ValidationError("invalid_database_url", url=url, reason="alleen de standaard SQLite-driver wordt ondersteund")
+    else:
+        raise ValidationError(
+            "invalid_database_url", url=url, reason=f"'{backend}' wordt niet ondersteund; gebruik sqlite of postgresql"
+        )
+    return parsed
+
+
+def is_sqlite(engine: Engine) -> bool:
+    return engine.dialect.name == "sqlite"
+
+
+def create_engine_for_url(url: str, *, echo: bool = False) -> Engine:
+    """An engine for ``url``, configured for its backend.  Connecting happens lazily."""
+    parsed = normalize_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        database = parsed.database or ""
+        if database and database != ":memory:":
+            folder = Path(database).expanduser().parent
+            if not folder.exists():
+                raise StorageError("database_unreachable", detail=f"de map {folder} bestaat niet")
+        engine = create_engine(
+            parsed,
+            echo=echo,
+            connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+        )
+        event.listen(engine, "connect", _sqlite_on_connect)
+        event.listen(engine, "begin", _sqlite_on_begin)
+        return engine
+    return create_engine(
+        parsed,
+        echo=echo,
+        pool_pre_ping=True,
+        pool_size=5,
+        max_overflow=5,
+        connect_args={"connect_timeout": PG_CONNECT_TIMEOUT_S, "application_name": "caseworker"},
+    )
+
+
+def _sqlite_on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    # take over transaction control from pysqlite (see "Serializable isolation / Savepoints" in the SQLAlchemy docs)
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        mode = cursor.execute("PRAGMA journal_mode").fetchone()
+        if mode and str(mode[0]).lower() not in ("wal", "memory"):
+            cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+    finally:
+        cursor.close()
+
+
+def _sqlite_on_begin(conn: Any) -> None:
+    conn.exec_driver_sql("BEGIN")
+
+
+def make_session_factory(engine: Engine) -> sessionmaker[Session]:
+    # expire_on_commit=False: services turn rows into DTOs inside the transaction anyway, and
+    # nothing should lazy-load after commit
+    return sessionmaker(bind=engine, expire_on_commit=False, autoflush=True)
+
+
+def translate_error(exc: BaseException, *, url: str | None = None) -> CaseworkerError:
+    """Turn a driver or SQLAlchemy error into one of ours with a Dutch message."""
+    if isinstance(exc, CaseworkerError):
+        return exc
+    detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0] if str(exc) else type(exc).__name__
+    low = detail.lower()
+    if isinstance(exc, IntegrityError):
+        return UserFacingError("storage_error", detail=f"de gegevens passen niet bij wat er al is ({detail})")
+    if isinstance(exc, OperationalError | DBAPIError) or isinstance(exc, sqlite3.Error):
+        if "database is locked" in low or "database table is locked" in low:
+            return StorageError("database_locked")
+        if "file is not a database" in low or "malformed" in low:
+            return StorageError("database_corrupt", detail=detail)
+        if "readonly" in low or "read-only" in low:
+            return StorageError("database_readonly", detail=detail)
+        if "disk is full" in low or "no space left" in low:
+            return StorageError("disk_full")
+        if (
+            "unable to open database" in low
+            or "connection" in low
+            or "could not translate host" in low
+            or "timeout" in low
+            or "does not exist" in low
+            or "password authentication" in low
+            or "role" in low
+        ):
+            return StorageError("database_unreachable", detail=detail)
+        return StorageError("storage_error", detail=detail)
+    if isinstance(exc, SQLAlchemyError):
+        return StorageError("storage_error", detail=detail)
+    if isinstance(exc, OSError):
+        return StorageError("storage_error", detail=str(exc))
+    raise exc
+
+
+@contextlib.contextmanager
+def translated_errors(url: str | None = None) -> Iterator[None]:
+    """Re-raise database errors as :class:`StorageError`/:class:`UserFacingError`."""
+    try:
+        yield
+    except CaseworkerError:
+        raise
+    except (SQLAlchemyError, sqlite3.Error, OSError) as exc:
+        raise translate_error(exc, url=url) from exc
+
+
+def check_connection(engine: Engine) -> None:
+    """Connect once, so an unreachable server or unreadable file is reported before anything else."""
+    with translated_errors(), engine.connect() as conn:
+        conn.execute(text("SELECT 1"))
