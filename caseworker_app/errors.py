@@ -34,6 +34,8 @@ MESSAGES: dict[str, str] = {
     # domain and rules
     "parameter_missing": "Voor {date} ontbreekt het cijfer '{parameter}': voeg het toe aan de parametertabel.",
     "unknown_rule": "Onbekende rekenregel '{rule}'. Beschikbaar: {choices}.",
+    "parameter_file_invalid": "Het parameterbestand {file} is ongeldig: {reason}.",
+    "invalid_input_file": "Het invoerbestand {file} is niet te lezen: {reason}.",
     # identity and permissions
     "unknown_user": "Gebruiker '{login}' is niet bekend in deze database. Een beheerder kan u toevoegen met 'caseworker user add'.",
     "inactive_user": "Gebruiker '{login}' is uitgeschakeld.",

@@ -1,0 +1,237 @@
+"""Dated parameter tables: every yearly figure the rules use, with validity, source and status.
+
+The tables are TOML files in ``caseworker_app/domain/parameters/``.  Each file declares parameters and
+their rows::
+
+    [parameter.invorderingsrente_percentage]
+    description = "Percentage invorderingsrente (IW 1990 art. 29)"
+    unit = "procent"
+
+    [[row]]
+    parameter = "invorderingsrente_percentage"
+    valid_from = 2026-01-01
+    # valid_to left out: valid until a later row starts (open-ended)
+    value = 4.3
+    source = "Stb. 2025, 383"
+    status = "OFFICIAL"
+    note = "optional remark shown to the user"
+
+A product owner adds next year's figure by adding a row (and closing the previous one with
+``valid_to``); no code changes.  ``CASEWORKER_PARAMETERS_DIR`` points the loader at another directory
+with the same layout (a corrected copy, or a test fixture).
+
+Lookups (:func:`param`) are a cached load plus a bisect; a date without a row raises
+``UserFacingError('parameter_missing')`` naming the parameter and the date.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import os
+import tomllib
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from caseworker_app.errors import UserFacingError
+
+STATUSES = ("OFFICIAL", "OFFICIAL-OLD", "SECONDARY", "DERIVED", "PLACEHOLDER")
+_ROW_KEYS = {"parameter", "valid_from", "valid_to", "value", "source", "status", "note"}
+ENV_DIR = "CASEWORKER_PARAMETERS_DIR"
+
+
+@dataclass(frozen=True, slots=True)
+class ParamValue:
+    """One row of a parameter table: the figure valid on a date, and where it comes from."""
+
+    name: str
+    value: Decimal | str
+    valid_from: date
+    valid_to: date | None
+    source: str
+    status: str
+    note: str | None = None
+    unit: str | None = None
+
+    @property
+    def decimal(self) -> Decimal:
+        if not isinstance(self.value, Decimal):
+            raise TypeError(f"parameter {self.name} is not a number: {self.value!r}")
+        return self.value
+
+    @property
+    def text(self) -> str:
+        return str(self.value)
+
+    def covers(self, day: date) -> bool:
+        return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
+
+
+@dataclass(frozen=True)
+class ParameterTable:
+    name: str
+    description: str
+    unit: str | None
+    rows: tuple[ParamValue, ...]
+    file: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_starts", [row.valid_from for row in self.rows])
+
+    def at(self, day: date) -> ParamValue | None:
+        starts: list[date] = self._starts  # type: ignore[attr-defined]
+        index = bisect.bisect_right(starts, day) - 1
+        if index < 0:
+            return None
+        row = self.rows[index]
+        if row.valid_to is not None and day > row.valid_to:
+            return None
+        return row
+
+    def changes_between(self, start: date, end: date) -> list[ParamValue]:
+        """All rows overlapping ``start..end`` inclusive, in date order (gaps are not filled)."""
+        starts: list[date] = self._starts  # type: ignore[attr-defined]
+        index = max(bisect.bisect_right(starts, start) - 1, 0)
+        found = []
+        for row in self.rows[index:]:
+            if row.valid_from > end:
+                break
+            if row.valid_to is not None and row.valid_to < start:
+                continue
+            found.append(row)
+        return found
+
+
+class ParameterFileError(UserFacingError):
+    """A parameter file does not follow the layout (shown to whoever edited it)."""
+
+    def __init__(self, file: str, reason: str) -> None:
+        super().__init__("parameter_file_invalid", file=file, reason=reason)
+
+
+class Parameters:
+    """All tables by name."""
+
+    def __init__(self, tables: dict[str, ParameterTable]) -> None:
+        self.tables = tables
+
+    def table(self, name: str) -> ParameterTable:
+        try:
+            return self.tables[name]
+        except KeyError:
+            raise KeyError(f"unknown parameter {name!r}") from None
+
+    def get(self, name: str, day: date) -> ParamValue:
+        row = self.table(name).at(day)
+        if row is None:
+            raise UserFacingError("parameter_missing", date=day.strftime("%d-%m-%Y"), parameter=name)
+        return row
+
+    def rows(self) -> list[ParamValue]:
+        return [row for table in self.tables.values() for row in table.rows]
+
+
+def _as_value(raw: Any, file: str, name: str) -> Decimal | str:
+    if isinstance(raw, bool):
+        return "true" if raw else "false"
+    if isinstance(raw, int):
+        return Decimal(raw)
+    if isinstance(raw, Decimal):
+        return raw
+    if isinstance(raw, str):
+        return raw
+    raise ParameterFileError(file, f"waarde van {name} moet een getal of tekst zijn, niet {raw!r}")
+
+
+def _load_dir(directory: Path) -> Parameters:
+    declared: dict[str, tuple[str, str | None, str]] = {}
+    rows: dict[str, list[ParamValue]] = {}
+    files = sorted(p for p in directory.iterdir() if p.suffix == ".toml")
+    if not files:
+        raise ParameterFileError(str(directory), "geen .toml-bestanden gevonden")
+    for path in files:
+        file = path.name
+        try:
+            with path.open("rb") as handle:
+                data = tomllib.load(handle, parse_float=Decimal)
+        except tomllib.TOMLDecodeError as exc:
+            raise ParameterFileError(file, str(exc)) from None
+        for name, meta in data.get("parameter", {}).items():
+            if name in declared:
+                raise ParameterFileError(file, f"parameter {name} staat ook in {declared[name][2]}")
+            if "description" not in meta:
+                raise ParameterFileError(file, f"parameter {name} heeft geen description")
+            declared[name] = (str(meta["description"]), meta.get("unit"), file)
+        for raw in data.get("row", []):
+            unknown = set(raw) - _ROW_KEYS
+            if unknown:
+                raise ParameterFileError(file, f"onbekende sleutel(s) {sorted(unknown)} in een rij")
+            for key in ("parameter", "valid_from", "value", "source", "status"):
+                if key not in raw or raw[key] in ("", None):
+                    raise ParameterFileError(file, f"rij van {raw.get('parameter', '?')} mist '{key}'")
+            name = raw["parameter"]
+            if raw["status"] not in STATUSES:
+                raise ParameterFileError(file, f"{name}: status {raw['status']!r} is niet een van {', '.join(STATUSES)}")
+            valid_from, valid_to = raw["valid_from"], raw.get("valid_to")
+            if not isinstance(valid_from, date) or (valid_to is not None and not isinstance(valid_to, date)):
+                raise ParameterFileError(file, f"{name}: valid_from/valid_to moeten datums zijn (jjjj-mm-dd)")
+            if valid_to is not None and valid_to < valid_from:
+                raise ParameterFileError(file, f"{name}: valid_to {valid_to} ligt voor valid_from {valid_from}")
+            rows.setdefault(name, []).append(
+                ParamValue(
+                    name=name,
+                    value=_as_value(raw["value"], file, name),
+                    valid_from=valid_from,
+                    valid_to=valid_to,
+                    source=str(raw["source"]),
+                    status=str(raw["status"]),
+                    note=raw.get("note"),
+                )
+            )
+    tables: dict[str, ParameterTable] = {}
+    for name, (description, unit, file) in declared.items():
+        ordered = sorted(rows.pop(name, []), key=lambda r: r.valid_from)
+        for earlier, later in zip(ordered, ordered[1:], strict=False):
+            if earlier.valid_to is None or earlier.valid_to >= later.valid_from:
+                raise ParameterFileError(
+                    file, f"{name}: de rij vanaf {earlier.valid_from} overlapt met de rij vanaf {later.valid_from}"
+                )
+        with_unit = tuple(
+            ParamValue(r.name, r.value, r.valid_from, r.valid_to, r.source, r.status, r.note, unit) for r in ordered
+        )
+        tables[name] = ParameterTable(name, description, unit, with_unit, file)
+    if rows:
+        raise ParameterFileError(", ".join(sorted(rows)), "rijen voor een parameter die nergens is gedeclareerd")
+    return Parameters(tables)
+
+
+def parameters_dir() -> Path:
+    override = os.environ.get(ENV_DIR)
+    if override:
+        return Path(override)
+    return Path(str(resources.files("caseworker_app.domain.parameters")))
+
+
+@functools.cache
+def _cached(directory: str) -> Parameters:
+    return _load_dir(Path(directory))
+
+
+def load_parameters() -> Parameters:
+    """The parameter tables (loaded once per directory, then cached)."""
+    return _cached(str(parameters_dir()))
+
+
+def param(name: str, day: date) -> ParamValue:
+    """The row of ``name`` valid on ``day``; ``UserFacingError('parameter_missing')`` when there is none."""
+    return load_parameters().get(name, day)
+
+
+def reload_parameters() -> Parameters:
+    """Drop the cache (after a product owner edited a table while the app runs, or in tests)."""
+    _cached.cache_clear()
+    return load_parameters()
