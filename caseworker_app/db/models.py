@@ -278,8 +278,8 @@ class AuditEntry(Base):
     action: Mapped[str] = mapped_column(String(60))  # e.g. "insert", "update", "user.add", "demo.generate"
     entity: Mapped[str] = mapped_column(String(60))  # table name
     entity_id: Mapped[str | None] = mapped_column(String(40))
-    before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
-    after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
+    after: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
 
 
 APPEND_ONLY_TABLES = ("bookings", "enforcement_actions", "audit_log")

@@ -1,0 +1,78 @@
+"""Understanding what a caseworker typed in the one search field.
+
+Pure and total: any text (empty, 10,000 characters, emoji, SQL) gives a :class:`SearchQuery`; the
+worst case is a query that matches nothing.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from enum import StrEnum
+
+MAX_QUERY_LENGTH = 200
+
+
+class QueryKind(StrEnum):
+    EMPTY = "empty"
+    IDENTIFIER = "identifier"  # BSN or RSIN: 8-9 digits
+    POSTCODE = "postcode"  # postcode, optionally with huisnummer
+    REFERENCE = "reference"  # aanslagnummer / beschikkingsnummer
+    NAME = "name"  # prefix of "achternaam voornamen", accents ignored
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    kind: QueryKind
+    text: str  # the normalised text used for matching
+    postcode: str | None = None
+    huisnummer: int | None = None
+
+
+_POSTCODE = re.compile(r"^(\d{4})\s?([a-z]{2})(?:[\s,-]+(\d{1,5})\s*[a-z]?(?:[\s-].*)?)?$", re.IGNORECASE)
+_DIGITS = re.compile(r"^\d{8,9}$")
+_REFERENCE = re.compile(r"^[a-z0-9]*\d[a-z0-9]*$", re.IGNORECASE)
+
+
+def fold(text: str) -> str:
+    """Lower case, accents removed, whitespace collapsed: 'Müller-Özdemir ' -> 'muller-ozdemir'."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(stripped.casefold().split())
+
+
+def search_name(achternaam: str, voornamen: str | None = None, tussenvoegsel: str | None = None) -> str:
+    """The stored prefix-search key: surname first, so 'jan' and 'jansen' both work as prefixes.
+
+    The tussenvoegsel follows the surname ('berg van den jan'), which is how Dutch registers sort.
+    """
+    parts = [achternaam, tussenvoegsel or "", voornamen or ""]
+    return fold(" ".join(p for p in parts if p))
+
+
+def normalize_reference(text: str) -> str:
+    return re.sub(r"[\s.\-/]", "", text).upper()
+
+
+def parse_query(text: str) -> SearchQuery:
+    raw = (text or "")[:MAX_QUERY_LENGTH].strip()
+    if not raw:
+        return SearchQuery(QueryKind.EMPTY, "")
+    compact = re.sub(r"[\s.]", "", raw)
+    if _DIGITS.match(compact):
+        return SearchQuery(QueryKind.IDENTIFIER, compact.zfill(9))
+    match = _POSTCODE.match(raw)
+    if match:
+        postcode = (match.group(1) + match.group(2)).upper()
+        number = int(match.group(3)) if match.group(3) else None
+        return SearchQuery(QueryKind.POSTCODE, postcode, postcode=postcode, huisnummer=number)
+    reference = normalize_reference(raw)
+    if len(reference) >= 6 and _REFERENCE.match(reference) and sum(ch.isdigit() for ch in reference) >= 4:
+        return SearchQuery(QueryKind.REFERENCE, reference)
+    folded = fold(raw)
+    # keep letters, digits, spaces, hyphen and apostrophe; anything else cannot be part of a name
+    cleaned = " ".join(re.sub(r"[^\w\s'\-]", " ", folded).split())
+    if not cleaned:
+        return SearchQuery(QueryKind.EMPTY, "")
+    return SearchQuery(QueryKind.NAME, cleaned)

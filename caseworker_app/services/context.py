@@ -1,0 +1,192 @@
+"""Opening a database, knowing who works on it, and running one use case as one transaction.
+
+Every client does the same three steps::
+
+    db = Database.open(url)             # validates the URL, connects, checks the schema
+    ctx = db.login(login=None)          # PostgreSQL: current_user; SQLite: the local profile
+    with ctx.unit_of_work(Permission.EDIT_DEBTOR) as session:
+        ...                             # flushes are audited; commit on success, rollback on error
+
+The permission check, the audit (see :mod:`caseworker_app.services.audit`) and the translation of
+driver errors into Dutch messages happen here, so the GUI, the CLI and the tests all get them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import getpass
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, func, select, text
+from sqlalchemy.orm import Session, sessionmaker
+
+from caseworker_app import paths
+from caseworker_app.db import migrate
+from caseworker_app.db.models import User, UserRole
+from caseworker_app.db.session import (
+    check_connection,
+    create_engine_for_url,
+    make_session_factory,
+    normalize_url,
+    translated_errors,
+)
+from caseworker_app.domain.permissions import Permission, permissions_of, roles_granting
+from caseworker_app.domain.types import Role, label
+from caseworker_app.errors import PermissionDeniedError, UserFacingError
+from caseworker_app.services import audit
+from caseworker_app.services.dto import ActorInfo, DatabaseInfo
+
+#: Roles of the local single-user profile on SQLite: one person does everything on their own machine.
+LOCAL_PROFILE_ROLES = (Role.CASEWORKER, Role.BAILIFF, Role.TEAMLEAD, Role.STELLA, Role.ADMIN)
+
+
+class Database:
+    """An opened database: engine, session factory and what kind of backend it is."""
+
+    def __init__(self, url: str, engine: Engine) -> None:
+        self.url = url
+        self.engine = engine
+        self.session_factory: sessionmaker[Session] = make_session_factory(engine)
+        audit.install(self.session_factory)
+
+    @classmethod
+    def open(cls, url: str | None = None, *, require_schema: bool = True) -> Database:
+        """Open ``url`` (default: the SQLite file in the user data folder) and check it is usable."""
+        resolved = url or paths.default_database_url()
+        engine = create_engine_for_url(resolved)
+        check_connection(engine)
+        db = cls(resolved, engine)
+        if require_schema:
+            migrate.require_current(engine)
+        return db
+
+    @property
+    def backend(self) -> str:
+        return self.engine.dialect.name
+
+    @property
+    def is_shared(self) -> bool:
+        return self.backend == "postgresql"
+
+    @property
+    def display_url(self) -> str:
+        return normalize_url(self.url).render_as_string(hide_password=True).replace("+psycopg", "")
+
+    def info(self) -> DatabaseInfo:
+        status = migrate.schema_status(self.engine)
+        return DatabaseInfo(
+            url=self.display_url,
+            backend=self.backend,
+            schema_revision=status.current,
+            head_revision=status.head,
+            schema_state=status.state,
+        )
+
+    def login(self, login: str | None = None) -> Context:
+        """The context of the acting user.
+
+        On PostgreSQL the user *is* the database login (``current_user``); passing another login is
+        refused.  On SQLite the local profile is ``login`` or the operating-system user, created on
+        first use with every role except auditor.
+        """
+        with translated_errors(), self.session_factory.begin() as session:
+            if self.is_shared:
+                db_login = session.execute(text("SELECT current_user")).scalar_one()
+                if login and login != db_login:
+                    raise PermissionDeniedError("impersonation_refused", login=db_login)
+                user = _user_by_login(session, db_login)
+                if user is None and _count_users(session) == 0:
+                    user = _bootstrap_user(session, db_login, (Role.ADMIN,))
+            else:
+                local = login or os.environ.get("CASEWORKER_USER") or _os_login()
+                user = _user_by_login(session, local)
+                if user is None and login is None:
+                    user = _bootstrap_user(session, local, LOCAL_PROFILE_ROLES)
+                resolved_login = local
+            if user is None:
+                raise UserFacingError("unknown_user", login=login or (db_login if self.is_shared else resolved_login))
+            if not user.active:
+                raise PermissionDeniedError("inactive_user", login=user.login)
+            actor = ActorInfo(
+                user_id=user.id,
+                login=user.login,
+                display_name=user.display_name,
+                roles=frozenset(Role(r.role) for r in user.roles),
+            )
+        return Context(self, actor)
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def _os_login() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no passwd entry (containers)
+        return "lokaal"
+
+
+def _user_by_login(session: Session, login: str) -> User | None:
+    return session.execute(select(User).where(User.login == login)).scalar_one_or_none()
+
+
+def _count_users(session: Session) -> int:
+    return session.execute(select(func.count()).select_from(User)).scalar_one()
+
+
+def _bootstrap_user(session: Session, login: str, roles: tuple[Role, ...]) -> User:
+    """First use of a database: the person opening it becomes its first user (audited as themselves)."""
+    session.info["actor"] = login
+    user = User(login=login, display_name=login, roles=[UserRole(role=r.value) for r in roles])
+    session.add(user)
+    session.flush()
+    audit.record(session, "user.bootstrap", "users", user.id, None, {"login": login, "roles": [r.value for r in roles]})
+    return user
+
+
+@dataclass(frozen=True)
+class Context:
+    """A database plus the acting user: what every service function takes first."""
+
+    db: Database
+    actor: ActorInfo
+
+    @property
+    def permissions(self) -> frozenset[Permission]:
+        return permissions_of(set(self.actor.roles))
+
+    def can(self, permission: Permission) -> bool:
+        return permission in self.permissions
+
+    def require(self, permission: Permission, action: str | None = None) -> None:
+        if permission not in self.permissions:
+            roles = " of ".join(label(r) for r in roles_granting(permission))
+            raise PermissionDeniedError(
+                "permission_denied", login=self.actor.login, action=action or permission.value, roles=roles
+            )
+
+    @contextlib.contextmanager
+    def unit_of_work(self, permission: Permission | None = None, *, action: str | None = None) -> Iterator[Session]:
+        """One transaction for one use case: checks ``permission``, audits every flush, commits or rolls back."""
+        if permission is not None:
+            self.require(permission, action)
+        with translated_errors(self.db.url):
+            with self.db.session_factory() as session:
+                session.info["actor"] = self.actor.login
+                with session.begin():
+                    yield session
+
+    @contextlib.contextmanager
+    def read(self, permission: Permission = Permission.VIEW_CASES) -> Iterator[Session]:
+        """A read-only unit: the same checks, and any accidental change is rolled back."""
+        self.require(permission)
+        with translated_errors(self.db.url):
+            with self.db.session_factory() as session:
+                session.info["actor"] = self.actor.login
+                session.info["read_only"] = True
+                try:
+                    yield session
+                finally:
+                    session.rollback()

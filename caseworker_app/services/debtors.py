@@ -1,0 +1,307 @@
+"""Finding debtors, reading their details and claims, and saving edits without losing anybody's change."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Select, case, func, select
+from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.exc import StaleDataError
+
+from caseworker_app.db.models import Booking, Claim, Debtor, EnforcementAction
+from caseworker_app.domain.identifiers import validate_bsn
+from caseworker_app.domain.permissions import Permission
+from caseworker_app.domain.search import QueryKind, SearchQuery, parse_query, search_name
+from caseworker_app.domain.types import BookingKind
+from caseworker_app.errors import ConflictError, FieldConflict, NotFoundError, ValidationError
+from caseworker_app.services.context import Context
+from caseworker_app.services.dto import (
+    DEBTOR_EDITABLE_FIELDS,
+    ClaimSummary,
+    DebtorDetail,
+    DebtorSummary,
+    HouseholdInfo,
+    SaveResult,
+)
+
+DEFAULT_LIMIT = 50
+ZERO = Decimal("0.00")
+
+
+def display_name(d: Debtor) -> str:
+    if d.voornamen:
+        middle = f" {d.tussenvoegsel}" if d.tussenvoegsel else ""
+        return f"{d.voornamen}{middle} {d.achternaam}"
+    return d.achternaam
+
+
+def format_postcode(postcode: str | None) -> str:
+    if not postcode:
+        return ""
+    return f"{postcode[:4]} {postcode[4:]}" if len(postcode) == 6 else postcode
+
+
+def format_address(d: Debtor) -> str:
+    if not d.straat:
+        return d.woonplaats or ""
+    number = f"{d.huisnummer or ''}{d.huisnummer_toevoeging or ''}"
+    line = f"{d.straat} {number}".strip()
+    place = " ".join(p for p in (format_postcode(d.postcode), d.woonplaats or "") if p)
+    if d.land and d.land != "NL":
+        place = f"{place} ({d.land})".strip()
+    return f"{line}, {place}" if place else line
+
+
+def _search_statement(query: SearchQuery, limit: int) -> Select[tuple[Debtor]] | None:
+    stmt = select(Debtor)
+    if query.kind is QueryKind.IDENTIFIER:
+        return stmt.where((Debtor.bsn == query.text) | (Debtor.rsin == query.text)).limit(limit)
+    if query.kind is QueryKind.POSTCODE:
+        stmt = stmt.where(Debtor.postcode == query.postcode)
+        if query.huisnummer is not None:
+            stmt = stmt.where(Debtor.huisnummer == query.huisnummer)
+        return stmt.order_by(Debtor.huisnummer, Debtor.search_name).limit(limit)
+    if query.kind is QueryKind.REFERENCE:
+        claim_debtor = select(Claim.debtor_id).where(Claim.reference == query.text).scalar_subquery()
+        return stmt.where(Debtor.id == claim_debtor).limit(limit)
+    if query.kind is QueryKind.NAME:
+        # escape LIKE wildcards: the user's text is matched literally
+        pattern = query.text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        return stmt.where(Debtor.search_name.like(pattern, escape="\\")).order_by(Debtor.search_name).limit(limit)
+    return None
+
+
+def _summary(d: Debtor, matched_by: str) -> DebtorSummary:
+    return DebtorSummary(
+        id=d.id,
+        display_name=display_name(d),
+        bsn=d.bsn,
+        rsin=d.rsin,
+        doelgroep=d.doelgroep,
+        geboortedatum=d.geboortedatum,
+        address=format_address(d),
+        postcode=d.postcode,
+        huisnummer=d.huisnummer,
+        matched_by=matched_by,
+    )
+
+
+def search_debtors(ctx: Context, text: str, limit: int = DEFAULT_LIMIT) -> list[DebtorSummary]:
+    """Debtors matching a BSN/RSIN, a claim reference, a postcode (+ huisnummer) or a name prefix.
+
+    Any text is accepted; text that cannot match anything returns an empty list.
+    """
+    query = parse_query(text)
+    stmt = _search_statement(query, max(1, min(limit, 500)))
+    if stmt is None:
+        return []
+    with ctx.read() as session:
+        return [_summary(d, query.kind.value) for d in session.execute(stmt).scalars()]
+
+
+def _load(session: Session, debtor_id: int) -> Debtor:
+    debtor = session.get(Debtor, debtor_id, options=[selectinload(Debtor.household)])
+    if debtor is None:
+        raise NotFoundError("Schuldenaar", debtor_id)
+    return debtor
+
+
+def _detail(session: Session, d: Debtor) -> DebtorDetail:
+    household = None
+    if d.household is not None:
+        members = tuple((m.id, display_name(m)) for m in d.household.members if m.id != d.id)
+        household = HouseholdInfo(
+            id=d.household.id,
+            leefsituatie=d.household.leefsituatie,
+            aantal_kinderen=d.household.aantal_kinderen,
+            kostendelers=d.household.kostendelers,
+            beschermd_bestaansminimum=d.household.beschermd_bestaansminimum,
+            members=members,
+        )
+    return DebtorDetail(
+        id=d.id,
+        version=d.version,
+        kind=d.kind,
+        doelgroep=d.doelgroep,
+        bsn=d.bsn,
+        rsin=d.rsin,
+        kvk_nummer=d.kvk_nummer,
+        voornamen=d.voornamen,
+        tussenvoegsel=d.tussenvoegsel,
+        achternaam=d.achternaam,
+        display_name=display_name(d),
+        geboortedatum=d.geboortedatum,
+        straat=d.straat,
+        huisnummer=d.huisnummer,
+        huisnummer_toevoeging=d.huisnummer_toevoeging,
+        postcode=d.postcode,
+        woonplaats=d.woonplaats,
+        land=d.land,
+        telefoon=d.telefoon,
+        email=d.email,
+        fraude_markering=d.fraude_markering,
+        household=household,
+        address=format_address(d),
+    )
+
+
+def get_debtor(ctx: Context, debtor_id: int) -> DebtorDetail:
+    with ctx.read() as session:
+        return _detail(session, _load(session, debtor_id))
+
+
+def find_by_bsn(ctx: Context, bsn: str) -> DebtorDetail:
+    number = validate_bsn(bsn)
+    with ctx.read() as session:
+        debtor = session.execute(
+            select(Debtor).where((Debtor.bsn == number) | (Debtor.rsin == number))
+        ).scalar_one_or_none()
+        if debtor is None:
+            raise NotFoundError("Schuldenaar met BSN/RSIN", number)
+        return _detail(session, debtor)
+
+
+def list_claims(ctx: Context, debtor_id: int) -> list[ClaimSummary]:
+    """The debtor's claims with ledger totals computed by the database (one grouped query)."""
+
+    def total(*kinds: BookingKind) -> Any:
+        return func.coalesce(
+            func.sum(case((Booking.kind.in_([k.value for k in kinds]), Booking.amount), else_=0)), 0
+        )
+
+    last_action = (
+        select(EnforcementAction.claim_id, func.max(EnforcementAction.action_date).label("last_date"))
+        .group_by(EnforcementAction.claim_id)
+        .subquery()
+    )
+    stmt = (
+        select(
+            Claim,
+            total(BookingKind.BETALING),
+            total(BookingKind.VERREKENING),
+            total(BookingKind.VERMINDERING, BookingKind.KWIJTSCHELDING, BookingKind.AFBOEKING),
+            total(BookingKind.KOSTEN),
+            total(BookingKind.RENTE),
+            func.coalesce(func.sum(Booking.amount), 0),
+        )
+        .outerjoin(Booking, Booking.claim_id == Claim.id)
+        .where(Claim.debtor_id == debtor_id)
+        .group_by(Claim.id)
+        .order_by(Claim.creditor, Claim.middel, Claim.vervaldatum)
+    )
+    with ctx.read() as session:
+        _load(session, debtor_id)
+        rows = session.execute(stmt).all()
+        steps: dict[int, tuple[str, dt.date]] = {}
+        claim_ids = [row[0].id for row in rows]
+        if claim_ids:
+            for claim_id, step, date in session.execute(
+                select(EnforcementAction.claim_id, EnforcementAction.step, EnforcementAction.action_date)
+                .join(
+                    last_action,
+                    (last_action.c.claim_id == EnforcementAction.claim_id)
+                    & (last_action.c.last_date == EnforcementAction.action_date),
+                )
+                .where(EnforcementAction.claim_id.in_(claim_ids))
+                .order_by(EnforcementAction.id)
+            ):
+                steps[claim_id] = (step, date)
+        out = []
+        for claim, paid, verrekend, reduced, costs, rente, balance in rows:
+            step = steps.get(claim.id)
+            out.append(
+                ClaimSummary(
+                    id=claim.id,
+                    reference=claim.reference,
+                    creditor=claim.creditor,
+                    middel=claim.middel,
+                    soort=claim.soort,
+                    tijdvak_van=claim.tijdvak_van,
+                    tijdvak_tot=claim.tijdvak_tot,
+                    dagtekening=claim.dagtekening,
+                    vervaldatum=claim.vervaldatum,
+                    ambtshalve=claim.ambtshalve,
+                    original_amount=claim.original_amount,
+                    paid=-Decimal(paid),
+                    verrekend=-Decimal(verrekend),
+                    reduced=-Decimal(reduced),
+                    costs=Decimal(costs),
+                    rente=Decimal(rente),
+                    balance=Decimal(balance),
+                    last_step=step[0] if step else None,
+                    last_step_date=step[1] if step else None,
+                )
+            )
+        return out
+
+
+def _clean_changes(changes: dict[str, Any]) -> dict[str, Any]:
+    unknown = set(changes) - set(DEBTOR_EDITABLE_FIELDS)
+    if unknown:
+        raise ValidationError("invalid_field", field=", ".join(sorted(unknown)), reason="dit veld kan niet worden gewijzigd")
+    cleaned: dict[str, Any] = {}
+    for key, value in changes.items():
+        if isinstance(value, str):
+            value = value.strip() or None
+        if key == "achternaam" and not value:
+            raise ValidationError("missing_field", field="achternaam")
+        if key == "postcode" and value is not None:
+            compact = value.replace(" ", "").upper()
+            if not (len(compact) == 6 and compact[:4].isdigit() and compact[4:].isalpha()):
+                raise ValidationError("invalid_postcode", value=value)
+            value = compact
+        if key == "huisnummer" and value is not None:
+            try:
+                value = int(value)
+            except (TypeError, ValueError):
+                raise ValidationError("invalid_field", field="huisnummer", reason="alleen cijfers") from None
+            if value <= 0:
+                raise ValidationError("invalid_field", field="huisnummer", reason="moet groter dan 0 zijn")
+        if key == "land":
+            value = (value or "NL").upper()
+            if len(value) != 2 or not value.isalpha():
+                raise ValidationError("invalid_field", field="land", reason="gebruik de landcode, bijvoorbeeld NL of BE")
+        if key == "fraude_markering":
+            value = bool(value)
+        cleaned[key] = value
+    return cleaned
+
+
+def update_debtor(ctx: Context, base: DebtorDetail, changes: dict[str, Any]) -> SaveResult:
+    """Save ``changes`` made on top of ``base`` (what the editor loaded).
+
+    If somebody else saved in between: fields only they changed keep their value, fields only
+    this user changed are applied, and fields both changed to different values raise
+    :class:`ConflictError` listing base/mine/theirs -- nothing is silently overwritten.  To resolve,
+    the client calls again with ``base`` refreshed (``get_debtor``) and the chosen values.
+    """
+    cleaned = _clean_changes(changes)
+    base_values = base.editable_values()
+    mine = {k: v for k, v in cleaned.items() if v != base_values[k]}
+    try:
+        with ctx.unit_of_work(Permission.EDIT_DEBTOR, action="schuldenaar wijzigen") as session:
+            debtor = _load(session, base.id)
+            theirs = {k: getattr(debtor, k) for k in DEBTOR_EDITABLE_FIELDS}
+            merged: list[str] = []
+            if debtor.version != base.version:
+                conflicts = [
+                    FieldConflict(field=k, base=base_values[k], mine=v, theirs=theirs[k])
+                    for k, v in mine.items()
+                    if theirs[k] != base_values[k] and theirs[k] != v
+                ]
+                if conflicts:
+                    raise ConflictError("Schuldenaar", base.id, conflicts, debtor.version)
+                merged = [k for k in DEBTOR_EDITABLE_FIELDS if theirs[k] != base_values[k]]
+            for key, value in mine.items():
+                setattr(debtor, key, value)
+            if mine:
+                if {"achternaam", "voornamen", "tussenvoegsel"} & mine.keys():
+                    debtor.search_name = search_name(debtor.achternaam, debtor.voornamen, debtor.tussenvoegsel)
+                debtor.updated_at = dt.datetime.now(dt.UTC)
+                session.flush()
+            return SaveResult(debtor=_detail(session, debtor), merged_fields=tuple(merged))
+    except StaleDataError:
+        # another transaction committed between our read and our UPDATE: merge against what it saved
+        return update_debtor(ctx, base, changes)
