@@ -17,6 +17,7 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from caseworker_app.errors import CaseworkerError, StorageError, UserFacingError, ValidationError
 
@@ -33,7 +34,7 @@ def normalize_url(url: str) -> URL:
         raw = f"sqlite:///{Path(raw).expanduser().resolve()}"
     try:
         parsed = make_url(raw)
-    except ArgumentError as exc:
+    except (ArgumentError, ValueError) as exc:
         raise ValidationError("invalid_database_url", url=url, reason="onbekende vorm") from exc
     backend = parsed.get_backend_name()
     if backend == "postgresql":
@@ -144,7 +145,8 @@ def translated_errors(url: str | None = None) -> Iterator[None]:
     """Re-raise database errors as :class:`StorageError`/:class:`UserFacingError`."""
     try:
         yield
-    except CaseworkerError:
+    except (CaseworkerError, StaleDataError):
+        # a stale version is a conflict the calling service resolves (merge or ask), not a storage fault
         raise
     except (SQLAlchemyError, sqlite3.Error, OSError) as exc:
         raise translate_error(exc, url=url) from exc

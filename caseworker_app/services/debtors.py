@@ -269,7 +269,7 @@ def _clean_changes(changes: dict[str, Any]) -> dict[str, Any]:
     return cleaned
 
 
-def update_debtor(ctx: Context, base: DebtorDetail, changes: dict[str, Any]) -> SaveResult:
+def update_debtor(ctx: Context, base: DebtorDetail, changes: dict[str, Any], *, _attempt: int = 1) -> SaveResult:
     """Save ``changes`` made on top of ``base`` (what the editor loaded).
 
     If somebody else saved in between: fields only they changed keep their value, fields only
@@ -304,4 +304,6 @@ def update_debtor(ctx: Context, base: DebtorDetail, changes: dict[str, Any]) -> 
             return SaveResult(debtor=_detail(session, debtor), merged_fields=tuple(merged))
     except StaleDataError:
         # another transaction committed between our read and our UPDATE: merge against what it saved
-        return update_debtor(ctx, base, changes)
+        if _attempt >= 5:
+            raise
+        return update_debtor(ctx, base, changes, _attempt=_attempt + 1)
