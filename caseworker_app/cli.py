@@ -52,7 +52,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
-        module = importlib.import_module(f"caseworker_app.commands.{name}")
+        module_name = f"caseworker_app.commands.{name}"
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name != module_name:
+                raise
+            # a command still being written must not take the others down; tests/cli checks all are present
+            continue
         module.register(sub, common)
     return parser
 
