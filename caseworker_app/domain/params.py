@@ -28,8 +28,10 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import os
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -175,7 +177,8 @@ def _load_dir(directory: Path) -> Parameters:
                     raise ParameterFileError(file, f"rij van {raw.get('parameter', '?')} mist '{key}'")
             name = raw["parameter"]
             if raw["status"] not in STATUSES:
-                raise ParameterFileError(file, f"{name}: status {raw['status']!r} is niet een van {', '.join(STATUSES)}")
+                allowed = ", ".join(STATUSES)
+                raise ParameterFileError(file, f"{name}: status {raw['status']!r} is niet een van {allowed}")
             valid_from, valid_to = raw["valid_from"], raw.get("valid_to")
             if not isinstance(valid_from, date) or (valid_to is not None and not isinstance(valid_to, date)):
                 raise ParameterFileError(file, f"{name}: valid_from/valid_to moeten datums zijn (jjjj-mm-dd)")
@@ -195,7 +198,7 @@ def _load_dir(directory: Path) -> Parameters:
     tables: dict[str, ParameterTable] = {}
     for name, (description, unit, file) in declared.items():
         ordered = sorted(rows.pop(name, []), key=lambda r: r.valid_from)
-        for earlier, later in zip(ordered, ordered[1:], strict=False):
+        for earlier, later in itertools.pairwise(ordered):
             if earlier.valid_to is None or earlier.valid_to >= later.valid_from:
                 raise ParameterFileError(
                     file, f"{name}: de rij vanaf {earlier.valid_from} overlapt met de rij vanaf {later.valid_from}"
@@ -231,7 +234,17 @@ def param(name: str, day: date) -> ParamValue:
     return load_parameters().get(name, day)
 
 
+_RELOAD_HOOKS: list[Callable[[], None]] = []
+
+
+def on_reload(hook: Callable[[], None]) -> None:
+    """Register a cache that depends on parameter values, so :func:`reload_parameters` clears it too."""
+    _RELOAD_HOOKS.append(hook)
+
+
 def reload_parameters() -> Parameters:
-    """Drop the cache (after a product owner edited a table while the app runs, or in tests)."""
+    """Drop the caches (after a product owner edited a table while the app runs, or in tests)."""
     _cached.cache_clear()
+    for hook in _RELOAD_HOOKS:
+        hook()
     return load_parameters()

@@ -1,0 +1,167 @@
+"""The enforcement ladder per claim and the guards before its next step (rules.md §5, §15).
+
+Order (least third-party involvement first): aanmaning -> dwangbevel -> vordering (IW 19; one third party,
+the beslagvrije voet applies) -> hernieuwd bevel (only after betekening per post, before executie) -> beslag
+-> executie.  A betalingsherinnering is optional and free and never required; a stuitingsbrief is not a rung.
+
+Guards, each reported with its Dutch reason whether it passes or not:
+
+* materially due: the uiterste betaaldatum has passed and something is open;
+* not verjaard (Awb 4:104 lid 2);
+* no uitstel (IW 25), no running betalingsregeling, no invorderingspauze, no kwijtscheldingsverzoek under
+  treatment (URIW art. 9);
+* the term of the previous step has expired (aanmaning 2 weeks; dwangbevel: deemed betekend 2 days after
+  posting plus 2 days);
+* bestaansminimum: a step on periodic income (vordering, beslag) needs a beslagvrije voet determined in the
+  last 12 months (Rv 475d lid 2), so it is never breached.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from caseworker_app.domain.money import format_date
+from caseworker_app.domain.params import param
+from caseworker_app.domain.rules.common import ONE_DAY, add_duration
+from caseworker_app.domain.rules.verjaring import Periode
+from caseworker_app.domain.types import EnforcementStep, label
+
+
+@dataclass(frozen=True, slots=True)
+class StepTaken:
+    step: EnforcementStep
+    date: date
+    per_post: bool = True  # dwangbevel betekend per post (then a hernieuwd bevel precedes executie)
+    alleen_stuiten: bool = False  # only to stuit verjaring (free, LI 27.3)
+
+
+@dataclass(frozen=True, slots=True)
+class Guard:
+    naam: str
+    ok: bool
+    reden: str
+
+
+@dataclass(frozen=True, slots=True)
+class NextStep:
+    huidige_stap: EnforcementStep | None
+    stap: EnforcementStep | None  # the next rung, None when the ladder is done or nothing is open
+    toegestaan: bool
+    vanaf: date | None  # earliest date the step may be taken
+    guards: tuple[Guard, ...]
+
+    @property
+    def blokkades(self) -> tuple[Guard, ...]:
+        return tuple(g for g in self.guards if not g.ok)
+
+
+_INCOME_STEPS = frozenset({EnforcementStep.VORDERING, EnforcementStep.BESLAG, EnforcementStep.EXECUTIE})
+
+
+def current_stage(steps: Iterable[StepTaken]) -> StepTaken | None:
+    best: StepTaken | None = None
+    for taken in steps:
+        if taken.step.rank <= 0:  # herinnering (0) and stuitingsbrief (-1) are not ladder rungs that count
+            continue
+        if best is None or (taken.step.rank, taken.date) > (best.step.rank, best.date):
+            best = taken
+    return best
+
+
+def _next(stage: StepTaken | None, steps: tuple[StepTaken, ...]) -> tuple[EnforcementStep | None, date | None]:
+    """The next rung and the earliest date it may be taken (before guards)."""
+    if stage is None:
+        return EnforcementStep.AANMANING, None
+    step, when = stage.step, stage.date
+    if step is EnforcementStep.AANMANING:
+        return EnforcementStep.DWANGBEVEL, add_duration(when, param("aanmaning_termijn", when)) + ONE_DAY
+    if step is EnforcementStep.DWANGBEVEL:
+        served = add_duration(when, param("betekening_per_post", when)) if stage.per_post else when
+        return EnforcementStep.VORDERING, add_duration(served, param("dwangbevel_termijn", when)) + ONE_DAY
+    dwangbevel = next((s for s in steps if s.step is EnforcementStep.DWANGBEVEL), None)
+    per_post = dwangbevel.per_post if dwangbevel else False
+    has_hernieuwd = any(s.step is EnforcementStep.HERNIEUWD_BEVEL for s in steps)
+    if step is EnforcementStep.VORDERING:
+        if per_post and not has_hernieuwd:
+            return EnforcementStep.HERNIEUWD_BEVEL, when + ONE_DAY
+        return EnforcementStep.BESLAG, when + ONE_DAY
+    if step is EnforcementStep.HERNIEUWD_BEVEL:
+        return EnforcementStep.BESLAG, add_duration(when, param("dwangbevel_termijn", when)) + ONE_DAY
+    if step is EnforcementStep.BESLAG:
+        return EnforcementStep.EXECUTIE, when + ONE_DAY
+    return None, None
+
+
+def _covers(periods: Iterable[Periode], day: date) -> Periode | None:
+    for period in periods:
+        if period.van <= day <= period.tot:
+            return period
+    return None
+
+
+def next_step(
+    *,
+    today: date,
+    uiterste_betaaldatum: date,
+    open_balance_positive: bool,
+    verjaringsdatum: date,
+    steps: tuple[StepTaken, ...],
+    uitstel: tuple[Periode, ...] = (),
+    regeling_lopend: bool = False,
+    pauze: bool = False,
+    kwijtschelding_verzoek: bool = False,
+    bvv_vastgesteld_op: date | None = None,
+) -> NextStep:
+    stage = current_stage(steps)
+    step, earliest = _next(stage, steps)
+    guards: list[Guard] = []
+    due = today > uiterste_betaaldatum
+    guards.append(Guard("opeisbaar", due and open_balance_positive,
+                        "Betaaltermijn verstreken en er staat nog iets open" if due and open_balance_positive else
+                        (f"Betaaltermijn loopt tot en met {format_date(uiterste_betaaldatum)}" if not due else
+                         "Er staat niets meer open")))
+    verjaard = today > verjaringsdatum
+    guards.append(Guard("niet_verjaard", not verjaard,
+                        f"Verjaard na {format_date(verjaringsdatum)}: geen invordering meer (Awb 4:104 lid 2)"
+                        if verjaard
+                        else f"Niet verjaard (verjaringsdatum {format_date(verjaringsdatum)})"))
+    active = _covers(uitstel, today)
+    guards.append(Guard("geen_uitstel", active is None,
+                        "Geen uitstel van betaling" if active is None else
+                        f"Uitstel van betaling van {format_date(active.van)} t/m {format_date(active.tot)}: "
+                        "geen dwang (IW 1990 art. 25)"))
+    guards.append(Guard("geen_regeling", not regeling_lopend,
+                        "Lopende betalingsregeling: geen volgende dwangstap" if regeling_lopend
+                        else "Geen lopende betalingsregeling"))
+    guards.append(Guard("geen_pauze", not pauze,
+                        "Invorderingspauze: geen volgende dwangstap" if pauze else "Geen invorderingspauze"))
+    guards.append(Guard("geen_kwijtscheldingsverzoek", not kwijtschelding_verzoek,
+                        "Kwijtscheldingsverzoek in behandeling: geen dwang (URIW art. 9)" if kwijtschelding_verzoek
+                        else "Geen kwijtscheldingsverzoek in behandeling"))
+    if step is None:
+        guards.append(Guard("ladder", False, "Alle stappen van de invorderingsladder zijn gezet"))
+        return NextStep(stage.step if stage else None, None, False, None, tuple(guards))
+    if earliest is None:
+        earliest = uiterste_betaaldatum + ONE_DAY
+    on_time = today >= earliest
+    guards.append(Guard("termijn_verstreken", on_time,
+                        f"Termijn van de vorige stap verstreken (vanaf {format_date(earliest)})" if on_time else
+                        f"Termijn van de vorige stap loopt nog: {label(step)} kan vanaf {format_date(earliest)}"))
+    if step in _INCOME_STEPS:
+        if bvv_vastgesteld_op is None:
+            guards.append(Guard("bestaansminimum", False,
+                                "Stel eerst de beslagvrije voet vast: het bestaansminimum mag niet worden aangetast"))
+        else:
+            valid_until = add_duration(bvv_vastgesteld_op, param("bvv_geldigheid", bvv_vastgesteld_op))
+            fresh = today <= valid_until
+            guards.append(Guard("bestaansminimum", fresh,
+                                f"Beslagvrije voet vastgesteld op {format_date(bvv_vastgesteld_op)}, geldig t/m "
+                                f"{format_date(valid_until)}" if fresh else
+                                f"Beslagvrije voet van {format_date(bvv_vastgesteld_op)} is verlopen: "
+                                "opnieuw vaststellen (Rv 475d lid 2)"))
+    guards.append(Guard("proportionaliteit", True,
+                        f"{label(step).capitalize()} is de lichtste volgende stap (minste betrokkenheid van derden)"))
+    allowed = all(g.ok for g in guards)
+    return NextStep(stage.step if stage else None, step, allowed, earliest, tuple(guards))

@@ -1,0 +1,139 @@
+"""Verjaring of the rechtsvordering tot betaling (Awb 4:104-4:111; IW 1990 art. 27; rules.md §6).
+
+* The term (5 years, ``verjaringstermijn``) starts the day after the uiterste betaaldatum; the
+  ``verjaringsdatum`` is the last day of the term (the anniversary): from the next day the claim is verjaard.
+* Stuiting (aanmaning, dwangbevel, verrekening, executiedaad, erkenning, stuitingsbrief) within the running
+  term starts a new term of the same length on the next day (Awb 4:110): it ends on the anniversary of the
+  stuiting.  A stuiting after the claim is verjaard has no effect (Awb 4:104 lid 2).
+* Verlenging (Awb 4:111): the running term is extended by the days of uitstel van betaling falling in it.
+* Policy "niet stuiten, tenzij" (Toeslagen VM 43; Belastingdienst strategy §5.5.2): :func:`stuiten_advies`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from caseworker_app.domain.explain import Explained, Explanation, Step
+from caseworker_app.domain.money import format_date
+from caseworker_app.domain.params import param
+from caseworker_app.domain.rules.common import ONE_DAY, add_duration
+from caseworker_app.domain.types import Creditor
+
+
+@dataclass(frozen=True, slots=True)
+class Periode:
+    """A closed period ``van`` t/m ``tot`` (both inclusive)."""
+
+    van: date
+    tot: date
+
+    @property
+    def dagen(self) -> int:
+        return (self.tot - self.van).days + 1
+
+
+@dataclass(frozen=True, slots=True)
+class Verjaring:
+    verjaringsdatum: date
+    termijn_start: date
+    laatste_stuiting: date | None
+    verlenging_dagen: int
+
+    def verjaard(self, today: date) -> bool:
+        return today > self.verjaringsdatum
+
+
+def _extend(term_start: date, end: date, uitstel: list[Periode]) -> tuple[date, int]:
+    extra = 0
+    for period in uitstel:
+        if period.van > end:
+            break
+        start = max(period.van, term_start)
+        if period.tot < start:
+            continue
+        days = (period.tot - start).days + 1
+        end = date.fromordinal(end.toordinal() + days)
+        extra += days
+    return end, extra
+
+
+def verjaring(
+    uiterste_betaaldatum: date, stuitingen: Iterable[date] = (), uitstel: Iterable[Periode] = (),
+    *, explain: bool = True,
+) -> Explained[Verjaring]:
+    term = param("verjaringstermijn", uiterste_betaaldatum)
+    steps = Explanation()
+    periods = sorted(uitstel, key=lambda p: p.van)
+    start = uiterste_betaaldatum + ONE_DAY
+    base_end = add_duration(uiterste_betaaldatum, term)
+    last_stuiting: date | None = None
+    if explain:
+        steps.add(f"Termijn van {term.text} begint na de uiterste betaaldatum {format_date(uiterste_betaaldatum)} "
+                  "(Awb 4:104)", format_date(base_end), param=term)
+    for stuiting in sorted(set(stuitingen)):
+        end, _ = _extend(start, base_end, periods)
+        if stuiting < start:
+            if explain:
+                steps.add(f"Stuiting {format_date(stuiting)} ligt voor het begin van de lopende termijn: geen effect")
+            continue
+        if stuiting > end:
+            if explain:
+                steps.add(f"Stuiting {format_date(stuiting)} na de verjaring ({format_date(end)}): geen effect "
+                          "(Awb 4:104 lid 2)")
+            break
+        start = stuiting + ONE_DAY
+        base_end = add_duration(stuiting, term)
+        last_stuiting = stuiting
+        if explain:
+            steps.add(f"Gestuit op {format_date(stuiting)}: nieuwe termijn van {term.text} vanaf de volgende dag "
+                      "(Awb 4:110)", format_date(base_end))
+    end, extra = _extend(start, base_end, periods)
+    if explain:
+        if extra:
+            steps.add(f"Verlengd met {extra} dagen uitstel van betaling (Awb 4:111)", format_date(end))
+        steps.add("Verjaringsdatum (laatste dag waarop nog kan worden ingevorderd)", format_date(end))
+    return Explained(Verjaring(end, start, last_stuiting, extra), steps.freeze())
+
+
+@dataclass(frozen=True, slots=True)
+class StuitenAdvies:
+    stuiten: bool
+    beoordelen: bool  # inside the policy window before the verjaringsdatum
+    reden: str
+
+
+def stuiten_advies(
+    verjaringsdatum: date,
+    today: date,
+    creditor: Creditor,
+    open_bedrag_positief: bool,
+    *,
+    fraude: bool = False,
+    betalingsperspectief: bool | None = None,
+) -> tuple[StuitenAdvies, Step]:
+    """Whether to stuit now under "niet stuiten, tenzij" (Toeslagen) / "alleen met goede reden" (Belastingdienst)."""
+    window = param("stuiting_signaal_voor_verjaring", today)
+    if not open_bedrag_positief:
+        advice = StuitenAdvies(False, False, "Niets open: stuiten is niet nodig")
+    elif today > verjaringsdatum:
+        advice = StuitenAdvies(False, False, "Verjaard: niet meer invorderen en de burger informeren (VM 30)")
+    elif add_duration(today, window) < verjaringsdatum:
+        advice = StuitenAdvies(False, False, f"Verjaringsdatum {format_date(verjaringsdatum)} ligt verder weg dan "
+                                             f"{window.text}: nu niet aan de orde")
+    elif fraude:
+        advice = StuitenAdvies(True, True, "Fraude: stuiten (uitzondering op 'niet stuiten, tenzij')")
+    elif creditor is Creditor.TOESLAGEN:
+        if betalingsperspectief:
+            advice = StuitenAdvies(True, True, "Toeslagen 'niet stuiten, tenzij': er is betalingsperspectief, stuiten")
+        else:
+            advice = StuitenAdvies(False, True, "Toeslagen 'niet stuiten, tenzij': geen betalingsperspectief of fraude "
+                                                "vastgesteld, laten verjaren")
+    elif betalingsperspectief is False:
+        advice = StuitenAdvies(False, True, "Belastingdienst: betaling is nagenoeg uitgesloten, laten verjaren "
+                                            "(strategie §5.5.2)")
+    else:
+        advice = StuitenAdvies(True, True, "Belastingdienst: betaling is niet nagenoeg uitgesloten, stuiten "
+                                           "(strategie §5.5.2)")
+    return advice, Step.of(advice.reden, "stuiten" if advice.stuiten else "niet stuiten", param=window)
