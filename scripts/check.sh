@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# The quality gates and the test suite, as `make lint` / `make test` run them.
+#
+#   scripts/check.sh lint    # ruff, misc checks, forms and translations up to date, import layers, mypy
+#   scripts/check.sh test    # all of the above, then pytest (PostgreSQL included)
+#
+# Every step runs even when an earlier one fails, so one CI run shows everything that is red; the script exits
+# non-zero when any step failed. pytest's exit code 5 ("no tests collected") counts as a failure like any other.
+# Extra pytest arguments: PYTEST_ARGS='-k money -x' make test.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+bin=.venv/bin
+mode=${1:-test}
+
+failed=()
+summary=()
+step() {
+  local name=$1
+  shift
+  echo "=== $name: $*"
+  local start=$SECONDS
+  "$@"
+  local rc=$?
+  local took=$((SECONDS - start))
+  if ((rc == 0)); then
+    summary+=("ok    ${took}s  $name")
+  else
+    [[ $name == pytest && $rc == 5 ]] && echo "pytest collected no tests: that is a failure, not a pass" >&2
+    summary+=("FAIL  ${took}s  $name (exit $rc)")
+    failed+=("$name")
+  fi
+}
+
+step ruff "$bin/ruff" check --no-cache .
+step misc-checks "$bin/python" scripts/dev/misc_checks.py
+step forms "$bin/python" scripts/dev/build_ui.py --check
+step translations "$bin/python" scripts/dev/build_translations.py --check
+step import-layers "$bin/lint-imports" --no-cache
+step mypy "$bin/mypy"
+if [[ $mode == test ]]; then
+  # shellcheck disable=SC2086  # PYTEST_ARGS is a list of words on purpose
+  step pytest "$bin/pytest" ${PYTEST_WORKERS:+-n "$PYTEST_WORKERS"} ${PYTEST_ARGS:-}
+fi
+
+echo "=== summary"
+printf '%s\n' "${summary[@]}"
+if ((${#failed[@]})); then
+  echo "RED: ${failed[*]}" >&2
+  exit 1
+fi
+echo "GREEN"

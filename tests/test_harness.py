@@ -1,0 +1,93 @@
+"""The harness itself: each fixture gives what the other tests rely on."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.pool import NullPool
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_home_is_private_and_used_by_paths(test_home: Path) -> None:
+    from caseworker_app import paths
+
+    assert Path(os.environ["CASEWORKER_HOME"]).is_relative_to(test_home)
+    assert paths.default_database_file().is_relative_to(test_home)
+    assert Path(os.environ["XDG_CONFIG_HOME"]).is_relative_to(test_home)
+    assert "CASEWORKER_DATABASE_URL" not in os.environ
+
+
+def test_qt_runs_offscreen() -> None:
+    assert os.environ["QT_QPA_PLATFORM"] == "offscreen" or os.environ.get("DISPLAY")
+
+
+def test_sqlite_url_is_a_fresh_file(sqlite_url: str, tmp_path: Path) -> None:
+    path = Path(make_url(sqlite_url).database or "")
+    assert path.parent == tmp_path
+    assert not path.exists()
+    engine = create_engine(sqlite_url, poolclass=NullPool)
+    with engine.begin() as conn:
+        conn.execute(text("CREATE TABLE t (x INTEGER)"))
+    engine.dispose()
+    assert path.exists()
+
+
+def test_pg_url_reaches_a_real_empty_postgresql(pg_url: str, pg_admin_url: str) -> None:
+    assert make_url(pg_url).drivername == "postgresql+psycopg"
+    assert make_url(pg_url).database != make_url(pg_admin_url).database
+    engine = create_engine(pg_url, poolclass=NullPool)
+    with engine.connect() as conn:
+        assert "PostgreSQL" in conn.execute(text("SELECT version()")).scalar_one()
+        tables = conn.execute(text("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")).scalar_one()
+    engine.dispose()
+    assert tables == 0
+
+
+def test_pg_url_is_dropped_afterwards(pg_admin_url: str, request: pytest.FixtureRequest) -> None:
+    # Request pg_url by hand, after registering our check: finalizers run last-in first-out, so the check runs
+    # after the fixture's own teardown. The database must be gone even with a connection still open.
+    seen: dict[str, str] = {}
+    request.addfinalizer(lambda: _assert_dropped(pg_admin_url, seen["name"]))
+    url = request.getfixturevalue("pg_url")
+    seen["name"] = make_url(url).database or ""
+    holder = create_engine(url)
+    conn = holder.connect()
+    request.addfinalizer(holder.dispose)
+    assert conn.execute(text("SELECT current_database()")).scalar_one() == seen["name"]
+
+
+def _assert_dropped(admin_url: str, name: str) -> None:
+    admin = create_engine(admin_url, poolclass=NullPool)
+    with admin.connect() as conn:
+        left = conn.execute(text("SELECT count(*) FROM pg_database WHERE datname = :n"), {"n": name}).scalar_one()
+    admin.dispose()
+    assert left == 0, f"database {name} was not dropped"
+
+
+def test_db_url_covers_both_backends(db_url: str) -> None:
+    backend = make_url(db_url).get_backend_name()
+    assert backend in ("sqlite", "postgresql")
+    engine = create_engine(db_url, poolclass=NullPool)
+    with engine.begin() as conn:
+        conn.execute(text("CREATE TABLE probe (x INTEGER)"))
+        conn.execute(text("INSERT INTO probe VALUES (1), (2)"))
+        assert conn.execute(text("SELECT sum(x) FROM probe")).scalar_one() == 3
+    engine.dispose()
+
+
+def test_unknown_marker_fails_the_run(tmp_path: Path) -> None:
+    (tmp_path / "test_x.py").write_text("import pytest\n@pytest.mark.nosuchmarker\ndef test_a():\n    pass\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-c", str(ROOT / "pytest.ini"),
+         "--rootdir", str(tmp_path), str(tmp_path)],
+        capture_output=True, text=True, cwd=tmp_path,
+    )  # fmt: skip
+    assert result.returncode != 0
+    assert "nosuchmarker" in result.stdout + result.stderr
