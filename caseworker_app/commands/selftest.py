@@ -5,8 +5,9 @@ Runs in a temporary folder and checks, each in a few milliseconds to a second:
 1. database: a new SQLite file is migrated to the head revision by the Alembic scripts shipped in the package;
 2. parameters: the yearly figures (``domain/parameters/*.toml``) load and are valid;
 3. pdf: a one-page PDF with € and accented names renders with the shipped TrueType font;
-4. qt: PySide6 starts an application (offscreen when there is no display) and loads the shipped translations;
-5. services: ``services.admin.selftest`` when the services layer provides one.
+4. postgresql-driver: psycopg and its libpq load (no server is contacted);
+5. qt: PySide6 starts an application (offscreen when there is no display) and loads the shipped translations;
+6. services: ``services.admin.selftest`` when the services layer provides one.
 
 It exists mostly for the frozen PyInstaller build (``make build-test``), where a file missing from ``build.spec``
 only shows when the program runs. Exit 0 when everything passed, 1 otherwise; one line per check.
@@ -59,6 +60,13 @@ def check_parameters(tmp: Path) -> str:
     if not params.tables:
         raise AssertionError("geen rekenparameters gevonden")
     return f"{len(params.tables)} parameters, {len(params.rows())} geldigheidsperioden"
+
+
+def check_postgres_driver(tmp: Path) -> str:
+    import psycopg
+
+    impl = psycopg.pq.__impl__  # "binary" or "c" carry their own speed-ups; "python" needs the system's libpq
+    return f"psycopg {psycopg.__version__} ({impl}), libpq {psycopg.pq.version()}"
 
 
 def _font() -> str:
@@ -125,6 +133,7 @@ def run(args: argparse.Namespace) -> int:
         ("database", check_database),
         ("parameters", check_parameters),
         ("pdf", check_pdf),
+        ("postgresql-driver", check_postgres_driver),
     ]
     if not args.no_gui:
         checks.append(("qt", check_qt))
