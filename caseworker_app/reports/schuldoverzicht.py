@@ -1,0 +1,478 @@
+"""The schuldoverzicht: a letter-style PDF a citizen can read, with every open claim explained.
+
+Input is :class:`SchuldoverzichtData`, plain frozen data that the services build from the debt
+position (``services.position.schuldoverzicht_data``); this module imports only the domain, so the
+same PDF can be made from tests or any other source.  The totals are the same
+:class:`~caseworker_app.domain.position_totals.PositionTotals` object the screen and the JSON show.
+
+Layout: A4 portrait, DejaVu Sans embedded (every glyph of every name, and the euro sign, is real
+text: searchable, selectable, readable by a screen reader), a summary first, then a table per
+creditor with a subtotal, then "Wat gebeurt er nu?", "Kunt u niet (alles) betalen?" and how to
+reach us.  Page footer "pagina X van Y".  Language: plain Dutch (B1), short sentences, "u".
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import IO, Any
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Frame,
+    KeepTogether,
+    ListFlowable,
+    ListItem,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.flowables import Flowable
+
+from caseworker_app.domain.money import ZERO, format_date, format_eur
+from caseworker_app.domain.position_totals import PositionTotals
+from caseworker_app.domain.types import Creditor, label
+
+from caseworker_app.reports.fonts import register_fonts
+
+PAGE_WIDTH, PAGE_HEIGHT = A4
+MARGIN = 18 * mm
+CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN
+
+INK = colors.HexColor("#1b1b1b")
+MUTED = colors.HexColor("#555555")
+RULE = colors.HexColor("#b8c4d0")
+HEADER_BG = colors.HexColor("#e4ebf2")
+SUBTOTAL_BG = colors.HexColor("#f2f5f8")
+ACCENT = colors.HexColor("#154273")  # Rijkshuisstijl donkerblauw
+
+
+@dataclass(frozen=True)
+class ContactInfo:
+    """How the citizen reaches us; shown at the end of the letter."""
+
+    telefoon: str = "0800 - 0543"
+    telefoon_toelichting: str = "BelastingTelefoon, gratis, maandag tot en met vrijdag van 8.00 tot 17.00 uur"
+    website_belastingdienst: str = "belastingdienst.nl"
+    website_toeslagen: str = "toeslagen.nl"
+
+
+@dataclass(frozen=True)
+class OverzichtClaim:
+    """One claim as the citizen sees it."""
+
+    reference: str
+    creditor: str  # Creditor value
+    omschrijving: str  # "inkomstenbelasting 2024 (aanslag)"
+    vervaldatum: date
+    original_amount: Decimal
+    paid: Decimal
+    verrekend: Decimal
+    reduced: Decimal  # verminderd or kwijtgescholden
+    costs: Decimal
+    rente: Decimal  # booked + accrued up to the date of the overview
+    open: Decimal
+    stage: str | None = None  # "aanmaning verstuurd op 03-04-2026"
+    under_regeling: bool = False
+    paused: bool = False
+
+
+@dataclass(frozen=True)
+class SchuldoverzichtData:
+    """Everything the PDF shows.  ``totals`` must be computed from the same claims (one DTO for all surfaces)."""
+
+    name: str
+    address_lines: tuple[str, ...]
+    identifier_label: str  # "BSN" or "RSIN"
+    identifier: str | None
+    as_of: date
+    totals: PositionTotals
+    claims: tuple[OverzichtClaim, ...]
+    next_steps: tuple[str, ...] = ()
+    contact: ContactInfo = field(default_factory=ContactInfo)
+
+
+# ------------------------------------------------------------------------------------------------------ styles
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    fonts = register_fonts()
+    base = ParagraphStyle("base", fontName=fonts.regular, fontSize=10, leading=14, textColor=INK)
+    return {
+        "base": base,
+        "title": ParagraphStyle("title", parent=base, fontName=fonts.bold, fontSize=17, leading=22,
+                                textColor=ACCENT, spaceAfter=2 * mm),
+        "subtitle": ParagraphStyle("subtitle", parent=base, fontSize=10.5, textColor=MUTED, spaceAfter=5 * mm),
+        "h2": ParagraphStyle("h2", parent=base, fontName=fonts.bold, fontSize=13, leading=17, textColor=ACCENT,
+                             spaceBefore=6 * mm, spaceAfter=2 * mm),
+        "body": ParagraphStyle("body", parent=base, spaceAfter=2 * mm),
+        "small": ParagraphStyle("small", parent=base, fontSize=8.5, leading=11, textColor=MUTED),
+        "cell": ParagraphStyle("cell", parent=base, fontSize=7.6, leading=9.4),
+        "cell_bold": ParagraphStyle("cell_bold", parent=base, fontName=fonts.bold, fontSize=7.6, leading=9.4),
+        "head": ParagraphStyle("head", parent=base, fontName=fonts.bold, fontSize=7.2, leading=9),
+        "head_num": ParagraphStyle("head_num", parent=base, fontName=fonts.bold, fontSize=7.2, leading=9,
+                                   alignment=TA_RIGHT),
+        "num": ParagraphStyle("num", parent=base, fontSize=7.6, leading=9.4, alignment=TA_RIGHT),
+        "num_bold": ParagraphStyle("num_bold", parent=base, fontName=fonts.bold, fontSize=7.6, leading=9.4,
+                                   alignment=TA_RIGHT),
+        "sum_label": ParagraphStyle("sum_label", parent=base, fontSize=10, leading=13),
+        "sum_label_bold": ParagraphStyle("sum_label_bold", parent=base, fontName=fonts.bold, fontSize=11, leading=14),
+        "sum_num": ParagraphStyle("sum_num", parent=base, fontSize=10, leading=13, alignment=TA_RIGHT),
+        "sum_num_bold": ParagraphStyle("sum_num_bold", parent=base, fontName=fonts.bold, fontSize=11, leading=14,
+                                       alignment=TA_RIGHT),
+    }
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _eur(amount: Decimal) -> str:
+    # a non-breaking space keeps "€" and the number on one line in narrow cells
+    return format_eur(amount, nbsp=True)
+
+
+# --------------------------------------------------------------------------------------------------- sections
+
+
+def _address_block(data: SchuldoverzichtData, st: dict[str, ParagraphStyle]) -> Flowable:
+    left = [Paragraph(_esc(data.name), st["base"]), *(Paragraph(_esc(line), st["base"]) for line in data.address_lines)]
+    right_lines = [f"Datum: {format_date(data.as_of)}"]
+    if data.identifier:
+        right_lines.append(f"{data.identifier_label}: {data.identifier}")
+    right = [Paragraph(_esc(line), st["base"]) for line in right_lines]
+    table = Table([[left, right]], colWidths=[CONTENT_WIDTH * 0.6, CONTENT_WIDTH * 0.4])
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), st["base"].fontName, st["base"].fontSize),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return table
+
+
+def _summary(data: SchuldoverzichtData, st: dict[str, ParagraphStyle]) -> Flowable:
+    t = data.totals
+    rows: list[tuple[str, Decimal, bool]] = [("U moet in totaal nog betalen", t.open, True)]
+    if t.open_belastingdienst or not t.open_toeslagen:
+        rows.append(("  aan de Belastingdienst", t.open_belastingdienst, False))
+    if t.open_toeslagen or not t.open_belastingdienst:
+        rows.append(("  aan Dienst Toeslagen", t.open_toeslagen, False))
+    rows += [
+        ("Kosten die erbij zijn gekomen", t.costs, False),
+        (f"Invorderingsrente tot en met {format_date(data.as_of)}", t.rente_total, False),
+        ("U heeft al betaald", t.paid, False),
+        ("Al verrekend met geld dat u van ons kreeg", t.verrekend, False),
+    ]
+    if t.under_regeling:
+        rows.append(("Hiervan valt onder een betalingsregeling", t.under_regeling, False))
+    if t.paused:
+        rows.append(("Hiervan is de invordering gepauzeerd", t.paused, False))
+    cells = [
+        [
+            Paragraph(
+                _esc(text).replace("  ", "&nbsp;&nbsp;&nbsp;&nbsp;"), st["sum_label_bold" if bold else "sum_label"]
+            ),
+            Paragraph(_eur(amount), st["sum_num_bold" if bold else "sum_num"]),
+        ]
+        for text, amount, bold in rows
+    ]
+    table = Table(cells, colWidths=[CONTENT_WIDTH * 0.62, CONTENT_WIDTH * 0.28], hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), st["base"].fontName, st["base"].fontSize),
+                ("BOX", (0, 0), (-1, -1), 0.8, ACCENT),
+                ("BACKGROUND", (0, 0), (-1, 0), HEADER_BG),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.5, RULE),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                ("LEFTPADDING", (0, 0), (-1, -1), 6),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+            ]
+        )
+    )
+    return table
+
+
+_COLUMNS = (  # title, width in mm (scaled to the content width)
+    ("Kenmerk", 26.5),
+    ("Waarvoor", 36.0),
+    ("Betalen vóór", 16.5),
+    ("Bedrag", 16.5),
+    ("Betaald", 15.5),
+    ("Verrekend", 17.0),
+    ("Kosten", 13.5),
+    ("Rente", 13.5),
+    ("Nog open", 17.5),
+)
+_FIRST_AMOUNT_COLUMN = 3
+
+
+def _amount(amount: Decimal) -> str:
+    """Table cells: "1.234,56" without the euro sign (the caption says the amounts are in euro)."""
+    return format_eur(amount).replace("€", "").strip()
+
+
+def _claim_table(claims: Sequence[OverzichtClaim], st: dict[str, ParagraphStyle], creditor_label: str) -> Table:
+    regular, bold = st["cell"].fontName, st["cell_bold"].fontName
+    header = [Paragraph(_esc(title), st["head"] if i < _FIRST_AMOUNT_COLUMN else st["head_num"])
+              for i, (title, _w) in enumerate(_COLUMNS)]
+    rows: list[list[Any]] = [header]
+    sums = [ZERO] * 6
+    for claim in claims:
+        what = _esc(claim.omschrijving)
+        notes = []
+        if claim.reduced:
+            notes.append(f"verminderd met {_eur(claim.reduced)}")
+        if claim.stage:
+            notes.append(_esc(claim.stage))
+        if claim.under_regeling:
+            notes.append("onder betalingsregeling")
+        if claim.paused:
+            notes.append("invordering gepauzeerd")
+        if notes:
+            what += "<br/><font size=6.8 color='#555555'>" + "; ".join(notes) + "</font>"
+        amounts = (claim.original_amount, claim.paid, claim.verrekend, claim.costs, claim.rente, claim.open)
+        sums = [a + b for a, b in zip(sums, amounts, strict=True)]
+        # amounts and dates are plain strings: they never wrap inside a number
+        rows.append([Paragraph(_esc(claim.reference), st["cell"]), Paragraph(what, st["cell"]),
+                     format_date(claim.vervaldatum), *(_amount(a) for a in amounts)])
+    rows.append([Paragraph(f"Totaal {_esc(creditor_label)}", st["cell_bold"]), "", "", *(_amount(a) for a in sums)])
+    scale = CONTENT_WIDTH / sum(w * mm for _t, w in _COLUMNS)
+    widths = [w * mm * scale for _t, w in _COLUMNS]
+    table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    last = len(rows) - 1
+    size = st["cell"].fontSize
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), regular, size),
+                ("FONT", (-1, 1), (-1, -1), bold, size),
+                ("FONT", (0, last), (-1, last), bold, size),
+                ("ALIGN", (_FIRST_AMOUNT_COLUMN, 1), (-1, -1), "RIGHT"),
+                ("TEXTCOLOR", (0, 0), (-1, -1), INK),
+                ("BACKGROUND", (0, 0), (-1, 0), HEADER_BG),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.6, ACCENT),
+                ("LINEBELOW", (0, 1), (-1, last - 1), 0.25, RULE),
+                ("SPAN", (0, last), (2, last)),
+                ("BACKGROUND", (0, last), (-1, last), SUBTOTAL_BG),
+                ("LINEABOVE", (0, last), (-1, last), 0.6, ACCENT),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+                ("LEFTPADDING", (0, 0), (-1, -1), 2.5),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 2.5),
+            ]
+        )
+    )
+    return table
+
+
+def _bullets(items: Sequence[str], st: dict[str, ParagraphStyle]) -> Flowable:
+    return ListFlowable(
+        [ListItem(Paragraph(item, st["body"]), leftIndent=12, value="•") for item in items],
+        bulletType="bullet",
+        start="•",
+        leftIndent=12,
+        bulletFontName=st["base"].fontName,
+    )
+
+
+def _next_steps(data: SchuldoverzichtData, st: dict[str, ParagraphStyle]) -> list[Flowable]:
+    out: list[Flowable] = [Paragraph("Wat gebeurt er nu?", st["h2"])]
+    if data.totals.open <= ZERO:
+        out.append(Paragraph("U hoeft niets meer te betalen. U hoeft ook niets te doen.", st["body"]))
+        return out
+    out.append(
+        Paragraph(
+            "Betaal het bedrag dat nog open staat zo snel mogelijk. Zet bij elke betaling het kenmerk uit de tabel. "
+            "Zo weten wij waarvoor u betaalt.",
+            st["body"],
+        )
+    )
+    steps = [_esc(s) for s in data.next_steps]
+    steps.append(
+        f"De invorderingsrente in dit overzicht is berekend tot en met {format_date(data.as_of)}. "
+        "Betaalt u later, dan wordt de rente hoger."
+    )
+    out.append(_bullets(steps, st))
+    return out
+
+
+def _cannot_pay(data: SchuldoverzichtData, st: dict[str, ParagraphStyle]) -> list[Flowable]:
+    c = data.contact
+    out: list[Flowable] = [Paragraph("Kunt u niet (alles) betalen?", st["h2"])]
+    out.append(
+        Paragraph(
+            "Neem dan zo snel mogelijk contact met ons op. Wacht daar niet mee. Samen zoeken we een oplossing "
+            "die past bij uw situatie.",
+            st["body"],
+        )
+    )
+    items = [
+        "<b>Betalingsregeling.</b> U betaalt dan in delen, elke maand een vast bedrag. "
+        "Bij de Belastingdienst duurt een regeling meestal hoogstens 12 maanden. "
+        "Bij Dienst Toeslagen is dat meestal 24 maanden. Tijdens de regeling loopt de rente wel door.",
+        "<b>Kwijtschelding.</b> Heeft u weinig inkomen en geen geld op de bank of ander bezit? "
+        "Dan hoeft u een deel of alles misschien niet te betalen. Vraag dit aan met het formulier "
+        f"'Verzoek om kwijtschelding' op {_esc(c.website_belastingdienst)}.",
+        "<b>Toeslagschuld.</b> Kunt u een terugbetaling van een toeslag niet in 24 maanden betalen? "
+        f"Vraag dan een persoonlijke betalingsregeling aan via {_esc(c.website_toeslagen)}.",
+        "<b>Hulp bij schulden.</b> Heeft u ook andere schulden? Uw gemeente helpt u gratis. "
+        "Wij kunnen u daarbij helpen, als u dat wilt.",
+    ]
+    out.append(_bullets(items, st))
+    return out
+
+
+def _contact(data: SchuldoverzichtData, st: dict[str, ParagraphStyle]) -> list[Flowable]:
+    c = data.contact
+    body = (
+        f"Bel ons op <b>{_esc(c.telefoon)}</b> ({_esc(c.telefoon_toelichting)}). "
+        "Houd dit overzicht en uw "
+        f"{_esc(data.identifier_label)} bij de hand. "
+        f"Meer informatie vindt u op {_esc(c.website_belastingdienst)} en {_esc(c.website_toeslagen)}."
+    )
+    return [Paragraph("Vragen?", st["h2"]), Paragraph(body, st["body"])]
+
+
+def _intro(data: SchuldoverzichtData, st: dict[str, ParagraphStyle]) -> Flowable:
+    if data.totals.claim_count == 0:
+        text = "Wij hebben geen openstaande bedragen van u gevonden."
+    else:
+        text = (
+            f"In dit overzicht staat wat u op {format_date(data.as_of)} nog moet betalen aan de Belastingdienst "
+            "en aan Dienst Toeslagen. U ziet per aanslag en per terugvordering wat het bedrag was, wat u al heeft "
+            "betaald, wat wij hebben verrekend, welke kosten en rente erbij komen en wat er nog open staat."
+        )
+    return Paragraph(text, st["body"])
+
+
+# ------------------------------------------------------------------------------------------------- the document
+
+
+class _NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab is untyped
+    """Draws "pagina X van Y" once the page count is known."""
+
+    footer_text = ""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._saved: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:
+        self._saved.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._saved)
+        for state in self._saved:
+            self.__dict__.update(state)
+            self._footer(total)
+            super().showPage()
+        super().save()
+
+    def _footer(self, total: int) -> None:
+        fonts = register_fonts()
+        self.saveState()
+        self.setFont(fonts.regular, 7.5)
+        self.setFillColor(MUTED)
+        self.setStrokeColor(RULE)
+        self.line(MARGIN, 13 * mm, PAGE_WIDTH - MARGIN, 13 * mm)
+        self.drawString(MARGIN, 9 * mm, self.footer_text)
+        self.drawRightString(PAGE_WIDTH - MARGIN, 9 * mm, f"pagina {self._pageNumber} van {total}")
+        self.restoreState()
+
+
+def build_story(data: SchuldoverzichtData) -> list[Flowable]:
+    st = _styles()
+    story: list[Flowable] = [
+        Paragraph("Overzicht van uw schulden", st["title"]),
+        Paragraph("bij de Belastingdienst en Dienst Toeslagen", st["subtitle"]),
+        _address_block(data, st),
+        Spacer(1, 6 * mm),
+        _intro(data, st),
+        Spacer(1, 2 * mm),
+        _summary(data, st),
+    ]
+    for creditor in (Creditor.BELASTINGDIENST, Creditor.TOESLAGEN):
+        claims = [c for c in data.claims if c.creditor == creditor]
+        if not claims:
+            continue
+        creditor_label = label(creditor)
+        open_count = sum(1 for c in claims if c.open > ZERO)
+        story.append(CondPageBreak(45 * mm))
+        story.append(Paragraph(f"{_esc(creditor_label)}", st["h2"]))
+        noun = "terugvordering" if creditor == Creditor.TOESLAGEN else "aanslag"
+        plural = "terugvorderingen" if creditor == Creditor.TOESLAGEN else "aanslagen"
+        story.append(
+            Paragraph(
+                f"{len(claims)} {noun if len(claims) == 1 else plural}, waarvan {open_count} nog (deels) open. "
+                "Alle bedragen zijn in euro.",
+                st["small"],
+            )
+        )
+        story.append(Spacer(1, 1.5 * mm))
+        story.append(_claim_table(claims, st, creditor_label))
+    story += _next_steps(data, st)
+    story += _cannot_pay(data, st)
+    story.append(KeepTogether(_contact(data, st)))
+    return story
+
+
+def render_schuldoverzicht(
+    data: SchuldoverzichtData, target: str | Path | IO[bytes], *, issued_on: date | None = None
+) -> None:
+    """Write the PDF to ``target`` (a path or a binary file object).
+
+    ``issued_on`` is the print date in the metadata and footer (default: the overview's date).
+    """
+    issued = issued_on or data.as_of
+    out: str | IO[bytes] = str(target) if isinstance(target, str | Path) else target
+    doc = BaseDocTemplate(
+        out,
+        pagesize=A4,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=20 * mm,
+        title=f"Schuldoverzicht {data.name} per {format_date(data.as_of)}",
+        author="Belastingdienst / Dienst Toeslagen",
+        subject="Overzicht van openstaande belasting- en toeslagschulden",
+        creator="Caseworker",
+        lang="nl-NL",
+        displayDocTitle=True,
+        invariant=True,
+        initialFontName=register_fonts().regular,
+    )
+    frame = Frame(MARGIN, 20 * mm, CONTENT_WIDTH, PAGE_HEIGHT - MARGIN - 20 * mm, id="body", leftPadding=0,
+                  rightPadding=0, topPadding=0, bottomPadding=0)
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+
+    footer = f"Schuldoverzicht {data.name} — stand {format_date(data.as_of)} — gemaakt {format_date(issued)}"
+    canvas_class = type("_Canvas", (_NumberedCanvas,), {"footer_text": footer})
+    doc.build(build_story(data), canvasmaker=canvas_class)
+
+
+def render_to_bytes(data: SchuldoverzichtData, *, issued_on: date | None = None) -> bytes:
+    buffer = io.BytesIO()
+    render_schuldoverzicht(data, buffer, issued_on=issued_on)
+    return buffer.getvalue()

@@ -1,0 +1,948 @@
+"""The total debt position of one debtor on one date: every claim through the rules engine, in one pass.
+
+:func:`get_position` is what the debtor workspace, ``caseworker debtor show`` and the schuldoverzicht
+PDF are built from.  It reads everything with a handful of SELECTs (debtor + household, claims,
+bookings, enforcement actions, the latest financial situation -- never a query per claim), evaluates
+each claim with :func:`caseworker_app.domain.rules.position.evaluate_claim`, and returns frozen DTOs.
+
+Figures per claim (all Decimal, two decimals):
+
+* ``original_amount`` the assessed amount; ``reduced`` what verminderingen, kwijtschelding and afboeking
+  took off it; ``paid`` / ``verrekend`` payments and set-offs (positive numbers);
+* ``costs`` kosten booked; ``rente_booked`` invorderingsrente already charged; ``rente_accrued`` rente
+  accrued up to ``as_of`` and not yet charged (the rules engine, rounded down to whole euros);
+* ``open`` = ledger balance + ``rente_accrued`` = what the debtor must pay on ``as_of``.  So, per claim:
+  ``original_amount - reduced + costs + rente_booked + rente_accrued - paid - verrekend == open``.
+
+The totals are :class:`~caseworker_app.domain.position_totals.PositionTotals`, the one object the
+screen, the JSON and the PDF all show.
+
+Later capabilities (maatwerk, betalingsregelingen, pauzes, contacts, escalations) add their facts with
+:func:`register_extension`: they get the same read session and return flags, per-claim status (regeling,
+pauze, uitstel, kwijtscheldingsverzoek -- which the rules engine then takes into account), timeline events
+and extra JSON sections.  See :class:`ExtensionFacts`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import time
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from caseworker_app.errors import NotFoundError
+
+from caseworker_app.domain.explain import Step
+from caseworker_app.domain.identifiers import validate_bsn
+from caseworker_app.domain.money import ZERO, format_date, format_eur, money_str
+from caseworker_app.domain.params import param
+from caseworker_app.domain.position_totals import (
+    LedgerMovement,
+    MonthlyBalance,
+    PositionTotals,
+    compute_totals,
+    monthly_balances,
+)
+from caseworker_app.domain.rules import bvv as bvv_rules
+from caseworker_app.domain.rules import capaciteit as capaciteit_rules
+from caseworker_app.domain.rules import position as rules
+from caseworker_app.domain.rules.common import add_duration
+from caseworker_app.domain.types import (
+    BookingKind,
+    ClaimKind,
+    Creditor,
+    EnforcementStep,
+    Leefsituatie,
+    Middel,
+    label,
+)
+
+from caseworker_app.db.models import Booking, Claim, Debtor, EnforcementAction, FinancialSituation, Household
+
+from caseworker_app.reports.schuldoverzicht import OverzichtClaim, SchuldoverzichtData
+
+from caseworker_app.services.context import Context
+from caseworker_app.services.debtors import _detail
+from caseworker_app.services.dto import DebtorDetail
+
+# ------------------------------------------------------------------------------------------------------ DTOs
+
+
+@dataclass(frozen=True)
+class Flag:
+    """Something that changes how the case must be treated, shown in the workspace header.
+
+    ``code`` is stable (the GUI picks an icon by it); ``severity`` is "warning" or "info".
+    """
+
+    code: str
+    label: str
+    detail: str = ""
+    severity: str = "warning"
+
+
+@dataclass(frozen=True)
+class NextStepInfo:
+    step: str | None  # EnforcementStep value, None when nothing is next
+    label: str
+    allowed: bool
+    earliest: dt.date | None
+    costs: Decimal | None
+    blocked_by: tuple[str, ...]  # Dutch reasons of the guards that do not pass
+
+
+@dataclass(frozen=True)
+class ClaimPosition:
+    id: int
+    reference: str
+    creditor: str
+    middel: str
+    soort: str
+    tijdvak_van: dt.date | None
+    tijdvak_tot: dt.date | None
+    dagtekening: dt.date
+    vervaldatum: dt.date  # uiterste betaaldatum as recorded on the claim; rente runs from the next day
+    original_amount: Decimal
+    reduced: Decimal
+    paid: Decimal
+    verrekend: Decimal
+    costs: Decimal
+    rente_booked: Decimal
+    rente_accrued: Decimal
+    open: Decimal
+    open_principal: Decimal
+    enforcement_stage: str | None
+    enforcement_stage_date: dt.date | None
+    verjaringsdatum: dt.date
+    verjaard: bool
+    gestuit: bool
+    stuiten_advies: bool
+    stuiten_reden: str
+    next_step: NextStepInfo
+    under_regeling: bool = False
+    paused: bool = False
+    #: the rules engine's input, kept so :func:`explain_claim` needs no database round trip
+    facts: rules.ClaimFacts | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def rente_total(self) -> Decimal:
+        return self.rente_booked + self.rente_accrued
+
+    @property
+    def creditor_label(self) -> str:
+        return label(self.creditor)
+
+    @property
+    def middel_label(self) -> str:
+        return label(self.middel)
+
+
+#: Timeline kinds with their Dutch labels (the GUI filter lists these; extensions may add their own).
+TIMELINE_KINDS: dict[str, str] = {
+    "vordering": "Aanslagen en terugvorderingen",
+    "betaling": "Betalingen",
+    "verrekening": "Verrekeningen",
+    "kosten": "Kosten",
+    "rente": "Rente",
+    "vermindering": "Verminderingen en kwijtschelding",
+    "invordering": "Invorderingsstappen",
+}
+
+_BOOKING_TIMELINE_KIND = {
+    BookingKind.AANSLAG: "vordering",
+    BookingKind.BETALING: "betaling",
+    BookingKind.VERREKENING: "verrekening",
+    BookingKind.KOSTEN: "kosten",
+    BookingKind.RENTE: "rente",
+    BookingKind.VERMINDERING: "vermindering",
+    BookingKind.KWIJTSCHELDING: "vermindering",
+    BookingKind.AFBOEKING: "vermindering",
+}
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    day: dt.date
+    kind: str  # a key of TIMELINE_KINDS (or an extension's kind)
+    title: str
+    detail: str = ""
+    amount: Decimal | None = None  # signed as on the ledger: debits +, credits -
+    claim_reference: str | None = None
+    creditor: str | None = None
+
+
+@dataclass(frozen=True)
+class CapacitySnapshot:
+    """Income and fixed costs as recorded, and what the rules engine derives from them."""
+
+    financial_situation_id: int
+    version: int
+    peildatum: dt.date  # the date of the information
+    inkomen_maand: Decimal
+    inkomen_bron: str | None
+    partner_inkomen_maand: Decimal
+    woonlasten_maand: Decimal
+    zorgpremie_maand: Decimal
+    vaste_lasten_maand: Decimal
+    vermogen: Decimal
+    leefsituatie: str | None
+    beslagvrije_voet: Decimal | None
+    betalingscapaciteit: Decimal | None
+    bvv_geldig_tot: dt.date | None
+    bvv_explanation: tuple[Step, ...] = ()
+    bc_explanation: tuple[Step, ...] = ()  # betalingscapaciteit per maand
+    note: str = ""  # why a figure is missing, in Dutch
+
+
+@dataclass(frozen=True)
+class PositionTimings:
+    """Where the time of :func:`get_position` went (seconds); for the benchmark and the debug log."""
+
+    load: float
+    rules: float
+    build: float
+    queries: int
+
+    @property
+    def total(self) -> float:
+        return self.load + self.rules + self.build
+
+
+@dataclass(frozen=True)
+class DebtPosition:
+    debtor: DebtorDetail
+    as_of: dt.date
+    flags: tuple[Flag, ...]
+    totals: PositionTotals
+    claims: tuple[ClaimPosition, ...]
+    timeline: tuple[TimelineEvent, ...]
+    monthly_balance: tuple[MonthlyBalance, ...]
+    capacity: CapacitySnapshot | None
+    #: extra JSON sections contributed by extensions ("regelingen", "contacts", ...)
+    sections: Mapping[str, Any] = field(default_factory=dict)
+    timings: PositionTimings | None = field(default=None, compare=False)
+
+    def claims_of(self, creditor: str) -> tuple[ClaimPosition, ...]:
+        return tuple(c for c in self.claims if c.creditor == creditor)
+
+
+# ------------------------------------------------------------------------------------------------ extensions
+
+
+@dataclass(frozen=True)
+class ClaimStatus:
+    """Per-claim facts an extension knows and the rules engine must take into account."""
+
+    regeling: bool = False
+    pauze: bool = False
+    kwijtschelding_verzoek: bool = False
+    uitstel: tuple[rules.Uitstel, ...] = ()
+
+
+@dataclass(frozen=True)
+class ExtensionFacts:
+    flags: tuple[Flag, ...] = ()
+    claim_status: Mapping[int, ClaimStatus] = field(default_factory=dict)  # by claim id
+    timeline: tuple[TimelineEvent, ...] = ()
+    sections: Mapping[str, Any] = field(default_factory=dict)  # JSON-ready values, merged into the document
+    betalingsperspectief: bool | None = None
+    bvv_vastgesteld_op: dt.date | None = None
+
+
+#: (session, debtor id, as_of) -> facts; called inside the same read transaction as the rest of the load
+PositionExtension = Callable[[Session, int, dt.date], ExtensionFacts]
+
+_EXTENSIONS: dict[str, PositionExtension] = {}
+
+
+def register_extension(name: str, extension: PositionExtension) -> None:
+    """Add a capability's facts to every position (idempotent by ``name``)."""
+    _EXTENSIONS[name] = extension
+
+
+def registered_extensions() -> tuple[str, ...]:
+    return tuple(_EXTENSIONS)
+
+
+# ---------------------------------------------------------------------------------------------------- loading
+
+
+@dataclass
+class _Loaded:
+    debtor: Debtor
+    detail: DebtorDetail
+    claims: list[Any]
+    bookings: dict[int, list[Any]]
+    actions: dict[int, list[Any]]
+    situation: FinancialSituation | None
+    extensions: list[ExtensionFacts]
+    queries: int
+
+
+def _load(session: Session, debtor_id: int, as_of: dt.date) -> _Loaded:
+    queries = 0
+    debtor = session.get(
+        Debtor, debtor_id, options=[selectinload(Debtor.household).selectinload(Household.members)]
+    )
+    queries += 3
+    if debtor is None:
+        raise NotFoundError("Schuldenaar", debtor_id)
+    detail = _detail(session, debtor)
+    claims = session.execute(
+        select(
+            Claim.id, Claim.reference, Claim.creditor, Claim.middel, Claim.soort, Claim.tijdvak_van,
+            Claim.tijdvak_tot, Claim.dagtekening, Claim.vervaldatum, Claim.original_amount,
+        )
+        .where(Claim.debtor_id == debtor_id, Claim.dagtekening <= as_of)
+        .order_by(Claim.creditor, Claim.middel, Claim.vervaldatum, Claim.id)
+    ).all()
+    queries += 1
+    bookings: dict[int, list[Any]] = {}
+    actions: dict[int, list[Any]] = {}
+    if claims:
+        for row in session.execute(
+            select(Booking.claim_id, Booking.id, Booking.kind, Booking.amount, Booking.booking_date,
+                   Booking.description, Booking.source)
+            .join(Claim, Claim.id == Booking.claim_id)
+            .where(Claim.debtor_id == debtor_id, Booking.booking_date <= as_of)
+            .order_by(Booking.booking_date, Booking.id)
+        ):
+            bookings.setdefault(row.claim_id, []).append(row)
+        for action in session.execute(
+            select(EnforcementAction.claim_id, EnforcementAction.id, EnforcementAction.step,
+                   EnforcementAction.action_date, EnforcementAction.stuit, EnforcementAction.costs,
+                   EnforcementAction.notes)
+            .join(Claim, Claim.id == EnforcementAction.claim_id)
+            .where(Claim.debtor_id == debtor_id, EnforcementAction.action_date <= as_of)
+            .order_by(EnforcementAction.action_date, EnforcementAction.id)
+        ):
+            actions.setdefault(action.claim_id, []).append(action)
+        queries += 2
+    situation = session.execute(
+        select(FinancialSituation)
+        .where(FinancialSituation.debtor_id == debtor_id, FinancialSituation.peildatum <= as_of)
+        .order_by(FinancialSituation.peildatum.desc(), FinancialSituation.id.desc())
+        .limit(1)
+    ).scalar_one_or_none()
+    queries += 1
+    extensions = [extension(session, debtor_id, as_of) for extension in _EXTENSIONS.values()]
+    return _Loaded(debtor, detail, list(claims), bookings, actions, situation, extensions, queries)
+
+
+# ----------------------------------------------------------------------------------------------- evaluating
+
+
+def _facts(claim: Any, ledger: Sequence[Any], steps: Sequence[Any], status: ClaimStatus, *, fraude: bool,
+           perspectief: bool | None, bvv_op: dt.date | None) -> rules.ClaimFacts:
+    """The rules engine's input for one claim.  The claim's own aanslag booking is the ``bedrag``, not a booking."""
+    original = claim.original_amount
+    seen_own = False
+    bookings: list[rules.Booking] = []
+    for row in ledger:
+        kind = BookingKind(row.kind)
+        if kind is BookingKind.AANSLAG and not seen_own and row.amount == original:
+            seen_own = True  # the booking that put the assessed amount on the ledger
+            continue
+        bookings.append(rules.Booking(kind, row.amount, row.booking_date))
+    taken = tuple(
+        rules.StepTaken(EnforcementStep(row.step), row.action_date)
+        for row in steps
+        if row.stuit or not EnforcementStep(row.step).stuit  # an action recorded as not stuitend is not a rung
+    )
+    return rules.ClaimFacts(
+        kind=ClaimKind(claim.soort),
+        middel=Middel(claim.middel),
+        dagtekening=claim.dagtekening,
+        bedrag=original,
+        uiterste_betaaldatum=claim.vervaldatum,  # as recorded on the aanslagbiljet / beschikking
+        bookings=tuple(bookings),
+        steps=taken,
+        uitstel=status.uitstel,
+        regeling_lopend=status.regeling,
+        pauze=status.pauze,
+        kwijtschelding_verzoek=status.kwijtschelding_verzoek,
+        fraude=fraude,
+        betalingsperspectief=perspectief,
+        bvv_vastgesteld_op=bvv_op,
+        claim_id=claim.id,
+    )
+
+
+def _next_step_info(ev: rules.ClaimEvaluation) -> NextStepInfo:
+    nxt = ev.next_step
+    if nxt.stap is None:
+        text = "Geen volgende stap" if ev.open_balance > ZERO else "Niets open"
+    else:
+        text = label(nxt.stap)
+    return NextStepInfo(
+        step=nxt.stap.value if nxt.stap is not None else None,
+        label=text,
+        allowed=nxt.toegestaan,
+        earliest=nxt.vanaf,
+        costs=ev.kosten_volgende_stap,
+        blocked_by=tuple(g.reden for g in nxt.blokkades),
+    )
+
+
+def _claim_position(
+    claim: Any, facts: rules.ClaimFacts, ev: rules.ClaimEvaluation, status: ClaimStatus
+) -> ClaimPosition:
+    stage_date = None
+    if ev.stage is not None:
+        stage_date = max((s.date for s in facts.steps if s.step is ev.stage), default=None)
+    gestuit = any(s.step.stuit for s in facts.steps) or ev.verrekend > ZERO
+    return ClaimPosition(
+        id=claim.id,
+        reference=claim.reference,
+        creditor=claim.creditor,
+        middel=claim.middel,
+        soort=claim.soort,
+        tijdvak_van=claim.tijdvak_van,
+        tijdvak_tot=claim.tijdvak_tot,
+        dagtekening=claim.dagtekening,
+        vervaldatum=claim.vervaldatum,
+        original_amount=claim.original_amount,
+        reduced=claim.original_amount - ev.principal,
+        paid=ev.paid,
+        verrekend=ev.verrekend,
+        costs=ev.costs,
+        rente_booked=ev.rente_charged,
+        rente_accrued=ev.rente_lopend,
+        open=ev.open_balance + ev.rente_lopend,
+        open_principal=ev.open_principal,
+        enforcement_stage=ev.stage.value if ev.stage is not None else None,
+        enforcement_stage_date=stage_date,
+        verjaringsdatum=ev.verjaringsdatum,
+        verjaard=ev.verjaard,
+        gestuit=gestuit,
+        stuiten_advies=ev.stuiten,
+        stuiten_reden=ev.stuiten_reden,
+        next_step=_next_step_info(ev),
+        under_regeling=status.regeling,
+        paused=status.pauze,
+        facts=facts,
+    )
+
+
+# ----------------------------------------------------------------------------------------- flags and the rest
+
+
+def _flags(loaded: _Loaded, totals: PositionTotals, claims: Sequence[ClaimPosition], as_of: dt.date) -> list[Flag]:
+    d = loaded.debtor
+    flags: list[Flag] = []
+    if d.fraude_markering:
+        flags.append(Flag("fraude", "Fraudemarkering",
+                          "Geen standaard betalingsregeling; stuiten is toegestaan bij fraude."))
+    household = d.household
+    if household is not None and household.beschermd_bestaansminimum:
+        detail = f"Leefsituatie {label(household.leefsituatie)}"
+        if household.notes:
+            detail += f": {household.notes}"
+        flags.append(Flag("bestaansminimum", "Bestaansminimum beschermd", detail))
+    if totals.samenloop:
+        flags.append(Flag(
+            "samenloop", "Samenloop belasting- en toeslagschuld",
+            f"Belastingdienst {format_eur(totals.open_belastingdienst)}, "
+            f"Dienst Toeslagen {format_eur(totals.open_toeslagen)}: één aanpak voor beide schuldeisers.",
+        ))
+    if d.land and d.land != "NL":
+        flags.append(Flag("buitenland", "Geen Nederlands woonadres",
+                          f"Woonland {d.land}: de beslagvrije voet is een vast percentage van de norm (Rv 475db)."))
+    open_claims = [c for c in claims if c.open > ZERO]
+    verjaard = [c for c in open_claims if c.verjaard]
+    if verjaard:
+        flags.append(Flag("verjaard", "Verjaarde vordering",
+                          ", ".join(c.reference for c in verjaard[:5]) + (" …" if len(verjaard) > 5 else "")
+                          + ": niet meer invorderen, de burger informeren."))
+    window = param("stuiting_signaal_voor_verjaring", as_of)
+    horizon = add_duration(as_of, window)
+    soon = sorted((c for c in open_claims if not c.verjaard and c.verjaringsdatum <= horizon),
+                  key=lambda c: c.verjaringsdatum)
+    if soon:
+        flags.append(Flag("verjaring_nadert", "Verjaring nadert",
+                          f"{len(soon)} vordering(en) verjaren binnen {window.text}; eerste op "
+                          f"{format_date(soon[0].verjaringsdatum)} ({soon[0].reference}).", severity="info"))
+    for ext in loaded.extensions:
+        flags.extend(ext.flags)
+    return flags
+
+
+def _timeline(loaded: _Loaded, by_id: Mapping[int, Any]) -> list[TimelineEvent]:
+    events: list[TimelineEvent] = []
+    for claim in loaded.claims:
+        what = f"{label(claim.middel)} ({label(claim.soort)})"
+        events.append(TimelineEvent(claim.dagtekening, "vordering", f"{label(claim.soort).capitalize()} opgelegd",
+                                    f"{what}, te betalen vóór {format_date(claim.vervaldatum)}",
+                                    claim.original_amount, claim.reference, claim.creditor))
+    for claim_id, rows in loaded.bookings.items():
+        claim = by_id[claim_id]
+        for row in rows:
+            kind = BookingKind(row.kind)
+            own = row.amount == claim.original_amount and row.booking_date == claim.dagtekening
+            if kind is BookingKind.AANSLAG and own:
+                continue  # the claim event above already says this
+            title = label(kind).capitalize() if kind is not BookingKind.AANSLAG else "Correctie aanslag"
+            detail = " — ".join(p for p in (row.description, row.source) if p)
+            events.append(TimelineEvent(row.booking_date, _BOOKING_TIMELINE_KIND[kind], title, detail, row.amount,
+                                        claim.reference, claim.creditor))
+    for claim_id, rows in loaded.actions.items():
+        claim = by_id[claim_id]
+        for row in rows:
+            detail = row.notes or ""
+            if row.costs:
+                detail = f"kosten {format_eur(row.costs)}" + (f"; {detail}" if detail else "")
+            events.append(TimelineEvent(row.action_date, "invordering", label(row.step).capitalize(), detail, None,
+                                        claim.reference, claim.creditor))
+    for ext in loaded.extensions:
+        events.extend(ext.timeline)
+    events.sort(key=lambda e: (e.day, e.kind != "vordering"), reverse=True)  # newest first
+    return events
+
+
+def _capacity(loaded: _Loaded) -> CapacitySnapshot | None:
+    """Beslagvrije voet and betalingscapaciteit from the latest recorded financial situation.
+
+    Both are computed with the figures valid on the situation's ``peildatum`` (the date of the
+    information): a bvv is determined once and stays valid for ``bvv_geldigheid`` (12 months).
+    """
+    fs = loaded.situation
+    if fs is None:
+        return None
+    debtor = loaded.debtor
+    household = debtor.household
+    leefsituatie = household.leefsituatie if household is not None else None
+    bvv_value: Decimal | None = None
+    bc_value: Decimal | None = None
+    bvv_steps: tuple[Step, ...] = ()
+    bc_steps: tuple[Step, ...] = ()
+    valid_until: dt.date | None = None
+    note = ""
+    if leefsituatie is None:
+        note = "Leg eerst het huishouden (leefsituatie) vast; zonder leefsituatie is er geen norm."
+    else:
+        situation = Leefsituatie(leefsituatie)
+        bvv = bvv_rules.beslagvrije_voet(
+            peildatum=fs.peildatum,
+            leefsituatie=situation,
+            inkomen_maand=fs.inkomen_maand,
+            belastbaar_inkomen_jaar=fs.belastbaar_inkomen_jaar,
+            bijstand=fs.bijstand,
+            woonadres_in_nederland=(debtor.land or "NL") == "NL",
+            partner_inkomen_maand=fs.partner_inkomen_maand,
+        )
+        bvv_value, bvv_steps = bvv.result.beslagvrije_voet, bvv.steps
+        valid_until = add_duration(fs.peildatum, param("bvv_geldigheid", fs.peildatum))
+        nbi = fs.inkomen_maand + fs.partner_inkomen_maand
+        uitgaven = fs.woonlasten_maand + fs.zorgpremie_maand + fs.vaste_lasten_maand
+        bc = capaciteit_rules.betalingscapaciteit(
+            peildatum=fs.peildatum,
+            leefsituatie=situation,
+            netto_besteedbaar_inkomen_maand=nbi,
+            aftrekbare_uitgaven_maand=uitgaven,
+            belastbaar_inkomen_jaar=fs.belastbaar_inkomen_jaar,
+        )
+        bc_value = bc.result.betalingscapaciteit_maand
+        intro = Step(
+            "Uitgaven die meetellen: woonlasten, zorgpremie en vaste lasten per maand",
+            format_eur(uitgaven),
+        )
+        bc_steps = (intro, *bc.steps)
+    return CapacitySnapshot(
+        financial_situation_id=fs.id,
+        version=fs.version,
+        peildatum=fs.peildatum,
+        inkomen_maand=fs.inkomen_maand,
+        inkomen_bron=fs.inkomen_bron,
+        partner_inkomen_maand=fs.partner_inkomen_maand,
+        woonlasten_maand=fs.woonlasten_maand,
+        zorgpremie_maand=fs.zorgpremie_maand,
+        vaste_lasten_maand=fs.vaste_lasten_maand,
+        vermogen=fs.vermogen,
+        leefsituatie=leefsituatie,
+        beslagvrije_voet=bvv_value,
+        betalingscapaciteit=bc_value,
+        bvv_geldig_tot=valid_until,
+        bvv_explanation=bvv_steps,
+        bc_explanation=bc_steps,
+        note=note,
+    )
+
+
+# --------------------------------------------------------------------------------------------------- the API
+
+
+def today() -> dt.date:
+    """The local calendar date (the officer's "today"; the rules work in whole days)."""
+    return dt.datetime.now().astimezone().date()
+
+
+def get_position(ctx: Context, debtor_id: int, as_of: dt.date | None = None) -> DebtPosition:
+    """The total debt position of ``debtor_id`` on ``as_of`` (default: today).
+
+    Bookings, steps and claims dated after ``as_of`` are left out, so a past date shows the position as
+    it was then (with what is recorded now).  Raises ``NotFoundError`` when the debtor does not exist
+    (any more).
+    """
+    day = as_of or today()
+    t0 = time.perf_counter()
+    with ctx.read() as session:
+        loaded = _load(session, debtor_id, day)
+        t1 = time.perf_counter()
+        status: dict[int, ClaimStatus] = {}
+        perspectief: bool | None = None
+        bvv_op = loaded.situation.peildatum if loaded.situation is not None else None
+        for ext in loaded.extensions:
+            status.update(ext.claim_status)
+            if ext.betalingsperspectief is not None:
+                perspectief = ext.betalingsperspectief
+            if ext.bvv_vastgesteld_op is not None:
+                bvv_op = ext.bvv_vastgesteld_op
+        fraude = bool(loaded.debtor.fraude_markering)
+        empty = ClaimStatus()
+        claims: list[ClaimPosition] = []
+        for claim in loaded.claims:
+            st = status.get(claim.id, empty)
+            facts = _facts(claim, loaded.bookings.get(claim.id, ()), loaded.actions.get(claim.id, ()), st,
+                           fraude=fraude, perspectief=perspectief, bvv_op=bvv_op)
+            claims.append(_claim_position(claim, facts, rules.evaluate_claim(facts, day), st))
+        t2 = time.perf_counter()
+        totals = compute_totals(claims)
+        by_id = {c.id: c for c in loaded.claims}
+        movements = [
+            LedgerMovement(row.booking_date, by_id[claim_id].creditor, row.amount)
+            for claim_id, rows in loaded.bookings.items()
+            for row in rows
+        ]
+        sections: dict[str, Any] = {}
+        for ext in loaded.extensions:
+            sections.update(ext.sections)
+        position = DebtPosition(
+            debtor=loaded.detail,
+            as_of=day,
+            flags=tuple(_flags(loaded, totals, claims, day)),
+            totals=totals,
+            claims=tuple(claims),
+            timeline=tuple(_timeline(loaded, by_id)),
+            monthly_balance=tuple(monthly_balances(movements, day)),
+            capacity=_capacity(loaded),
+            sections=sections,
+        )
+        t3 = time.perf_counter()
+    return dataclasses.replace(position, timings=PositionTimings(t1 - t0, t2 - t1, t3 - t2, loaded.queries))
+
+
+def find_debtor_id(ctx: Context, identifier: str) -> int:
+    """The id of the debtor with this BSN or RSIN (validated: an invalid number gets a clear message)."""
+    number = validate_bsn(identifier)
+    with ctx.read() as session:
+        found = session.execute(
+            select(Debtor.id).where((Debtor.bsn == number) | (Debtor.rsin == number))
+        ).scalar_one_or_none()
+    if found is None:
+        raise NotFoundError("Schuldenaar met BSN/RSIN", number)
+    return int(found)
+
+
+def get_position_by_bsn(ctx: Context, identifier: str, as_of: dt.date | None = None) -> DebtPosition:
+    return get_position(ctx, find_debtor_id(ctx, identifier), as_of)
+
+
+def explain_claim(position: DebtPosition, claim_id: int) -> tuple[Step, ...]:
+    """The rules engine's explanation of one claim's figures (computed on demand, no database access)."""
+    for claim in position.claims:
+        if claim.id == claim_id:
+            if claim.facts is None:
+                return ()
+            return rules.explain_claim(claim.facts, position.as_of)
+    raise NotFoundError("Vordering", claim_id)
+
+
+def explain_total(position: DebtPosition, key: str) -> tuple[Step, ...]:
+    """How a total is made up: one step per claim that contributes (for "explain in place" on the totals)."""
+    steps: list[Step] = []
+    for claim in position.claims:
+        value = _claim_amount(claim, key)
+        if value:
+            steps.append(Step(f"{claim.reference} ({label(claim.middel)})", format_eur(value)))
+    total = position.totals.amounts().get(key)
+    if total is not None:
+        steps.append(Step("Totaal", format_eur(total)))
+    return tuple(steps)
+
+
+def _claim_amount(claim: ClaimPosition, key: str) -> Decimal:
+    if key == "open":
+        return claim.open
+    if key == "open_belastingdienst":
+        return claim.open if claim.creditor != Creditor.TOESLAGEN else ZERO
+    if key == "open_toeslagen":
+        return claim.open if claim.creditor == Creditor.TOESLAGEN else ZERO
+    if key == "under_regeling":
+        return claim.open if claim.under_regeling else ZERO
+    if key == "paused":
+        return claim.open if claim.paused else ZERO
+    value = getattr(claim, key, ZERO)
+    return value if isinstance(value, Decimal) else ZERO
+
+
+# -------------------------------------------------------------------------------------------------------- JSON
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _money(amount: Decimal | None) -> str | None:
+    return None if amount is None else money_str(amount)
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return money_str(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    return value
+
+
+def totals_to_json(totals: PositionTotals) -> dict[str, Any]:
+    out: dict[str, Any] = {key: money_str(value) for key, value in totals.amounts().items()}
+    out["claim_count"] = totals.claim_count
+    out["open_claim_count"] = totals.open_claim_count
+    out["samenloop"] = totals.samenloop
+    return out
+
+
+def _debtor_json(d: DebtorDetail) -> dict[str, Any]:
+    out = _jsonable(d)
+    out["name"] = d.display_name
+    return dict(out)
+
+
+def claim_to_json(claim: ClaimPosition, as_of: dt.date, *, explain: bool = True) -> dict[str, Any]:
+    nxt = claim.next_step
+    out: dict[str, Any] = {
+        "id": claim.id,
+        "reference": claim.reference,
+        "creditor": claim.creditor,
+        "middel": claim.middel,
+        "soort": claim.soort,
+        "tijdvak_van": _iso(claim.tijdvak_van),
+        "tijdvak_tot": _iso(claim.tijdvak_tot),
+        "dagtekening": _iso(claim.dagtekening),
+        "vervaldatum": _iso(claim.vervaldatum),
+        "original_amount": money_str(claim.original_amount),
+        "reduced": money_str(claim.reduced),
+        "paid": money_str(claim.paid),
+        "verrekend": money_str(claim.verrekend),
+        "costs": money_str(claim.costs),
+        "rente_booked": money_str(claim.rente_booked),
+        "rente_accrued": money_str(claim.rente_accrued),
+        "open": money_str(claim.open),
+        "enforcement_stage": claim.enforcement_stage,
+        "enforcement_stage_date": _iso(claim.enforcement_stage_date),
+        "verjaringsdatum": _iso(claim.verjaringsdatum),
+        "verjaard": claim.verjaard,
+        "gestuit": claim.gestuit,
+        "stuiten_advies": {"stuiten": claim.stuiten_advies, "reden": claim.stuiten_reden},
+        "under_regeling": claim.under_regeling,
+        "paused": claim.paused,
+        "next_step": {
+            "step": nxt.step,
+            "label": nxt.label,
+            "allowed": nxt.allowed,
+            "earliest": _iso(nxt.earliest),
+            "costs": _money(nxt.costs),
+            "blocked_by": list(nxt.blocked_by),
+        },
+    }
+    if explain:
+        steps = rules.explain_claim(claim.facts, as_of) if claim.facts is not None else ()
+        out["explanation"] = [step.to_json() for step in steps]
+    return out
+
+
+def position_to_json(pos: DebtPosition, *, explain: bool = True) -> dict[str, Any]:
+    """The position as one JSON document: amounts are strings with two decimals, dates ISO 8601.
+
+    The shape is documented in ``docs/position-json.md``.  ``explain=False`` leaves out the per-claim
+    explanations (they are the bulk of the document for a large debtor).
+    """
+    capacity = None
+    if pos.capacity is not None:
+        c = pos.capacity
+        capacity = {
+            "peildatum": _iso(c.peildatum),
+            "inkomen_maand": money_str(c.inkomen_maand),
+            "inkomen_bron": c.inkomen_bron,
+            "partner_inkomen_maand": money_str(c.partner_inkomen_maand),
+            "woonlasten_maand": money_str(c.woonlasten_maand),
+            "zorgpremie_maand": money_str(c.zorgpremie_maand),
+            "vaste_lasten_maand": money_str(c.vaste_lasten_maand),
+            "vermogen": money_str(c.vermogen),
+            "leefsituatie": c.leefsituatie,
+            "beslagvrije_voet": _money(c.beslagvrije_voet),
+            "betalingscapaciteit": _money(c.betalingscapaciteit),
+            "bvv_geldig_tot": _iso(c.bvv_geldig_tot),
+            "bvv_explanation": [s.to_json() for s in c.bvv_explanation],
+            "betalingscapaciteit_explanation": [s.to_json() for s in c.bc_explanation],
+            "note": c.note or None,
+        }
+    doc: dict[str, Any] = {
+        "debtor": _debtor_json(pos.debtor),
+        "as_of": pos.as_of.isoformat(),
+        "flags": [{"code": f.code, "label": f.label, "detail": f.detail, "severity": f.severity} for f in pos.flags],
+        "totals": totals_to_json(pos.totals),
+        "claims": [claim_to_json(c, pos.as_of, explain=explain) for c in pos.claims],
+        "timeline": [
+            {
+                "date": e.day.isoformat(),
+                "kind": e.kind,
+                "title": e.title,
+                "detail": e.detail,
+                "amount": _money(e.amount),
+                "claim_reference": e.claim_reference,
+                "creditor": e.creditor,
+            }
+            for e in pos.timeline
+        ],
+        "monthly_balance": [
+            {
+                "month": m.month.strftime("%Y-%m"),
+                "belastingdienst": money_str(m.belastingdienst),
+                "toeslagen": money_str(m.toeslagen),
+                "total": money_str(m.total),
+            }
+            for m in pos.monthly_balance
+        ],
+        "capacity": capacity,
+    }
+    for key, value in pos.sections.items():
+        doc.setdefault(key, _jsonable(value))
+    return doc
+
+
+# ------------------------------------------------------------------------------------------- the schuldoverzicht
+
+
+def _omschrijving(claim: ClaimPosition) -> str:
+    period = ""
+    if claim.tijdvak_van and claim.tijdvak_tot:
+        if claim.tijdvak_van.year == claim.tijdvak_tot.year:
+            same_year = claim.tijdvak_van.month == 1 and claim.tijdvak_tot.month == 12
+            period = str(claim.tijdvak_van.year) if same_year else (
+                f"{format_date(claim.tijdvak_van)} t/m {format_date(claim.tijdvak_tot)}")
+        else:
+            period = f"{claim.tijdvak_van.year}-{claim.tijdvak_tot.year}"
+    text = label(claim.middel)
+    if period:
+        text += f" {period}"
+    return f"{text} ({label(claim.soort)})"
+
+
+def _stage_text(claim: ClaimPosition) -> str | None:
+    if claim.enforcement_stage is None:
+        return None
+    text = label(claim.enforcement_stage)
+    if claim.enforcement_stage_date:
+        text += f" op {format_date(claim.enforcement_stage_date)}"
+    return text
+
+
+_CITIZEN_NEXT = {
+    EnforcementStep.AANMANING: "krijgt u een aanmaning. Daarvoor betaalt u extra kosten",
+    EnforcementStep.DWANGBEVEL: "krijgt u een dwangbevel. Daarvoor betaalt u extra kosten",
+    EnforcementStep.VORDERING: "kunnen wij geld inhouden op uw loon, uitkering of bankrekening",
+    EnforcementStep.HERNIEUWD_BEVEL: "komt de deurwaarder met een nieuw bevel tot betaling. Daarvoor betaalt u "
+                                     "extra kosten",
+    EnforcementStep.BESLAG: "kan de deurwaarder beslag leggen op uw spullen. Daarvoor betaalt u extra kosten",
+    EnforcementStep.EXECUTIE: "kan de deurwaarder uw spullen verkopen",
+}
+
+
+def citizen_next_steps(pos: DebtPosition) -> tuple[str, ...]:
+    """What happens next, per kind of next step, in plain Dutch (one sentence each, earliest date first)."""
+    grouped: dict[EnforcementStep, list[ClaimPosition]] = {}
+    for claim in pos.claims:
+        step = claim.next_step.step
+        if claim.open <= ZERO or step is None or claim.verjaard or claim.under_regeling or claim.paused:
+            continue
+        grouped.setdefault(EnforcementStep(step), []).append(claim)
+    sentences: list[tuple[dt.date, str]] = []
+    for step, claims in grouped.items():
+        if step not in _CITIZEN_NEXT:
+            continue
+        dates = [c.next_step.earliest for c in claims if c.next_step.earliest is not None]
+        first = max(min(dates), pos.as_of) if dates else pos.as_of
+        count = len(claims)
+        which = "1 bedrag" if count == 1 else f"{count} bedragen"
+        if first > pos.as_of:
+            when = f"Betaalt u {which} niet vóór {format_date(first)}? Dan"
+        else:
+            when = f"Betaalt u {which} niet meteen? Dan"
+        sentences.append((first, f"{when} {_CITIZEN_NEXT[step]}."))
+    if any(c.under_regeling for c in pos.claims):
+        sentences.append((pos.as_of, "Voor bedragen onder een betalingsregeling: betaal elke termijn op tijd. "
+                                     "Dan nemen wij voor die bedragen geen andere maatregelen."))
+    if any(c.paused for c in pos.claims):
+        sentences.append((pos.as_of, "Voor een deel van de bedragen is de invordering gepauzeerd. "
+                                     "Houd u aan de afspraken die wij met u hebben gemaakt."))
+    sentences.sort(key=lambda item: item[0])
+    return tuple(text for _day, text in sentences)
+
+
+def schuldoverzicht_data(pos: DebtPosition) -> SchuldoverzichtData:
+    """The PDF's input, from the same position (and the same totals object) the screen and the JSON show."""
+    d = pos.debtor
+    lines: list[str] = []
+    if d.straat:
+        lines.append(f"{d.straat} {d.huisnummer or ''}{d.huisnummer_toevoeging or ''}".strip())
+    place = " ".join(p for p in ((f"{d.postcode[:4]} {d.postcode[4:]}" if d.postcode else ""), d.woonplaats or "") if p)
+    if place:
+        lines.append(place)
+    if d.land and d.land != "NL":
+        lines.append(d.land)
+    claims = tuple(
+        OverzichtClaim(
+            reference=c.reference,
+            creditor=c.creditor,
+            omschrijving=_omschrijving(c),
+            vervaldatum=c.vervaldatum,
+            original_amount=c.original_amount,
+            paid=c.paid,
+            verrekend=c.verrekend,
+            reduced=c.reduced,
+            costs=c.costs,
+            rente=c.rente_total,
+            open=c.open,
+            stage=_stage_text(c),
+            under_regeling=c.under_regeling,
+            paused=c.paused,
+        )
+        for c in pos.claims
+    )
+    return SchuldoverzichtData(
+        name=d.display_name,
+        address_lines=tuple(lines),
+        identifier_label="BSN" if d.bsn else "RSIN",
+        identifier=d.bsn or d.rsin,
+        as_of=pos.as_of,
+        totals=pos.totals,
+        claims=claims,
+        next_steps=citizen_next_steps(pos),
+    )
+
+
+def iter_open_claims(pos: DebtPosition) -> Iterable[ClaimPosition]:
+    return (c for c in pos.claims if c.open > ZERO)
