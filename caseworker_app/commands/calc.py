@@ -1,0 +1,92 @@
+"""``caseworker calc RULE --input FILE.json``: run one rule of the rules engine from the command line.
+
+Prints ``{"result": {...}, "explanation": [...]}`` as JSON (amounts as strings with two decimals, dates ISO).
+``--input -`` reads standard input; ``--list`` shows every rule with its input fields (``--json`` for
+machine-readable output).  Wrong input exits non-zero with one Dutch line naming the field.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from caseworker_app.errors import ValidationError
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
+    parser = sub.add_parser(
+        "calc",
+        parents=[common],
+        help="reken een regel na (rente, kosten, beslagvrije voet, kwijtschelding, verjaring, ...)",
+        description="Rekent één regel van de rekenkern en toont de uitkomst met uitleg als JSON. "
+        "Gebruik --list voor alle regels en hun invoervelden.",
+    )
+    parser.add_argument("rule", nargs="?", metavar="RULE", help="naam van de regel, bijvoorbeeld invorderingsrente")
+    parser.add_argument("--input", "-i", metavar="FILE", default=None,
+                        help="JSON-bestand met de invoer, of - voor standaardinvoer")
+    parser.add_argument("--list", action="store_true", help="toon alle regels met hun invoervelden")
+    parser.add_argument("--json", action="store_true", help="bij --list: als JSON")
+    parser.set_defaults(func=run)
+
+
+def read_input(source: str) -> Any:
+    """Read and parse the JSON input; numbers become Decimal so amounts never pass through a float."""
+    name = "standaardinvoer" if source == "-" else source
+    try:
+        text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ValidationError("invalid_input_file", file=name, reason="bestand bestaat niet", field="--input") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ValidationError("invalid_input_file", file=name, reason=str(exc), field="--input") from None
+    try:
+        return json.loads(text, parse_float=Decimal)
+    except json.JSONDecodeError as exc:
+        raise ValidationError(
+            "invalid_input_file", file=name, reason=f"geen geldige JSON (regel {exc.lineno}, kolom {exc.colno}: "
+            f"{exc.msg})", field="--input"
+        ) from None
+
+
+def format_list(rules: list[dict[str, Any]]) -> str:
+    lines = []
+    for rule in rules:
+        lines.append(f"{rule['rule']}: {rule['description']}")
+        for field in rule["fields"]:
+            extra = ""
+            if field.get("choices"):
+                extra = " [" + " | ".join(field["choices"]) + "]"
+            optional = "" if field["required"] else f" (optioneel, standaard {field['default']})"
+            lines.append(f"    {field['name']}: {field['type']}{extra}{optional}")
+        lines.append(f"    -> {', '.join(rule['result'])}")
+    return "\n".join(lines)
+
+
+def _emit(text: str) -> None:
+    try:
+        print(text)
+        sys.stdout.flush()
+    except BrokenPipeError:  # `caseworker calc ... | head`: the reader left, that is fine
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def run(args: argparse.Namespace) -> int:
+    from caseworker_app.domain.calc import calculate, get_rule, list_rules
+
+    if args.list:
+        rules = list_rules()
+        _emit(json.dumps(rules, ensure_ascii=False, indent=2) if args.json else format_list(rules))
+        return 0
+    if not args.rule:
+        raise ValidationError("missing_field", field="RULE (of --list)")
+    get_rule(args.rule)  # unknown rule -> one line before reading any input
+    if args.input is None:
+        raise ValidationError("missing_field", field="--input")
+    output = calculate(args.rule, read_input(args.input))
+    _emit(json.dumps(output, ensure_ascii=False, indent=2))
+    return 0
