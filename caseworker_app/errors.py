@@ -57,6 +57,8 @@ MESSAGES: dict[str, str] = {
     "schema_missing": "Deze database is nog leeg. Voer 'caseworker db upgrade' uit om hem in te richten.",
     "storage_error": "De database gaf een fout: {detail}.",
     "no_display": "Er is geen scherm beschikbaar. {hint}",
+    # reports
+    "output_unwritable": "Het bestand {path} kan niet worden geschreven: {reason}.",
 }
 
 
