@@ -100,7 +100,7 @@ TOTAL_LABELS: dict[str, str] = {
     "open_toeslagen": "waarvan Dienst Toeslagen",
     "costs": "Kosten",
     "rente_booked": "Rente in rekening gebracht",
-    "rente_accrued": "Rente tot vandaag, nog niet in rekening gebracht",
+    "rente_accrued": "Lopende rente, nog niet in rekening gebracht",
     "rente_total": "Invorderingsrente",
     "paid": "Betaald",
     "verrekend": "Verrekend",

@@ -27,21 +27,25 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import os
+import tempfile
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from pathlib import Path
+from typing import IO, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from caseworker_app.errors import NotFoundError
+from caseworker_app.errors import NotFoundError, ValidationError
 
 from caseworker_app.domain.explain import Step
 from caseworker_app.domain.identifiers import validate_bsn
 from caseworker_app.domain.money import ZERO, format_date, format_eur, money_str
 from caseworker_app.domain.params import param
+from caseworker_app.domain.permissions import Permission
 from caseworker_app.domain.position_totals import (
     LedgerMovement,
     MonthlyBalance,
@@ -65,8 +69,9 @@ from caseworker_app.domain.types import (
 
 from caseworker_app.db.models import Booking, Claim, Debtor, EnforcementAction, FinancialSituation, Household
 
-from caseworker_app.reports.schuldoverzicht import OverzichtClaim, SchuldoverzichtData
+from caseworker_app.reports.schuldoverzicht import OverzichtClaim, SchuldoverzichtData, render_schuldoverzicht
 
+from caseworker_app.services import audit
 from caseworker_app.services.context import Context
 from caseworker_app.services.debtors import _detail
 from caseworker_app.services.dto import DebtorDetail
@@ -946,3 +951,40 @@ def schuldoverzicht_data(pos: DebtPosition) -> SchuldoverzichtData:
 
 def iter_open_claims(pos: DebtPosition) -> Iterable[ClaimPosition]:
     return (c for c in pos.claims if c.open > ZERO)
+
+
+def write_schuldoverzicht(ctx: Context, pos: DebtPosition, target: str | os.PathLike[str] | IO[bytes]) -> None:
+    """Render the citizen's schuldoverzicht for ``pos`` and record in the audit trail that it was made.
+
+    A path is written atomically (a temporary file next to it, renamed when complete), so a failure
+    never leaves half a PDF behind.  A folder that does not exist or cannot be written gets
+    ``ValidationError('output_unwritable')``.
+    """
+    data = schuldoverzicht_data(pos)
+    if isinstance(target, str | os.PathLike):
+        path = Path(target)
+        folder = path.parent if str(path.parent) else Path(".")
+        if not folder.is_dir():
+            raise ValidationError("output_unwritable", path=str(path), reason=f"de map {folder} bestaat niet")
+        try:
+            handle, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        except OSError as exc:
+            raise ValidationError("output_unwritable", path=str(path), reason=exc.strerror or str(exc)) from exc
+        tmp_path = Path(tmp_name)
+        try:
+            with os.fdopen(handle, "wb") as tmp:
+                render_schuldoverzicht(data, tmp, issued_on=today())
+            os.replace(tmp_path, path)
+        except OSError as exc:
+            tmp_path.unlink(missing_ok=True)
+            raise ValidationError("output_unwritable", path=str(path), reason=exc.strerror or str(exc)) from exc
+        except BaseException:
+            tmp_path.unlink(missing_ok=True)
+            raise
+    else:
+        render_schuldoverzicht(data, target, issued_on=today())
+    with ctx.unit_of_work(Permission.VIEW_CASES) as session:
+        audit.record(
+            session, "report.schuldoverzicht", "debtors", pos.debtor.id, None,
+            {"as_of": pos.as_of, "open": pos.totals.open, "claims": pos.totals.claim_count},
+        )

@@ -1,0 +1,190 @@
+"""``caseworker debtor search TEXT`` and ``caseworker debtor show BSN``: the debt position from the command line.
+
+``--json`` prints the machine-readable document (amounts as strings with two decimals, ISO dates) that
+``docs/position-json.md`` describes; without it a readable Dutch table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from caseworker_app import cli
+
+from caseworker_app.domain.calc import parse_date
+from caseworker_app.domain.money import format_date, format_eur
+from caseworker_app.domain.position_totals import TOTAL_LABELS
+from caseworker_app.domain.types import label
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
+    parser = sub.add_parser(
+        "debtor",
+        parents=[common],
+        help="schuldenaren zoeken en hun totale schuldpositie tonen",
+        description="Zoek schuldenaren en toon de totale schuldpositie bij Belastingdienst en Dienst Toeslagen.",
+    )
+    actions = parser.add_subparsers(dest="debtor_command", metavar="ACTIE", required=True)
+
+    search = actions.add_parser(
+        "search",
+        parents=[common],
+        help="zoek op BSN/RSIN, naam, postcode met huisnummer of kenmerk",
+        description="Zoek op BSN/RSIN, (begin van de) naam, postcode met huisnummer of aanslag-/vorderingnummer.",
+    )
+    search.add_argument("text", metavar="TEKST", help="wat u zoekt, bijvoorbeeld '3511 AB 12' of 'jansen'")
+    search.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    search.add_argument(
+        "--limit", type=int, default=50, metavar="N", help="hoogstens N resultaten (1-500, standaard 50)"
+    )
+    search.set_defaults(func=run_search)
+
+    show = actions.add_parser(
+        "show",
+        parents=[common],
+        help="toon de totale schuldpositie van één schuldenaar",
+        description="Toon alle vorderingen met hun berekende saldo, de totalen en de signalen van één schuldenaar.",
+    )
+    show.add_argument("bsn", metavar="BSN", help="BSN of RSIN van de schuldenaar")
+    show.add_argument("--json", action="store_true", help="uitvoer als JSON (bedragen als tekst met twee decimalen)")
+    show.add_argument("--date", metavar="JJJJ-MM-DD", help="de stand op deze datum (standaard vandaag)")
+    show.add_argument("--no-explanation", action="store_true", help="JSON zonder de uitleg per vordering")
+    show.set_defaults(func=run_show)
+
+
+def open_context(args: argparse.Namespace) -> Any:
+    from caseworker_app.services.context import Database
+
+    db = Database.open(cli.database_url(args))
+    return db.login(getattr(args, "user", None))
+
+
+def run_search(args: argparse.Namespace) -> int:
+    from caseworker_app.services.debtors import search_debtors
+
+    if not 1 <= args.limit <= 500:
+        from caseworker_app.errors import ValidationError
+
+        raise ValidationError("invalid_field", field="--limit", reason="kies een getal van 1 tot en met 500")
+    ctx = open_context(args)
+    results = search_debtors(ctx, args.text, limit=args.limit)
+    if args.json:
+        rows = [
+            {
+                "id": r.id,
+                "bsn": r.bsn,
+                "rsin": r.rsin,
+                "name": r.display_name,
+                "geboortedatum": r.geboortedatum.isoformat() if r.geboortedatum else None,
+                "doelgroep": r.doelgroep,
+                "address": r.address,
+                "postcode": r.postcode,
+                "huisnummer": r.huisnummer,
+                "matched_by": r.matched_by,
+            }
+            for r in results
+        ]
+        _print_json({"query": args.text, "count": len(rows), "results": rows})
+        return 0
+    if not results:
+        print("Geen schuldenaren gevonden.")
+        return 0
+    table = [["BSN/RSIN", "Naam", "Geboren", "Adres", "Gevonden op"]]
+    for r in results:
+        table.append([r.bsn or r.rsin or "", r.display_name, format_date(r.geboortedatum) if r.geboortedatum else "",
+                      r.address, _MATCHED.get(r.matched_by, r.matched_by)])
+    _print_table(table)
+    print(f"\n{len(results)} gevonden" + (" (meer mogelijk: gebruik --limit)" if len(results) == args.limit else ""))
+    return 0
+
+
+_MATCHED = {"identifier": "BSN/RSIN", "name": "naam", "postcode": "postcode", "reference": "kenmerk"}
+
+
+def run_show(args: argparse.Namespace) -> int:
+    from caseworker_app.services import position
+
+    as_of = parse_date(args.date, "--date") if args.date else None
+    ctx = open_context(args)
+    pos = position.get_position_by_bsn(ctx, args.bsn, as_of)
+    if args.json:
+        _print_json(position.position_to_json(pos, explain=not args.no_explanation))
+        return 0
+    print_position(pos)
+    return 0
+
+
+def print_position(pos: Any) -> None:
+    d = pos.debtor
+    ident = f"BSN {d.bsn}" if d.bsn else f"RSIN {d.rsin}"
+    print(f"{d.display_name} — {ident} — {label(d.doelgroep)}")
+    if d.address:
+        print(d.address)
+    if d.household is not None:
+        h = d.household
+        line = f"Huishouden: {label(h.leefsituatie)}"
+        if h.aantal_kinderen:
+            line += f", {h.aantal_kinderen} kind(eren)"
+        if h.members:
+            line += "; met " + ", ".join(name for _id, name in h.members)
+        print(line)
+    print(f"Stand per {format_date(pos.as_of)}")
+    if pos.flags:
+        print("\nSignalen:")
+        for flag in pos.flags:
+            mark = "!" if flag.severity == "warning" else "i"
+            print(f"  {mark} {flag.label}" + (f": {flag.detail}" if flag.detail else ""))
+    print()
+    if not pos.claims:
+        print("Geen vorderingen.")
+    else:
+        table = [["Kenmerk", "Schuldeiser", "Middel", "Vervaldatum", "Bedrag", "Betaald", "Verrekend", "Kosten",
+                  "Rente", "Open", "Stap", "Verjaring"]]
+        for c in pos.claims:
+            table.append([
+                c.reference, label(c.creditor), label(c.middel), format_date(c.vervaldatum),
+                _eur(c.original_amount), _eur(c.paid), _eur(c.verrekend), _eur(c.costs), _eur(c.rente_total),
+                _eur(c.open), label(c.enforcement_stage) if c.enforcement_stage else "-",
+                format_date(c.verjaringsdatum) + (" (gestuit)" if c.gestuit else ""),
+            ])
+        _print_table(table, right={4, 5, 6, 7, 8, 9})
+    print("\nTotalen")
+    amounts = pos.totals.amounts()
+    width = max(len(TOTAL_LABELS[k]) for k in amounts)
+    for key, value in amounts.items():
+        print(f"  {TOTAL_LABELS[key]:<{width}}  {_eur(value):>16}")
+    if pos.capacity is not None:
+        c = pos.capacity
+        print(f"\nDraagkracht (gegevens van {format_date(c.peildatum)})")
+        print(f"  Inkomen per maand          {_eur(c.inkomen_maand):>16}")
+        if c.beslagvrije_voet is not None:
+            print(f"  Beslagvrije voet           {_eur(c.beslagvrije_voet):>16}")
+        if c.betalingscapaciteit is not None:
+            print(f"  Betalingscapaciteit/maand  {_eur(c.betalingscapaciteit):>16}")
+        if c.note:
+            print(f"  {c.note}")
+
+
+def _eur(amount: Any) -> str:
+    return format_eur(amount)
+
+
+def _print_json(doc: Any) -> None:
+    json.dump(doc, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _print_table(rows: Sequence[Sequence[str]], right: set[int] | None = None) -> None:
+    right = right or set()
+    widths = [max(len(str(row[i])) for row in rows) for i in range(len(rows[0]))]
+    for n, row in enumerate(rows):
+        cells = [
+            str(v).rjust(w) if i in right else str(v).ljust(w)
+            for i, (v, w) in enumerate(zip(row, widths, strict=True))
+        ]
+        print("  ".join(cells).rstrip())
+        if n == 0:
+            print("  ".join("-" * w for w in widths))

@@ -1,0 +1,46 @@
+"""``caseworker report schuldoverzicht BSN -o FILE.pdf [--date JJJJ-MM-DD]``: the citizen's debt overview as a PDF."""
+
+from __future__ import annotations
+
+import argparse
+
+from caseworker_app.commands.debtor import open_context
+
+from caseworker_app.domain.calc import parse_date
+from caseworker_app.domain.money import format_date, format_eur
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
+    parser = sub.add_parser(
+        "report",
+        parents=[common],
+        help="maak documenten voor de burger (PDF)",
+        description="Maak documenten voor de burger als PDF.",
+    )
+    kinds = parser.add_subparsers(dest="report_kind", metavar="SOORT", required=True)
+    overview = kinds.add_parser(
+        "schuldoverzicht",
+        parents=[common],
+        help="overzicht van alle openstaande schulden, in gewone taal",
+        description="Maakt een PDF (A4) met wat de burger nog moet betalen aan Belastingdienst en Dienst "
+        "Toeslagen, per vordering, met kosten, rente, wat er nu gebeurt en hoe een regeling of "
+        "kwijtschelding kan worden aangevraagd.",
+    )
+    overview.add_argument("bsn", metavar="BSN", help="BSN of RSIN van de schuldenaar")
+    overview.add_argument("-o", "--output", required=True, metavar="BESTAND.pdf", help="waar de PDF komt")
+    overview.add_argument("--date", metavar="JJJJ-MM-DD", help="de stand op deze datum (standaard vandaag)")
+    overview.set_defaults(func=run_schuldoverzicht)
+
+
+def run_schuldoverzicht(args: argparse.Namespace) -> int:
+    from caseworker_app.services import position
+
+    as_of = parse_date(args.date, "--date") if args.date else None
+    ctx = open_context(args)
+    pos = position.get_position_by_bsn(ctx, args.bsn, as_of)
+    position.write_schuldoverzicht(ctx, pos, args.output)
+    print(
+        f"Schuldoverzicht van {pos.debtor.display_name} per {format_date(pos.as_of)} geschreven naar {args.output} "
+        f"({pos.totals.claim_count} vorderingen, totaal open {format_eur(pos.totals.open)})."
+    )
+    return 0
