@@ -35,7 +35,7 @@ step ruff "$bin/ruff" check --no-cache .
 step misc-checks "$bin/python" scripts/dev/misc_checks.py
 step forms "$bin/python" scripts/dev/build_ui.py --check
 step translations "$bin/python" scripts/dev/build_translations.py --check
-step import-layers "$bin/lint-imports" --no-cache
+step import-layers "$bin/lint-imports" --no-cache --no-logo
 step mypy "$bin/mypy"
 if [[ $mode == test ]]; then
   # shellcheck disable=SC2086  # PYTEST_ARGS is a list of words on purpose
