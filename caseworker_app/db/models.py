@@ -30,6 +30,7 @@ from sqlalchemy import (
     Numeric,
     String,
     Text,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -113,6 +114,14 @@ class Debtor(Base, Versioned):
         # text_pattern_ops: LIKE 'prefix%' uses the index on PostgreSQL whatever the collation
         Index("ix_debtors_search_name", "search_name", postgresql_ops={"search_name": "text_pattern_ops"}),
         Index("ix_debtors_postcode_huisnummer", "postcode", "huisnummer"),
+        # trigram index for name search on PostgreSQL (migration 0002); an empty partial index on SQLite
+        Index(
+            "ix_debtors_search_name_trgm",
+            "search_name",
+            postgresql_using="gin",
+            postgresql_ops={"search_name": "gin_trgm_ops"},
+            sqlite_where=text("0"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
