@@ -1,0 +1,91 @@
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from caseworker_app.domain.rules.bvv import beslagvrije_voet
+from caseworker_app.domain.types import Leefsituatie
+
+D = Decimal
+DAY = date(2026, 3, 1)
+L = Leefsituatie
+
+
+def bvv(**kwargs: object) -> Decimal:
+    base: dict[str, object] = {"peildatum": DAY, "leefsituatie": L.ALLEENSTAANDE, "inkomen_maand": D(5000)}
+    base.update(kwargs)
+    return beslagvrije_voet(**base).result.beslagvrije_voet  # type: ignore[arg-type]
+
+
+def test_95_percent_of_the_norm_rounded_half_up() -> None:
+    # 0.95 x 1,401.50 = 1,331.425 -> 1,331.43
+    assert bvv(inkomen_maand=D(3000)) == D("1331.43")
+
+
+def test_the_95_percent_of_income_rule() -> None:
+    # income equal to the norm: bvv is 95% of income, the creditor always gets 5%
+    result = beslagvrije_voet(peildatum=DAY, leefsituatie=L.ALLEENSTAANDE, inkomen_maand=D("1000.00")).result
+    assert result.beslagvrije_voet == D("950.00")
+    assert result.afdracht == D("50.00")
+
+
+@pytest.mark.parametrize(
+    ("leefsituatie", "maximum"),
+    [
+        (L.ALLEENSTAANDE, D("2191.42")),
+        (L.ALLEENSTAANDE_OUDER, D("2526.69")),
+        (L.GEHUWD_ZONDER_KINDEREN, D("2881.41")),
+        (L.GEHUWD_MET_KINDEREN, D("3155.31")),
+    ],
+)
+def test_high_income_reaches_the_2026_maximum(leefsituatie: Leefsituatie, maximum: D) -> None:
+    assert bvv(leefsituatie=leefsituatie, inkomen_maand=D(9000), belastbaar_inkomen_jaar=D(120000)) == maximum
+
+
+def test_2026_maximum_alleenstaande_rebuilds_from_the_formula() -> None:
+    """rules.md §0a: 0.95 A + (H - J) + zorg cap = 2,191.42 to the cent."""
+    result = beslagvrije_voet(peildatum=DAY, leefsituatie=L.ALLEENSTAANDE, inkomen_maand=D(9000),
+                              belastbaar_inkomen_jaar=D(120000))
+    formula = next(s for s in result.steps if s.description.startswith("Formule"))
+    assert formula.value == "€ 2.191,42"
+
+
+def test_middle_income_gets_compensation_below_the_maximum() -> None:
+    result = beslagvrije_voet(peildatum=DAY, leefsituatie=L.ALLEENSTAANDE, inkomen_maand=D(2500),
+                              belastbaar_inkomen_jaar=D(30000)).result
+    assert D("1331.43") < result.beslagvrije_voet < D("2191.42")
+    assert result.volledig
+
+
+def test_without_belastbaar_inkomen_the_result_is_marked_incomplete() -> None:
+    result = beslagvrije_voet(peildatum=DAY, leefsituatie=L.ALLEENSTAANDE, inkomen_maand=D(2500))
+    assert not result.result.volledig
+    assert any("ondergrens" in s.description for s in result.steps)
+
+
+def test_no_dutch_address_is_47_5_percent_of_norm_b() -> None:
+    # 0.475 x 2,002.13 = 951.01
+    assert bvv(woonadres_in_nederland=False) == D("951.01")
+
+
+def test_bijstand_is_95_percent_of_the_own_norm_without_compensation() -> None:
+    assert bvv(bijstand=True, leefsituatie=L.GEHUWD_ZONDER_KINDEREN, belastbaar_inkomen_jaar=D(30000)) == D("1902.02")
+
+
+def test_partner_income_reduces_by_at_most_half() -> None:
+    full = bvv(inkomen_maand=D(3000))
+    assert bvv(inkomen_maand=D(3000), partner_inkomen_maand=D(100)) == full - 100
+    assert bvv(inkomen_maand=D(3000), partner_inkomen_maand=D(5000)) == D("665.71")  # half of the unrounded 1,331.425
+
+
+def test_kgb_component_without_k_uses_the_favourable_maximum_and_says_so() -> None:
+    result = beslagvrije_voet(peildatum=DAY, leefsituatie=L.ALLEENSTAANDE_OUDER, inkomen_maand=D(9000),
+                              belastbaar_inkomen_jaar=D(40000))
+    assert any("in het voordeel van de schuldenaar" in s.description for s in result.steps)
+
+
+def test_after_june_2026_the_figures_are_shown_as_unconfirmed() -> None:
+    result = beslagvrije_voet(peildatum=date(2026, 11, 26), leefsituatie=L.ALLEENSTAANDE, inkomen_maand=D(3000))
+    assert result.result.beslagvrije_voet == D("1331.43")
+    assert result.unconfirmed
+    assert any(s.status == "PLACEHOLDER" for s in result.steps)

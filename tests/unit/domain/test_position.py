@@ -1,0 +1,129 @@
+from datetime import date
+from decimal import Decimal
+
+from caseworker_app.domain.rules.ladder import StepTaken
+from caseworker_app.domain.rules.position import Booking, ClaimFacts, Uitstel, evaluate_claim, explain_claim
+from caseworker_app.domain.rules.rente import rente_exact
+from caseworker_app.domain.types import BookingKind, ClaimKind, EnforcementStep, Middel
+
+D = Decimal
+S = EnforcementStep
+TODAY = date(2026, 11, 26)
+
+
+def claim(**kwargs: object) -> ClaimFacts:
+    base: dict[str, object] = {
+        "kind": ClaimKind.AANSLAG, "middel": Middel.IB, "dagtekening": date(2026, 3, 1), "bedrag": D("1200.00"),
+    }
+    base.update(kwargs)
+    return ClaimFacts(**base)  # type: ignore[arg-type]
+
+
+def test_balance_with_payments_allocated_to_costs_first() -> None:
+    facts = claim(bookings=(
+        Booking(BookingKind.KOSTEN, D(19), date(2026, 5, 20)),
+        Booking(BookingKind.BETALING, D(-119), date(2026, 6, 1)),
+    ), steps=(StepTaken(S.AANMANING, date(2026, 5, 20)),))
+    ev = evaluate_claim(facts, TODAY)
+    assert ev.uiterste_betaaldatum == date(2026, 4, 12)
+    assert ev.open_costs == 0
+    assert ev.open_principal == D(1100)
+    assert ev.open_balance == D(1100)
+    assert ev.paid == D(119)
+    assert ev.late_payments == ((date(2026, 6, 1), D(100)),)
+
+
+def test_rente_lopend_counts_late_payments_and_open_principal_minus_charged() -> None:
+    facts = claim(bookings=(
+        Booking(BookingKind.BETALING, D(-600), date(2026, 7, 1)),
+        Booking(BookingKind.RENTE, D(5), date(2026, 7, 2)),
+    ))
+    ev = evaluate_claim(facts, TODAY)
+    due = ev.uiterste_betaaldatum
+    expected = rente_exact(D(600), due, date(2026, 7, 1)) + rente_exact(D(600), due, TODAY)
+    assert ev.rente_lopend == D(int(expected)) - 5
+    assert ev.open_rente == D(5)
+
+
+def test_nothing_happens_before_the_due_date() -> None:
+    ev = evaluate_claim(claim(), date(2026, 4, 1))
+    assert ev.rente_lopend == 0
+    assert ev.next_step.stap is S.AANMANING
+    assert not ev.next_step.toegestaan
+    assert "opeisbaar" in {g.naam for g in ev.next_step.blokkades}
+
+
+def test_ladder_aanmaning_then_dwangbevel_after_two_weeks() -> None:
+    facts = claim(steps=(StepTaken(S.AANMANING, date(2026, 11, 20)),))
+    ev = evaluate_claim(facts, TODAY)
+    assert ev.stage is S.AANMANING
+    assert ev.next_step.stap is S.DWANGBEVEL
+    assert not ev.next_step.toegestaan
+    assert ev.next_step.vanaf == date(2026, 12, 5)
+    assert evaluate_claim(facts, date(2026, 12, 5)).next_step.toegestaan
+
+
+def test_no_next_step_during_uitstel_regeling_or_pause() -> None:
+    base = {"steps": (StepTaken(S.AANMANING, date(2026, 6, 1)),)}
+    for extra, guard in [
+        ({"uitstel": (Uitstel(date(2026, 11, 1), None),)}, "geen_uitstel"),
+        ({"regeling_lopend": True}, "geen_regeling"),
+        ({"pauze": True}, "geen_pauze"),
+        ({"kwijtschelding_verzoek": True}, "geen_kwijtscheldingsverzoek"),
+    ]:
+        ev = evaluate_claim(claim(**base, **extra), TODAY)
+        assert not ev.next_step.toegestaan, extra
+        assert guard in {g.naam for g in ev.next_step.blokkades}
+
+
+def test_vordering_needs_a_current_beslagvrije_voet() -> None:
+    steps = (StepTaken(S.AANMANING, date(2026, 5, 1)), StepTaken(S.DWANGBEVEL, date(2026, 6, 1)))
+    blocked = evaluate_claim(claim(steps=steps), TODAY)
+    assert blocked.next_step.stap is S.VORDERING
+    assert [g.naam for g in blocked.next_step.blokkades] == ["bestaansminimum"]
+    ok = evaluate_claim(claim(steps=steps, bvv_vastgesteld_op=date(2026, 10, 1)), TODAY)
+    assert ok.next_step.toegestaan
+    old = evaluate_claim(claim(steps=steps, bvv_vastgesteld_op=date(2025, 10, 1)), TODAY)
+    assert not old.next_step.toegestaan
+
+
+def test_post_betekend_dwangbevel_needs_a_hernieuwd_bevel_before_beslag() -> None:
+    steps = (StepTaken(S.AANMANING, date(2026, 5, 1)), StepTaken(S.DWANGBEVEL, date(2026, 6, 1), per_post=True),
+             StepTaken(S.VORDERING, date(2026, 7, 1)))
+    assert evaluate_claim(claim(steps=steps), TODAY).next_step.stap is S.HERNIEUWD_BEVEL
+    by_bailiff = (steps[0], StepTaken(S.DWANGBEVEL, date(2026, 6, 1), per_post=False), steps[2])
+    assert evaluate_claim(claim(steps=by_bailiff), TODAY).next_step.stap is S.BESLAG
+
+
+def test_paid_claim_has_no_next_step() -> None:
+    ev = evaluate_claim(claim(bookings=(Booking(BookingKind.BETALING, D(-1200), date(2026, 4, 1)),)), TODAY)
+    assert ev.open_balance == 0 and ev.rente_lopend == 0
+    assert not ev.next_step.toegestaan
+    assert ev.kosten_volgende_stap is None
+
+
+def test_verjaard_claim_is_not_enforced() -> None:
+    facts = claim(dagtekening=date(2019, 1, 1))
+    ev = evaluate_claim(facts, TODAY)
+    assert ev.verjaard
+    assert "niet_verjaard" in {g.naam for g in ev.next_step.blokkades}
+
+
+def test_verrekening_stuit_verjaring() -> None:
+    facts = claim(dagtekening=date(2021, 1, 1), bookings=(Booking(BookingKind.VERREKENING, D(-100), date(2024, 3, 1)),))
+    ev = evaluate_claim(facts, TODAY)
+    assert ev.verjaringsdatum == date(2029, 3, 1)
+
+
+def test_vermindering_lowers_the_principal() -> None:
+    ev = evaluate_claim(claim(bookings=(Booking(BookingKind.VERMINDERING, D(-200), date(2026, 5, 1)),)), TODAY)
+    assert ev.principal == D(1000) and ev.open_balance == D(1000)
+
+
+def test_explanation_is_dutch_and_names_the_next_step() -> None:
+    facts = claim(steps=(StepTaken(S.AANMANING, date(2026, 5, 20)),))
+    steps = explain_claim(facts, TODAY)
+    texts = [s.description for s in steps]
+    assert any(t.startswith("Lopende invorderingsrente") for t in texts)
+    assert any(t.startswith("Volgende stap") for t in texts)
+    assert any(s.parameter == "invorderingsrente_percentage" for s in steps)
