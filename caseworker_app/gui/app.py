@@ -1,0 +1,103 @@
+"""Starting the interface: crash handler, QApplication, translations, style, the main window, the database.
+
+The window is shown first and the database opened in the background, so the first screen appears
+before SQLAlchemy and Alembic are even imported.
+
+Environment: ``CASEWORKER_EXIT_AFTER_MS=N`` quits N ms after the window is shown (smoke tests),
+``CASEWORKER_QUIT_WHEN_READY=1`` quits as soon as the database is open (startup benchmark),
+``CASEWORKER_HEADLESS=1`` (or ``--no-err-windows``) only logs errors.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+
+from PySide6.QtCore import QDir, QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from caseworker_app import APP_ID, APP_NAME, __version__, paths
+
+from caseworker_app.gui import errors, i18n, ops
+from caseworker_app.gui import settings as gui_settings
+
+log = logging.getLogger("caseworker.init")
+qt_log = logging.getLogger("caseworker.qt")
+
+_QT_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+
+
+def _qt_message(mode: QtMsgType, _context: object, message: str) -> None:
+    qt_log.log(_QT_LEVELS.get(mode, logging.WARNING), "%s", message)
+
+
+def setup_resources(app: QApplication) -> None:
+    """Icons through the ``icons:`` search path, the stylesheet, the application icon."""
+    QDir.addSearchPath("icons", str(paths.resource("icons")))
+    qss = paths.resource("stylesheets/caseworker.qss")
+    try:
+        app.setStyleSheet(qss.read_text(encoding="utf-8"))
+    except OSError:
+        log.warning("stylesheet %s not found", qss)
+    app.setWindowIcon(QIcon("icons:caseworker.svg"))
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    qInstallMessageHandler(_qt_message)
+    app = QApplication(argv or [sys.argv[0]])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_ID)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)
+    loaded = i18n.install(app)
+    log.info("translations: %s", ", ".join(loaded) or "none (English)")
+    setup_resources(app)
+    return app
+
+
+def _env_int(name: str) -> int | None:
+    raw = os.environ.get(name, "").strip()
+    return int(raw) if raw.isdigit() else None
+
+
+def run(database_url: str | None, *, login: str | None = None, no_err_windows: bool = False) -> int:
+    """Open the main window on ``database_url`` (``None``: the last one used, else the default file)."""
+    started = time.perf_counter()
+    errors.set_headless(no_err_windows or errors.headless())
+    errors.install_crash_handler()
+    log.info("starting %s %s", APP_NAME, __version__)
+    app = create_application()
+    from caseworker_app.gui.main_window import MainWindow
+
+    window = MainWindow(login=login)
+    window.show()
+    log.info("window shown after %.0f ms", (time.perf_counter() - started) * 1000)
+    url = database_url or gui_settings.settings().get(gui_settings.LAST_DATABASE) or None
+    QTimer.singleShot(0, lambda: window.open_database(url))
+    window.database_opened.connect(
+        lambda ctx: log.info("database ready after %.0f ms", (time.perf_counter() - started) * 1000)
+    )
+    if os.environ.get("CASEWORKER_QUIT_WHEN_READY"):
+        window.database_opened.connect(lambda _ctx: QTimer.singleShot(0, window.close))
+        window.database_failed.connect(lambda: app.exit(4))
+    exit_after = _env_int("CASEWORKER_EXIT_AFTER_MS")
+    if exit_after is not None:
+        QTimer.singleShot(exit_after, window.close)
+    code = app.exec()
+    ops.wait_for_done(5000)
+    if window.ctx is not None:
+        window.ctx.db.dispose()
+    log.info("stopped with exit code %s", code)
+    return code

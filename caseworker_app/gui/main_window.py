@@ -1,0 +1,281 @@
+"""The main window: which database and user, the debtor search, and one tab per open debtor."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QCloseEvent, QIcon, QKeyEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QWidget
+
+from caseworker_app.services.dto import DebtorSummary, SaveResult
+
+from caseworker_app.gui import backend, ops
+from caseworker_app.gui import settings as gui_settings
+from caseworker_app.gui.about import AboutDialog
+from caseworker_app.gui.database import DatabaseOpener
+from caseworker_app.gui.debtor_edit import merged_message
+from caseworker_app.gui.debtor_tab import DebtorTab
+from caseworker_app.gui.forms.ui_main_window import Ui_MainWindow
+from caseworker_app.gui.models import DebtorResultsModel, RowRole, sorting_proxy
+from caseworker_app.gui.ops import ServiceOp
+
+if TYPE_CHECKING:
+    from caseworker_app.services.context import Context
+
+STATUS_TIMEOUT_MS = 8000
+
+
+class MainWindow(QMainWindow):
+    database_opened = Signal(object)  # Context
+    database_failed = Signal()
+    results_shown = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None, *, login: str | None = None) -> None:
+        super().__init__(parent)
+        self.login = login  # --user: another local profile on SQLite
+        self.ui = Ui_MainWindow()
+        self.ui.setupUi(self)
+        self.setWindowIcon(QIcon("icons:caseworker.svg"))
+        self.settings = gui_settings.settings()
+        self.ctx: Context | None = None
+        self.opener: DatabaseOpener | None = None
+        self.about_dialog: AboutDialog | None = None
+        self.results = DebtorResultsModel(self)
+        self.ui.resultsView.setModel(sorting_proxy(self.results, self))
+        self._setup_status_bar()
+        self._connect()
+        self._set_connected(False)
+        self.restore_layout()
+        self.ui.searchEdit.setFocus()
+
+    def _setup_status_bar(self) -> None:
+        self.busy = QProgressBar(self)
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(120)
+        self.busy.setVisible(False)
+        self.db_label = QLabel(self)
+        self.db_label.setObjectName("databaseLabel")
+        self.statusBar().addPermanentWidget(self.busy)
+        self.statusBar().addPermanentWidget(self.db_label)
+        ops.tracker().busy_changed.connect(self.busy.setVisible)
+
+    def _connect(self) -> None:
+        ui = self.ui
+        ui.searchEdit.returnPressed.connect(self.search)
+        ui.searchButton.clicked.connect(self.search)
+        ui.searchEdit.installEventFilter(self)
+        ui.resultsView.activated.connect(self.open_index)
+        ui.debtorTabs.tabCloseRequested.connect(self.close_tab)
+        ui.debtorTabs.currentChanged.connect(self._tab_changed)
+        ui.actionOpenDatabase.triggered.connect(self.choose_database)
+        ui.actionQuit.triggered.connect(self.close)
+        ui.actionFocusSearch.triggered.connect(self.focus_search)
+        ui.actionEditDebtor.triggered.connect(self.edit_current)
+        ui.actionCloseTab.triggered.connect(lambda: self.close_tab(ui.debtorTabs.currentIndex()))
+        ui.actionAbout.triggered.connect(self.show_about)
+
+    # ---- database -----------------------------------------------------------------------------------------
+    def open_database(self, url: str | None) -> None:
+        """Open ``url`` (``None``: the default file) in the background; the window stays usable meanwhile."""
+        self.statusBar().showMessage(self.tr("Opening the database…"))
+        self.opener = DatabaseOpener(self, url, self.set_context, self._no_database, self.close, login=self.login)
+        self.opener.start()
+
+    @Slot()
+    def choose_database(self) -> None:
+        from caseworker_app.gui.database import choose_sqlite_file
+
+        path = choose_sqlite_file(self)
+        if path:
+            self.open_database(f"sqlite:///{path}")
+
+    def set_context(self, ctx: Context) -> None:
+        old, self.ctx = self.ctx, ctx
+        if old is not None and old.db is not ctx.db:
+            self._close_all_tabs()
+            self.results.set_rows([])
+            ServiceOp(None, old.db.dispose).failure(lambda _exc: None).run()
+        self.settings.set(gui_settings.LAST_DATABASE, ctx.db.url)
+        self._set_connected(True)
+        self.statusBar().showMessage(self.tr("Database opened."), STATUS_TIMEOUT_MS)
+        self.database_opened.emit(ctx)
+
+    def _no_database(self) -> None:
+        self.statusBar().showMessage(self.tr("No database open. Use File > Open database…"))
+        self.database_failed.emit()
+
+    def _set_connected(self, connected: bool) -> None:
+        ctx = self.ctx
+        if ctx is None or not connected:
+            self.setWindowTitle(self.tr("Caseworker (no database)"))
+            self.db_label.setText(self.tr("No database"))
+        else:
+            where = ctx.db.display_url
+            self.setWindowTitle(
+                self.tr("Caseworker – {user} – {database}").format(user=ctx.actor.login, database=where)
+            )
+            self.db_label.setText(
+                self.tr("Database: {database} ({backend}) · Working as: {name} ({login})").format(
+                    database=where, backend=ctx.db.backend, name=ctx.actor.display_name, login=ctx.actor.login
+                )
+            )
+        self.ui.searchButton.setEnabled(connected)
+
+    # ---- search -------------------------------------------------------------------------------------------
+    @Slot()
+    def search(self) -> None:
+        text, ctx, limit = self.ui.searchEdit.text(), self.ctx, self.settings.get(gui_settings.SEARCH_LIMIT)
+        if ctx is None or not text.strip():
+            return
+        ServiceOp(self, lambda: backend.search(ctx, text, limit)).success(self.show_results).run()
+
+    def show_results(self, rows: list[DebtorSummary]) -> None:
+        self.results.set_rows(rows)
+        self.ui.resultsInfo.setText(self._results_text(len(rows)))
+        if rows:
+            view = self.ui.resultsView
+            view.setCurrentIndex(view.model().index(0, 0))
+            view.setFocus()
+        self.results_shown.emit(len(rows))
+
+    def _results_text(self, count: int) -> str:
+        if count == 0:
+            return self.tr("Nothing found. Try a BSN, a surname, or a postcode with house number.")
+        if count >= self.settings.get(gui_settings.SEARCH_LIMIT):
+            return self.tr("The first %n debtor(s); refine the search to see others.", "", count)
+        return self.tr("%n debtor(s) found. Arrow keys choose, Enter opens.", "", count)
+
+    @Slot()
+    def focus_search(self) -> None:
+        self.ui.searchEdit.setFocus()
+        self.ui.searchEdit.selectAll()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Down arrow in the search field moves to the results (keyboard-only use)."""
+        if (
+            watched is self.ui.searchEdit
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Down
+            and self.results.rowCount()
+        ):
+            self.ui.resultsView.setFocus()
+            return True
+        return super().eventFilter(watched, event)
+
+    # ---- debtor tabs -------------------------------------------------------------------------------------
+    @Slot(QModelIndex)
+    def open_index(self, index: QModelIndex) -> None:
+        summary = index.data(RowRole)
+        if isinstance(summary, DebtorSummary):
+            self.open_debtor(summary)
+
+    def open_debtor(self, summary: DebtorSummary) -> DebtorTab | None:
+        if self.ctx is None:
+            return None
+        tabs = self.ui.debtorTabs
+        for i in range(tabs.count()):
+            tab = tabs.widget(i)
+            if isinstance(tab, DebtorTab) and tab.debtor_id == summary.id:
+                tabs.setCurrentIndex(i)
+                return tab
+        tab = DebtorTab(self.ctx, summary, tabs)
+        tab.saved.connect(self._debtor_saved)
+        tabs.setCurrentIndex(tabs.addTab(tab, QIcon("icons:debtor.svg"), summary.display_name))
+        self.ui.workArea.setCurrentWidget(self.ui.tabsPage)
+        tab.ui.claimsView.setFocus()
+        return tab
+
+    def current_tab(self) -> DebtorTab | None:
+        tab = self.ui.debtorTabs.currentWidget()
+        return tab if isinstance(tab, DebtorTab) else None
+
+    @Slot(int)
+    def close_tab(self, index: int) -> None:
+        tab = self.ui.debtorTabs.widget(index)
+        if isinstance(tab, DebtorTab):
+            tab.save_state()
+            self.ui.debtorTabs.removeTab(index)
+            tab.deleteLater()
+
+    def _close_all_tabs(self) -> None:
+        while self.ui.debtorTabs.count():
+            self.close_tab(0)
+
+    @Slot(int)
+    def _tab_changed(self, index: int) -> None:
+        has_tab = index >= 0
+        self.ui.actionEditDebtor.setEnabled(has_tab)
+        self.ui.actionCloseTab.setEnabled(has_tab)
+        if not has_tab:
+            self.ui.workArea.setCurrentWidget(self.ui.emptyPage)
+
+    @Slot()
+    def edit_current(self) -> None:
+        tab = self.current_tab()
+        if tab is not None:
+            tab.edit()
+
+    def _debtor_saved(self, result: SaveResult) -> None:
+        detail = result.debtor
+        tabs = self.ui.debtorTabs
+        for i in range(tabs.count()):
+            tab = tabs.widget(i)
+            if isinstance(tab, DebtorTab) and tab.debtor_id == detail.id:
+                tabs.setTabText(i, detail.display_name)
+        row = self.results.row_of_debtor(detail.id)
+        if row is not None:
+            from dataclasses import replace
+
+            old = self.results.row_value(row)
+            self.results.replace_row(
+                row,
+                replace(
+                    old,
+                    display_name=detail.display_name,
+                    address=detail.address,
+                    postcode=detail.postcode,
+                    huisnummer=detail.huisnummer,
+                ),
+            )
+        message = merged_message(result) if result.merged_fields else self.tr("Saved.")
+        self.statusBar().showMessage(message, STATUS_TIMEOUT_MS * 2)
+
+    # ---- help ---------------------------------------------------------------------------------------------
+    @Slot()
+    def show_about(self) -> None:
+        ctx = self.ctx
+        ServiceOp(self, lambda: backend.about_info(ctx)).success(self._show_about).run()
+
+    def _show_about(self, info: backend.AboutInfo) -> None:
+        self.about_dialog = AboutDialog(info, self)
+        self.about_dialog.open()
+
+    # ---- layout memory ------------------------------------------------------------------------------------
+    def restore_layout(self) -> None:
+        s = self.settings
+        geometry = s.get(gui_settings.MAIN_GEOMETRY)
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        self.restoreState(s.get(gui_settings.MAIN_STATE))
+        if not self.ui.splitter.restoreState(s.get(gui_settings.MAIN_SPLITTER)):
+            self.ui.splitter.setSizes([420, 760])
+        if not self.ui.resultsView.horizontalHeader().restoreState(s.get(gui_settings.RESULTS_HEADER)):
+            self.ui.resultsView.setColumnWidth(DebtorResultsModel.NAME, 170)
+            self.ui.resultsView.setColumnWidth(DebtorResultsModel.IDENTIFIER, 90)
+
+    def save_layout(self) -> None:
+        s = self.settings
+        s.set(gui_settings.MAIN_GEOMETRY, self.saveGeometry())
+        s.set(gui_settings.MAIN_STATE, self.saveState())
+        s.set(gui_settings.MAIN_SPLITTER, self.ui.splitter.saveState())
+        s.set(gui_settings.RESULTS_HEADER, self.ui.resultsView.horizontalHeader().saveState())
+        tab = self.current_tab()
+        if tab is not None:
+            tab.save_state()
+        s.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        super().closeEvent(event)

@@ -1,0 +1,223 @@
+"""Table models for the debtor search results and a debtor's claims (style 10).
+
+Each model has named column constants, returns the whole DTO under :data:`RowRole` and a sortable
+value under :data:`SortRole` (used by the ``QSortFilterProxyModel`` in the views), and is reloaded
+with ``beginResetModel``/``endResetModel`` or updated row by row with ``dataChanged``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from typing import Any, ClassVar, Generic, TypeVar
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QFont
+
+from caseworker_app.services.dto import ClaimSummary, DebtorSummary
+
+from caseworker_app.gui import format as fmt
+
+RowRole = Qt.ItemDataRole.UserRole + 1
+SortRole = Qt.ItemDataRole.UserRole + 2
+
+R = TypeVar("R")
+Index = QModelIndex | QPersistentModelIndex
+
+
+class Column(Generic[R]):
+    def __init__(
+        self,
+        context: str,
+        title: object,
+        display: Callable[[R], str],
+        sort: Callable[[R], Any],
+        *,
+        numeric: bool = False,
+        tooltip: Callable[[R], str] | None = None,
+    ) -> None:
+        self.context, self.title = context, str(title)  # QT_TRANSLATE_NOOP is typed as object
+        self.display, self.sort, self.numeric, self.tooltip = display, sort, numeric, tooltip
+
+    def header(self) -> str:
+        return QCoreApplication.translate(self.context, self.title)
+
+
+class RowTableModel(QAbstractTableModel, Generic[R]):
+    """A read-only table of frozen DTO rows described by ``COLUMNS``."""
+
+    COLUMNS: ClassVar[Sequence[Column[Any]]] = ()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[R] = []
+
+    # -- loading
+    def set_rows(self, rows: Sequence[R]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def replace_row(self, row: int, value: R) -> None:
+        self._rows[row] = value
+        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    def rows(self) -> list[R]:
+        return list(self._rows)
+
+    def row_value(self, row: int) -> R:
+        return self._rows[row]
+
+    # -- Qt model API
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.COLUMNS):
+            return None
+        column = self.COLUMNS[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.header()
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows) or index.column() >= len(self.COLUMNS):
+            return None
+        row, column = self._rows[index.row()], self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.display(row)
+        if role == RowRole:
+            return row
+        if role == SortRole:
+            return column.sort(row)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
+            return column.tooltip(row)
+        return self.extra_data(row, index.column(), role)
+
+    def extra_data(self, row: R, column: int, role: int) -> Any:
+        return None
+
+
+def _sortable(value: object) -> Any:
+    """SortRole values Qt can compare: dates as ISO text, Decimals as floats, None first."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return float(value)
+    return value
+
+
+def _debtor_col(
+    title: object, display: Callable[[DebtorSummary], str], sort: Callable[[DebtorSummary], Any] | None = None
+) -> Column[DebtorSummary]:
+    return Column("DebtorResultsModel", title, display, lambda r: _sortable((sort or display)(r)))
+
+
+class DebtorResultsModel(RowTableModel[DebtorSummary]):
+    NAME, IDENTIFIER, BIRTH_DATE, ADDRESS, DOELGROEP = range(5)
+    COLUMNS = (
+        _debtor_col(
+            QT_TRANSLATE_NOOP("DebtorResultsModel", "Name"),
+            lambda r: r.display_name,
+            lambda r: r.display_name.casefold(),
+        ),
+        _debtor_col(QT_TRANSLATE_NOOP("DebtorResultsModel", "BSN/RSIN"), lambda r: r.bsn or r.rsin or ""),
+        _debtor_col(
+            QT_TRANSLATE_NOOP("DebtorResultsModel", "Date of birth"),
+            lambda r: fmt.date(r.geboortedatum),
+            lambda r: r.geboortedatum,
+        ),
+        _debtor_col(QT_TRANSLATE_NOOP("DebtorResultsModel", "Address"), lambda r: r.address),
+        _debtor_col(QT_TRANSLATE_NOOP("DebtorResultsModel", "Target group"), lambda r: fmt.enum_label(r.doelgroep)),
+    )
+
+    def row_of_debtor(self, debtor_id: int) -> int | None:
+        return next((i for i, r in enumerate(self._rows) if r.id == debtor_id), None)
+
+
+def _claim_col(
+    title: object,
+    display: Callable[[ClaimSummary], str],
+    sort: Callable[[ClaimSummary], Any] | None = None,
+    *,
+    tooltip: Callable[[ClaimSummary], str] | None = None,
+) -> Column[ClaimSummary]:
+    return Column("ClaimsModel", title, display, lambda r: _sortable((sort or display)(r)), tooltip=tooltip)
+
+
+def _amount_col(title: object, value: Callable[[ClaimSummary], Decimal]) -> Column[ClaimSummary]:
+    return Column("ClaimsModel", title, lambda r: fmt.eur(value(r)), lambda r: float(value(r)), numeric=True)
+
+
+def _last_step(c: ClaimSummary) -> str:
+    if c.last_step is None:
+        return ""
+    return (
+        f"{fmt.enum_label(c.last_step)} ({fmt.date(c.last_step_date)})"
+        if c.last_step_date
+        else fmt.enum_label(c.last_step)
+    )
+
+
+class ClaimsModel(RowTableModel[ClaimSummary]):
+    (REFERENCE, MIDDEL, PERIOD, DUE_DATE, ORIGINAL, PAID, VERREKEND, COSTS, RENTE, BALANCE, LAST_STEP) = range(11)
+    COLUMNS = (
+        _claim_col(
+            QT_TRANSLATE_NOOP("ClaimsModel", "Reference"),
+            lambda c: c.reference,
+            tooltip=lambda c: f"{fmt.enum_label(c.creditor)}, {fmt.enum_label(c.soort)}",
+        ),
+        _claim_col(QT_TRANSLATE_NOOP("ClaimsModel", "Tax or benefit"), lambda c: fmt.enum_label(c.middel)),
+        _claim_col(
+            QT_TRANSLATE_NOOP("ClaimsModel", "Period"),
+            lambda c: fmt.period(c.tijdvak_van, c.tijdvak_tot),
+            lambda c: c.tijdvak_van,
+        ),
+        _claim_col(
+            QT_TRANSLATE_NOOP("ClaimsModel", "Due date"), lambda c: fmt.date(c.vervaldatum), lambda c: c.vervaldatum
+        ),
+        _amount_col(QT_TRANSLATE_NOOP("ClaimsModel", "Original"), lambda c: c.original_amount),
+        _amount_col(QT_TRANSLATE_NOOP("ClaimsModel", "Paid"), lambda c: c.paid),
+        _amount_col(QT_TRANSLATE_NOOP("ClaimsModel", "Set off"), lambda c: c.verrekend),
+        _amount_col(QT_TRANSLATE_NOOP("ClaimsModel", "Costs"), lambda c: c.costs),
+        _amount_col(QT_TRANSLATE_NOOP("ClaimsModel", "Interest"), lambda c: c.rente),
+        _amount_col(QT_TRANSLATE_NOOP("ClaimsModel", "Outstanding"), lambda c: c.balance),
+        _claim_col(QT_TRANSLATE_NOOP("ClaimsModel", "Last step"), _last_step, lambda c: c.last_step_date),
+    )
+
+    def extra_data(self, row: ClaimSummary, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.FontRole and column == self.BALANCE:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def total_balance(self) -> Decimal:
+        return sum((c.balance for c in self._rows), Decimal("0.00"))
+
+
+def sorting_proxy(source: QAbstractTableModel, parent: QObject | None = None) -> QSortFilterProxyModel:
+    proxy = QSortFilterProxyModel(parent)
+    proxy.setSourceModel(source)
+    proxy.setSortRole(SortRole)
+    proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    return proxy

@@ -1,0 +1,183 @@
+"""Opening databases that cannot be used, and errors: a Dutch message, never a traceback, and the window stays."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox
+
+from caseworker_app.errors import NotFoundError, StorageError
+
+from caseworker_app.gui import errors as gui_errors
+from caseworker_app.gui.errors import show_error
+
+
+def _box(window) -> QMessageBox:
+    boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+    assert len(boxes) == 1, boxes
+    return boxes[0]
+
+
+def _click(box: QMessageBox, text: str) -> None:
+    button = next(b for b in box.buttons() if b.text() == text)
+    button.click()
+
+
+def test_corrupt_file_offers_retry_other_file_or_quit(window, tmp_path, db_url, qtbot):
+    bad = tmp_path / "kapot.sqlite"
+    bad.write_bytes(b"this is not a database" * 100)
+    window.open_database(f"sqlite:///{bad}")
+    box = _box(window)
+    assert "beschadigd" in box.text()
+    assert "Traceback" not in box.text() and not box.detailedText()
+    assert {b.text() for b in box.buttons()} == {"Opnieuw proberen", "Ander bestand kiezen…", "Afsluiten"}
+    # choosing another (good) file opens it
+    window.opener.choose_file = lambda _parent: db_url.removeprefix("sqlite:///")
+    _click(box, "Ander bestand kiezen…")
+    assert window.ctx is not None and window.ctx.db.url == db_url
+    assert bad.read_bytes().startswith(b"this is not a database"), "nothing was written to the broken file"
+
+
+def test_unreachable_database_retry_then_quit(window, tmp_path, qtbot):
+    window.open_database(f"sqlite:///{tmp_path / 'bestaat-niet' / 'x.sqlite'}")
+    box = _box(window)
+    assert "niet bereikbaar" in box.text()
+    _click(box, "Opnieuw proberen")
+    box = _box(window)  # still unreachable: asked again
+    with qtbot.waitSignal(window.destroyed, timeout=2000, raising=False):
+        _click(box, "Afsluiten")
+    assert not window.isVisible()
+
+
+def test_empty_database_is_set_up_after_asking(window, tmp_path):
+    url = f"sqlite:///{tmp_path / 'nieuw.sqlite'}"
+    window.open_database(url)
+    box = _box(window)
+    assert box.objectName() == "upgradeBox" and "leeg" in box.text()
+    box.button(QMessageBox.StandardButton.Yes).click()
+    assert window.ctx is not None
+    assert window.ctx.db.info().schema_state == "current"
+
+
+def test_declining_the_upgrade_leaves_the_window_without_database(window, tmp_path):
+    window.open_database(f"sqlite:///{tmp_path / 'nieuw.sqlite'}")
+    _box(window).button(QMessageBox.StandardButton.No).click()
+    assert window.ctx is None
+    assert "Geen database" in window.statusBar().currentMessage()
+    assert window.isVisible()
+
+
+def test_newer_schema_is_refused_with_the_message(window, db_url):
+    import sqlite3
+
+    with sqlite3.connect(db_url.removeprefix("sqlite:///")) as con:
+        con.execute("UPDATE alembic_version SET version_num = '9999'")
+    window.open_database(db_url)
+    box = _box(window)
+    assert "nieuwere Caseworker" in box.text()
+    assert box.icon() == QMessageBox.Icon.Critical
+    assert window.ctx is None
+
+
+def test_show_error_kinds(qtbot, window):
+    box = show_error(window, NotFoundError("Schuldenaar", 42))
+    assert box.icon() == QMessageBox.Icon.Warning and box.text() == "Schuldenaar 42 bestaat niet (meer)."
+    box.close()
+    box = show_error(window, StorageError("database_locked"))
+    assert box.icon() == QMessageBox.Icon.Critical and "bezet" in box.text() and "Er is niets opgeslagen" in box.text()
+    box.close()
+    box = show_error(window, ZeroDivisionError("division by zero"))
+    assert "niet verwachtte" in box.text() and "caseworker.log" in box.text()
+    assert "ZeroDivisionError" in box.detailedText()
+    box.close()
+
+
+def test_headless_mode_logs_instead_of_showing(window, caplog):
+    gui_errors.set_headless(True)
+    assert show_error(window, StorageError("database_locked")) is None
+    assert not window.findChildren(QMessageBox)
+    assert any("bezet" in r.getMessage() for r in caplog.records)
+
+
+def test_crash_handler_logs_critical_with_traceback(caplog, monkeypatch):
+    gui_errors.set_headless(True)
+    try:
+        raise RuntimeError("boom")
+    except RuntimeError:
+        gui_errors.excepthook(*sys.exc_info())
+    record = next(r for r in caplog.records if r.levelname == "CRITICAL")
+    assert record.exc_info and record.exc_info[0] is RuntimeError
+
+
+def _run_cli(args: list[str], env: dict[str, str], timeout: int = 60) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from caseworker_app.commands.gui import run; import argparse, sys;"
+            "from caseworker_app import cli;"
+            "sys.exit(cli.main(sys.argv[1:]))",
+            *args,
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
+def _clean_env(tmp_path: Path) -> dict[str, str]:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY", "CASEWORKER_DATABASE_URL")
+    }
+    env["CASEWORKER_HOME"] = str(tmp_path / "home")
+    return env
+
+
+def test_without_display_prints_how_to_run_it(tmp_path):
+    from caseworker_app.commands import gui as gui_command
+
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys, argparse; from caseworker_app.commands import gui;"
+            "from caseworker_app.errors import CaseworkerError\n"
+            "try:\n    gui.run(argparse.Namespace())\nexcept CaseworkerError as e:\n"
+            "    print('caseworker:', e.message, file=sys.stderr); sys.exit(2)",
+        ],
+        env=_clean_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode != 0
+    assert "geen scherm" in result.stderr
+    assert "QT_QPA_PLATFORM=offscreen caseworker gui" in result.stderr and "xvfb-run caseworker gui" in result.stderr
+    assert "Traceback" not in result.stderr and "qt.qpa" not in result.stderr
+    assert gui_command.HINT.split("'")[1] in result.stderr
+
+
+def test_offscreen_start_opens_and_quits(tmp_path, db_url):
+    env = _clean_env(tmp_path)
+    env.update(QT_QPA_PLATFORM="offscreen", CASEWORKER_QUIT_WHEN_READY="1", CASEWORKER_HEADLESS="1")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from caseworker_app.gui import app; sys.exit(app.run(sys.argv[1]))",
+            db_url,
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    log = tmp_path / "home" / "log" / "caseworker.log"
+    assert not log.exists() or "CRITICAL" not in log.read_text()

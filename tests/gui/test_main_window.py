@@ -1,0 +1,166 @@
+"""The main window as a caseworker uses it: search, open, read the claims; by keyboard only."""
+
+from __future__ import annotations
+
+import pytest
+
+from PySide6.QtCore import Qt
+
+from caseworker_app.gui import ops
+from caseworker_app.gui import settings as gui_settings
+from caseworker_app.gui.debtor_tab import DebtorTab
+from caseworker_app.gui.main_window import MainWindow
+from caseworker_app.gui.models import ClaimsModel, DebtorResultsModel, RowRole
+
+
+def test_window_shows_database_and_user_in_title_and_status_bar(window, ctx):
+    assert "geen database" in window.windowTitle().lower()
+    window.set_context(ctx)
+    assert ctx.actor.login in window.windowTitle()
+    assert ctx.db.display_url in window.windowTitle()
+    status = window.db_label.text()
+    assert ctx.db.display_url in status and ctx.actor.login in status and "Werkt als" in status
+
+
+def test_search_then_open_shows_claims_with_dutch_amounts(window, ctx, seeded, qtbot):
+    window.set_context(ctx)
+    qtbot.keyClicks(window.ui.searchEdit, "1234 AB 12")
+    qtbot.keyClick(window.ui.searchEdit, Qt.Key.Key_Return)
+    names = [window.results.index(r, DebtorResultsModel.NAME).data() for r in range(window.results.rowCount())]
+    assert sorted(names) == ["Jan Jansen", "Marieke Jansen-Smit"]
+
+    jansen_row = names.index("Jan Jansen")
+    window.open_index(window.results.index(jansen_row, 0))
+    tab = window.current_tab()
+    assert isinstance(tab, DebtorTab)
+    assert tab.ui.nameLabel.text() == "Jan Jansen"
+    assert tab.ui.bsnValue.text() == "111222333"
+    assert "Dorpsstraat 12a" in tab.ui.addressValue.text()
+    assert "2 kinderen" in tab.ui.householdValue.text() and "Marieke Jansen-Smit" in tab.ui.householdValue.text()
+    assert not tab.ui.fraudLabel.isVisibleTo(tab)
+
+    claims = {tab.claims.index(r, ClaimsModel.REFERENCE).data(): r for r in range(tab.claims.rowCount())}
+    ib = claims["1234.56.789.H.46"]
+    cell = lambda col: tab.claims.index(ib, col).data()  # noqa: E731
+    assert cell(ClaimsModel.ORIGINAL) == "€ 1.234,56"
+    assert cell(ClaimsModel.PAID) == "€ 200,00"
+    assert cell(ClaimsModel.VERREKEND) == "€ 34,56"
+    assert cell(ClaimsModel.COSTS) == "€ 18,00"
+    assert cell(ClaimsModel.RENTE) == "€ 12,00"
+    assert cell(ClaimsModel.BALANCE) == "€ 1.030,00"  # 1234,56 - 200 - 34,56 + 18 + 12
+    assert cell(ClaimsModel.DUE_DATE) == "13-07-2025"
+    assert cell(ClaimsModel.LAST_STEP) == "aanmaning (20-08-2025)"
+    assert "€ 1.875,00" in tab.ui.totalsLabel.text()  # 1030 + 845 open on the zorgtoeslag
+
+
+def test_keyboard_only_type_enter_arrows_enter(window, ctx, seeded, qtbot):
+    window.set_context(ctx)
+    assert window.focusWidget() is window.ui.searchEdit, "typing goes to the search field first"
+    window.ui.searchEdit.setFocus()
+    qtbot.keyClicks(window.ui.searchEdit, "jansen")
+    qtbot.keyClick(window.ui.searchEdit, Qt.Key.Key_Return)
+    view = window.ui.resultsView
+    assert window.focusWidget() is view, "after a search the results take the keyboard"
+    assert view.currentIndex().row() == 0
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    second = view.currentIndex().data(RowRole)
+    assert view.currentIndex().row() == 1
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    tab = window.current_tab()
+    assert tab is not None and tab.debtor_id == second.id
+    # Enter on the same debtor again does not open a second tab; Ctrl+W closes it
+    window.open_debtor(second)
+    assert window.ui.debtorTabs.count() == 1
+    window.ui.actionCloseTab.trigger()
+    assert window.ui.debtorTabs.count() == 0
+    assert window.ui.workArea.currentWidget() is window.ui.emptyPage
+
+
+def test_fraud_flag_shown_in_header(window, ctx, seeded, qtbot):
+    window.set_context(ctx)
+    qtbot.keyClicks(window.ui.searchEdit, "vries")
+    qtbot.keyClick(window.ui.searchEdit, Qt.Key.Key_Return)
+    qtbot.keyClick(window.ui.resultsView, Qt.Key.Key_Return)
+    tab = window.current_tab()
+    assert tab.ui.fraudLabel.isVisibleTo(tab)
+    assert tab.ui.fraudLabel.text() == "Fraudemarkering"
+    assert tab.ui.doelgroepValue.text() == "ondernemer"
+
+
+def test_search_without_results_says_what_to_try(window, ctx, seeded, qtbot):
+    window.set_context(ctx)
+    qtbot.keyClicks(window.ui.searchEdit, "xyzzy")
+    qtbot.keyClick(window.ui.searchEdit, Qt.Key.Key_Return)
+    assert window.results.rowCount() == 0
+    assert "Niets gevonden" in window.ui.resultsInfo.text()
+
+
+def test_search_runs_off_the_gui_thread(qtbot, ctx, seeded):
+    """With the real serial worker the window answers before the search is done; results arrive by signal."""
+    ops.set_default_pool(None)
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.set_context(ctx)
+    w.ui.searchEdit.setText("jansen")
+    with qtbot.waitSignal(w.results_shown, timeout=5000) as blocker:
+        w.search()
+        assert w.results.rowCount() == 0  # not yet: the query runs on the worker
+    assert blocker.args == [2]
+    assert ops.wait_for_done(2000)
+
+
+def test_about_shows_versions(window, ctx):
+    import sqlalchemy
+
+    import PySide6
+    from PySide6.QtCore import qVersion
+
+    from caseworker_app import __version__
+
+    window.set_context(ctx)
+    window.ui.actionAbout.trigger()
+    text = window.about_dialog.text()
+    revision = ctx.db.info().schema_revision
+    for expected in (__version__, qVersion(), PySide6.__version__, sqlalchemy.__version__, "sqlite", revision):
+        assert expected in text
+    assert "Schemaversie" in text
+
+
+def test_window_layout_is_remembered(qtbot, sync_ops, ctx, seeded):
+    first = MainWindow()
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(760, 540)  # the offscreen screen is 800x600: stay inside it
+    first.ui.splitter.setSizes([300, 440])
+    first.ui.resultsView.setColumnWidth(DebtorResultsModel.NAME, 233)
+    first.ui.resultsView.sortByColumn(DebtorResultsModel.ADDRESS, Qt.SortOrder.DescendingOrder)
+    first.set_context(ctx)
+    sizes = first.ui.splitter.sizes()
+    first.close()
+    gui_settings.reset_for_tests(None)  # read the INI file again, as a new run would
+
+    second = MainWindow()
+    qtbot.addWidget(second)
+    second.show()
+    assert (second.width(), second.height()) == (760, 540)
+    assert second.ui.splitter.sizes() == sizes
+    header = second.ui.resultsView.horizontalHeader()
+    assert header.sectionSize(DebtorResultsModel.NAME) == 233
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
+        DebtorResultsModel.ADDRESS,
+        Qt.SortOrder.DescendingOrder,
+    )
+    assert gui_settings.settings().get(gui_settings.LAST_DATABASE) == ctx.db.url
+
+
+def test_settings_refuse_undeclared_keys(tmp_path):
+    s = gui_settings.Settings(tmp_path / "x.ini")
+    rogue = gui_settings.Option("state", "not/declared", str, "")
+    with pytest.raises(KeyError, match="not declared"):
+        s.get(rogue)
+    assert s.get(gui_settings.SEARCH_LIMIT) == 50
+
+
+def test_messages_are_dutch(window):
+    assert window.ui.searchButton.text() == "Zoeken"
+    assert window.ui.menuFile.title() == "&Bestand"
