@@ -164,6 +164,11 @@ class ThrowawayCluster:
             if runuser is None:
                 raise RuntimeError("running as root and runuser is missing, so initdb cannot run as user postgres")
             self.as_postgres = [runuser, "-u", "postgres", "--"]
+            if not os.stat("/").st_mode & 0o001:
+                raise RuntimeError(
+                    "'/' is not searchable by other users (mode %o; a chroot made with mktemp -d?), so user postgres "
+                    "cannot reach initdb: chmod 755 /" % (os.stat("/").st_mode & 0o777)
+                )
         # /tmp: short enough for the unix socket path and reachable for user postgres.
         self.dir = Path(tempfile.mkdtemp(prefix="cwpg-", dir="/tmp" if Path("/tmp").is_dir() else None))
         self.data = self.dir / "data"
