@@ -167,23 +167,34 @@ def _address_block(data: SchuldoverzichtData, st: dict[str, ParagraphStyle]) -> 
     return table
 
 
+#: The summary box: (key of ``PositionTotals.amounts()``, Dutch label, indented).  Tests read the PDF back
+#: with these labels and compare every amount with the JSON; rows with a zero amount and ``optional`` are left out.
+SUMMARY_ROWS: tuple[tuple[str, str, bool, bool], ...] = (
+    ("open", "U moet in totaal nog betalen", False, False),
+    ("open_belastingdienst", "aan de Belastingdienst", True, False),
+    ("open_toeslagen", "aan Dienst Toeslagen", True, False),
+    ("costs", "Kosten die erbij zijn gekomen", False, False),
+    ("rente_total", "Invorderingsrente tot en met {date}", False, False),
+    ("paid", "U heeft al betaald", False, False),
+    ("verrekend", "Al verrekend met geld dat u van ons kreeg", False, False),
+    ("under_regeling", "Hiervan valt onder een betalingsregeling", False, True),
+    ("paused", "Hiervan is de invordering gepauzeerd", False, True),
+)
+
+
+def summary_label(key: str, as_of: date) -> str:
+    return next(text for k, text, _i, _o in SUMMARY_ROWS if k == key).format(date=format_date(as_of))
+
+
 def _summary(data: SchuldoverzichtData, st: dict[str, ParagraphStyle]) -> Flowable:
-    t = data.totals
-    rows: list[tuple[str, Decimal, bool]] = [("U moet in totaal nog betalen", t.open, True)]
-    if t.open_belastingdienst or not t.open_toeslagen:
-        rows.append(("  aan de Belastingdienst", t.open_belastingdienst, False))
-    if t.open_toeslagen or not t.open_belastingdienst:
-        rows.append(("  aan Dienst Toeslagen", t.open_toeslagen, False))
-    rows += [
-        ("Kosten die erbij zijn gekomen", t.costs, False),
-        (f"Invorderingsrente tot en met {format_date(data.as_of)}", t.rente_total, False),
-        ("U heeft al betaald", t.paid, False),
-        ("Al verrekend met geld dat u van ons kreeg", t.verrekend, False),
-    ]
-    if t.under_regeling:
-        rows.append(("Hiervan valt onder een betalingsregeling", t.under_regeling, False))
-    if t.paused:
-        rows.append(("Hiervan is de invordering gepauzeerd", t.paused, False))
+    amounts = data.totals.amounts()
+    rows: list[tuple[str, Decimal, bool]] = []
+    for key, text, indented, optional in SUMMARY_ROWS:
+        amount = amounts[key]
+        if optional and not amount:
+            continue
+        caption = text.format(date=format_date(data.as_of))
+        rows.append(("  " + caption if indented else caption, amount, key == "open"))
     cells = [
         [
             Paragraph(

@@ -1,0 +1,78 @@
+"""Reading a PDF back the way a person (or a screen reader) would: poppler's pdftotext, pdffonts and pdfinfo.
+
+poppler-utils is a test dependency (``apt-get install poppler-utils``); without it these helpers fail with
+that instruction instead of skipping.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from caseworker_app.reports.schuldoverzicht import SUMMARY_ROWS, summary_label
+
+
+def _tool(name: str) -> str:
+    path = shutil.which(name)
+    if path is None:
+        raise AssertionError(f"{name} is missing: install poppler-utils (apt-get install -y poppler-utils)")
+    return path
+
+
+def pdf_text(pdf: Path, *, layout: bool = True) -> str:
+    args = [_tool("pdftotext"), "-enc", "UTF-8"]
+    if layout:
+        args.append("-layout")
+    out = subprocess.run([*args, str(pdf), "-"], capture_output=True, text=True, check=True, timeout=60)
+    return out.stdout
+
+
+def pdf_fonts(pdf: Path) -> list[dict[str, str]]:
+    """One dict per font: name, type, emb (yes/no)."""
+    out = subprocess.run([_tool("pdffonts"), str(pdf)], capture_output=True, text=True, check=True, timeout=60)
+    fonts = []
+    for line in out.stdout.splitlines()[2:]:
+        parts = line.split()
+        if not parts:
+            continue
+        # name type [type2] encoding emb sub uni object ID -> emb is the 5th field from the end
+        fonts.append({"name": parts[0], "emb": parts[-5]})
+    return fonts
+
+
+def pdf_info(pdf: Path) -> dict[str, str]:
+    out = subprocess.run([_tool("pdfinfo"), str(pdf)], capture_output=True, text=True, check=True, timeout=60)
+    info = {}
+    for line in out.stdout.splitlines():
+        key, _, value = line.partition(":")
+        info[key.strip()] = value.strip()
+    return info
+
+
+_AMOUNT = re.compile(r"€\s*(-?[\d.]+,\d{2})")
+
+
+def parse_eur(text: str) -> Decimal:
+    """'€ 1.234,56' -> Decimal('1234.56')."""
+    match = _AMOUNT.search(text)
+    if match is None:
+        raise AssertionError(f"no euro amount in {text!r}")
+    return Decimal(match.group(1).replace(".", "").replace(",", "."))
+
+
+def summary_amounts(pdf: Path, as_of: date) -> dict[str, Decimal]:
+    """The amounts in the PDF's summary box, by ``PositionTotals`` key (rows that are not printed are absent)."""
+    lines = pdf_text(pdf).splitlines()
+    found: dict[str, Decimal] = {}
+    for key, *_rest in SUMMARY_ROWS:
+        caption = summary_label(key, as_of)
+        for line in lines:
+            stripped = line.strip()
+            if stripped.startswith(caption) and "€" in stripped[len(caption):]:
+                found[key] = parse_eur(stripped[len(caption):])
+                break
+    return found
