@@ -10,10 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.reports.pdftext import parse_eur, pdf_fonts, pdf_info, pdf_text, summary_amounts
+
 from caseworker_app.domain.money import format_eur
 from caseworker_app.domain.position_totals import compute_totals
+
 from caseworker_app.reports.schuldoverzicht import OverzichtClaim, SchuldoverzichtData, render_schuldoverzicht
-from tests.reports.pdftext import parse_eur, pdf_fonts, pdf_info, pdf_text, summary_amounts
 
 AS_OF = date(2026, 11, 26)
 
@@ -39,7 +41,9 @@ def _claim(i: int, creditor: str = "belastingdienst", **changes: object) -> Over
     base = OverzichtClaim(
         reference=f"1234.56.{i:03d}.H.{40 + i % 50}",
         creditor=creditor,
-        omschrijving="zorgtoeslag 2024 (terugvordering)" if creditor == "toeslagen" else "inkomstenbelasting 2024 (aanslag)",
+        omschrijving=(
+            "zorgtoeslag 2024 (terugvordering)" if creditor == "toeslagen" else "inkomstenbelasting 2024 (aanslag)"
+        ),
         vervaldatum=date(2025, 4, 12),
         original_amount=original,
         paid=paid,
@@ -120,7 +124,7 @@ def test_subtotal_per_creditor_adds_up_to_the_total(mixed: tuple[Schuldoverzicht
 
 
 def test_a4_fonts_embedded_and_metadata(mixed: tuple[SchuldoverzichtData, Path]) -> None:
-    _data_, path = mixed
+    _, path = mixed
     info = pdf_info(path)
     assert "A4" in info["Page size"], info["Page size"]
     assert "Schuldoverzicht" in info["Title"]

@@ -12,14 +12,17 @@ from typing import Any
 import pytest
 from sqlalchemy import event, select
 
-from caseworker_app.db.models import Booking, Debtor, FinancialSituation, Household
+from caseworker_app.errors import NotFoundError, ValidationError
+from tests.factories import add_claim, add_debtor, open_context
+
 from caseworker_app.domain.rules import bvv as bvv_rules
 from caseworker_app.domain.rules.position import evaluate_claim
 from caseworker_app.domain.types import BookingKind, EnforcementStep, Leefsituatie, Middel
-from caseworker_app.errors import NotFoundError, ValidationError
+
+from caseworker_app.db.models import Booking, Debtor, FinancialSituation, Household
+
 from caseworker_app.services import debtors, position
 from caseworker_app.services.context import Context
-from tests.factories import add_claim, add_debtor, open_context
 
 AS_OF = dt.date(2026, 11, 26)
 MONEY = re.compile(r"^-?\d+\.\d{2}$")
