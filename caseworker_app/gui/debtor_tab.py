@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 from caseworker_app.services.dto import ClaimSummary, DebtorDetail, DebtorSummary, SaveResult
@@ -36,6 +36,8 @@ class DebtorTab(QWidget):
         self.ui.claimsView.setModel(sorting_proxy(self.claims, self))
         header = self.ui.claimsView.horizontalHeader()
         self._header_restored = header.restoreState(gui_settings.settings().get(gui_settings.CLAIMS_HEADER))
+        if not self._header_restored:
+            header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the service's order: creditor, middel, due
         self.ui.editButton.clicked.connect(self.edit)
         self._show_summary(summary)
         self.reload()

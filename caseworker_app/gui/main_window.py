@@ -262,6 +262,7 @@ class MainWindow(QMainWindow):
         if not self.ui.splitter.restoreState(s.get(gui_settings.MAIN_SPLITTER)):
             self.ui.splitter.setSizes([420, 760])
         if not self.ui.resultsView.horizontalHeader().restoreState(s.get(gui_settings.RESULTS_HEADER)):
+            self.ui.resultsView.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
             self.ui.resultsView.setColumnWidth(DebtorResultsModel.NAME, 170)
             self.ui.resultsView.setColumnWidth(DebtorResultsModel.IDENTIFIER, 90)
 

@@ -17,7 +17,7 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFrame, QGridLayout,
     QHeaderView, QLabel, QPushButton, QSizePolicy,
-    QSpacerItem, QTableView, QVBoxLayout, QWidget)
+    QTableView, QVBoxLayout, QWidget)
 
 class Ui_DebtorTab(object):
     def setupUi(self, DebtorTab):
@@ -35,12 +35,18 @@ class Ui_DebtorTab(object):
         self.nameLabel.setObjectName(u"nameLabel")
         self.nameLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.headerLayout.addWidget(self.nameLabel, 0, 0, 1, 3)
+        self.headerLayout.addWidget(self.nameLabel, 0, 0, 1, 2)
 
         self.fraudLabel = QLabel(self.header)
         self.fraudLabel.setObjectName(u"fraudLabel")
 
-        self.headerLayout.addWidget(self.fraudLabel, 0, 3, 1, 1, Qt.AlignmentFlag.AlignRight)
+        self.headerLayout.addWidget(self.fraudLabel, 0, 2, 1, 1)
+
+        self.editButton = QPushButton(self.header)
+        self.editButton.setObjectName(u"editButton")
+        self.editButton.setEnabled(False)
+
+        self.headerLayout.addWidget(self.editButton, 0, 3, 1, 1, Qt.AlignmentFlag.AlignRight)
 
         self.bsnCaption = QLabel(self.header)
         self.bsnCaption.setObjectName(u"bsnCaption")
@@ -78,35 +84,27 @@ class Ui_DebtorTab(object):
         self.householdCaption = QLabel(self.header)
         self.householdCaption.setObjectName(u"householdCaption")
 
-        self.headerLayout.addWidget(self.householdCaption, 2, 2, 1, 1)
+        self.headerLayout.addWidget(self.householdCaption, 2, 2, 1, 1, Qt.AlignmentFlag.AlignTop)
 
         self.householdValue = QLabel(self.header)
         self.householdValue.setObjectName(u"householdValue")
         self.householdValue.setWordWrap(True)
 
-        self.headerLayout.addWidget(self.householdValue, 2, 3, 1, 1)
+        self.headerLayout.addWidget(self.householdValue, 2, 3, 2, 1, Qt.AlignmentFlag.AlignTop)
 
         self.contactCaption = QLabel(self.header)
         self.contactCaption.setObjectName(u"contactCaption")
 
-        self.headerLayout.addWidget(self.contactCaption, 3, 0, 1, 1)
+        self.headerLayout.addWidget(self.contactCaption, 3, 0, 1, 1, Qt.AlignmentFlag.AlignTop)
 
         self.contactValue = QLabel(self.header)
         self.contactValue.setObjectName(u"contactValue")
         self.contactValue.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.headerLayout.addWidget(self.contactValue, 3, 1, 1, 1)
+        self.headerLayout.addWidget(self.contactValue, 3, 1, 1, 1, Qt.AlignmentFlag.AlignTop)
 
-        self.editButton = QPushButton(self.header)
-        self.editButton.setObjectName(u"editButton")
-        self.editButton.setEnabled(False)
-
-        self.headerLayout.addWidget(self.editButton, 3, 3, 1, 1, Qt.AlignmentFlag.AlignRight)
-
-        self.headerSpacer = QSpacerItem(10, 10, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
-
-        self.headerLayout.addItem(self.headerSpacer, 1, 4, 3, 1)
-
+        self.headerLayout.setColumnStretch(1, 1)
+        self.headerLayout.setColumnStretch(3, 1)
 
         self.mainLayout.addWidget(self.header)
 
@@ -124,6 +122,7 @@ class Ui_DebtorTab(object):
         self.claimsView.setWordWrap(False)
         self.claimsView.horizontalHeader().setStretchLastSection(True)
         self.claimsView.verticalHeader().setVisible(False)
+        self.claimsView.verticalHeader().setDefaultSectionSize(26)
 
         self.mainLayout.addWidget(self.claimsView)
 
@@ -148,12 +147,12 @@ class Ui_DebtorTab(object):
 #if QT_CONFIG(tooltip)
         self.fraudLabel.setToolTip(QCoreApplication.translate("DebtorTab", u"This debtor carries a fraud flag: no kwijtschelding or maatwerk without the team lead.", None))
 #endif // QT_CONFIG(tooltip)
+        self.editButton.setText(QCoreApplication.translate("DebtorTab", u"&Edit contact details\u2026", None))
         self.bsnCaption.setText(QCoreApplication.translate("DebtorTab", u"BSN/RSIN:", None))
         self.doelgroepCaption.setText(QCoreApplication.translate("DebtorTab", u"Target group:", None))
         self.addressCaption.setText(QCoreApplication.translate("DebtorTab", u"Address:", None))
         self.householdCaption.setText(QCoreApplication.translate("DebtorTab", u"Household:", None))
         self.contactCaption.setText(QCoreApplication.translate("DebtorTab", u"Contact:", None))
-        self.editButton.setText(QCoreApplication.translate("DebtorTab", u"&Edit contact details\u2026", None))
         self.claimsLabel.setText(QCoreApplication.translate("DebtorTab", u"&Claims", None))
         pass
     # retranslateUi

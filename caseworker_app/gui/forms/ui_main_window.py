@@ -90,6 +90,7 @@ class Ui_MainWindow(object):
         self.resultsView.setWordWrap(False)
         self.resultsView.horizontalHeader().setStretchLastSection(True)
         self.resultsView.verticalHeader().setVisible(False)
+        self.resultsView.verticalHeader().setDefaultSectionSize(26)
 
         self.searchLayout.addWidget(self.resultsView)
 
