@@ -109,4 +109,4 @@ def format_pct(percentage: Decimal) -> str:
 
 def format_date(day: date) -> str:
     """Dutch date form ``dd-mm-jjjj``."""
-    return day.strftime("%d-%m-%Y")
+    return f"{day.day:02d}-{day.month:02d}-{day.year:04d}"

@@ -212,11 +212,13 @@ def _load_dir(directory: Path) -> Parameters:
     return Parameters(tables)
 
 
+@functools.cache
+def _packaged_dir() -> str:
+    return str(resources.files("caseworker_app.domain.parameters"))
+
+
 def parameters_dir() -> Path:
-    override = os.environ.get(ENV_DIR)
-    if override:
-        return Path(override)
-    return Path(str(resources.files("caseworker_app.domain.parameters")))
+    return Path(os.environ.get(ENV_DIR) or _packaged_dir())
 
 
 @functools.cache
@@ -224,14 +226,22 @@ def _cached(directory: str) -> Parameters:
     return _load_dir(Path(directory))
 
 
+_current: list[Parameters] = []
+
+
 def load_parameters() -> Parameters:
-    """The parameter tables (loaded once per directory, then cached)."""
-    return _cached(str(parameters_dir()))
+    """The parameter tables, loaded once (from ``CASEWORKER_PARAMETERS_DIR`` or the package) and then cached.
+
+    The directory is read at the first call and at :func:`reload_parameters`; this call is cheap.
+    """
+    if not _current:
+        _current.append(_cached(os.environ.get(ENV_DIR) or _packaged_dir()))
+    return _current[0]
 
 
 def param(name: str, day: date) -> ParamValue:
     """The row of ``name`` valid on ``day``; ``UserFacingError('parameter_missing')`` when there is none."""
-    return load_parameters().get(name, day)
+    return (_current[0] if _current else load_parameters()).get(name, day)
 
 
 _RELOAD_HOOKS: list[Callable[[], None]] = []
@@ -245,6 +255,7 @@ def on_reload(hook: Callable[[], None]) -> None:
 def reload_parameters() -> Parameters:
     """Drop the caches (after a product owner edited a table while the app runs, or in tests)."""
     _cached.cache_clear()
+    _current.clear()
     for hook in _RELOAD_HOOKS:
         hook()
     return load_parameters()

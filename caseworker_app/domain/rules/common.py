@@ -42,7 +42,11 @@ def add_months(day: date, months: int) -> date:
 
 
 def add_duration(day: date, duration: ParamValue | str) -> date:
-    text = duration if isinstance(duration, str) else duration.text
+    return _add_duration(day, duration if isinstance(duration, str) else duration.text)
+
+
+@functools.lru_cache(maxsize=65536)
+def _add_duration(day: date, text: str) -> date:
     amount, unit = parse_duration(text)
     if unit == "d":
         return day + timedelta(days=amount)

@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any, NamedTuple
 
 from caseworker_app.domain.money import format_date
 from caseworker_app.domain.params import param
@@ -37,11 +38,63 @@ class StepTaken:
     alleen_stuiten: bool = False  # only to stuit verjaring (free, LI 27.3)
 
 
-@dataclass(frozen=True, slots=True)
-class Guard:
+class Guard(NamedTuple):
+    """One check before the next step.  ``reden`` (Dutch) is built on first use: the list screen asks for
+    hundreds of claims and only shows reasons for the one the user opens.  (A NamedTuple: cheap to create.)"""
+
     naam: str
     ok: bool
-    reden: str
+    args: tuple[Any, ...] = ()
+
+    @property
+    def reden(self) -> str:
+        return _reason(self.naam, self.ok, self.args)
+
+
+def _reason(naam: str, ok: bool, args: tuple[Any, ...]) -> str:
+    if naam == "opeisbaar":
+        due, positive = args
+        if ok:
+            return "Betaaltermijn verstreken en er staat nog iets open"
+        return "Er staat niets meer open" if positive is False and due is None else (
+            f"Betaaltermijn loopt tot en met {format_date(due)}" if due is not None else "Er staat niets meer open")
+    if naam == "niet_verjaard":
+        (verjaringsdatum,) = args
+        if ok:
+            return f"Niet verjaard (verjaringsdatum {format_date(verjaringsdatum)})"
+        return f"Verjaard na {format_date(verjaringsdatum)}: geen invordering meer (Awb 4:104 lid 2)"
+    if naam == "geen_uitstel":
+        if ok:
+            return "Geen uitstel van betaling"
+        (period,) = args
+        return (f"Uitstel van betaling van {format_date(period.van)} t/m {format_date(period.tot)}: "
+                "geen dwang (IW 1990 art. 25)")
+    if naam == "geen_regeling":
+        return "Geen lopende betalingsregeling" if ok else "Lopende betalingsregeling: geen volgende dwangstap"
+    if naam == "geen_pauze":
+        return "Geen invorderingspauze" if ok else "Invorderingspauze: geen volgende dwangstap"
+    if naam == "geen_kwijtscheldingsverzoek":
+        return ("Geen kwijtscheldingsverzoek in behandeling" if ok
+                else "Kwijtscheldingsverzoek in behandeling: geen dwang (URIW art. 9)")
+    if naam == "ladder":
+        return "Alle stappen van de invorderingsladder zijn gezet"
+    if naam == "termijn_verstreken":
+        step, earliest = args
+        if ok:
+            return f"Termijn van de vorige stap verstreken (vanaf {format_date(earliest)})"
+        return f"Termijn van de vorige stap loopt nog: {label(step)} kan vanaf {format_date(earliest)}"
+    if naam == "bestaansminimum":
+        vastgesteld, valid_until = args
+        if vastgesteld is None:
+            return "Stel eerst de beslagvrije voet vast: het bestaansminimum mag niet worden aangetast"
+        if ok:
+            return (f"Beslagvrije voet vastgesteld op {format_date(vastgesteld)}, geldig t/m "
+                    f"{format_date(valid_until)}")
+        return f"Beslagvrije voet van {format_date(vastgesteld)} is verlopen: opnieuw vaststellen (Rv 475d lid 2)"
+    if naam == "proportionaliteit":
+        (step,) = args
+        return f"{label(step).capitalize()} is de lichtste volgende stap (minste betrokkenheid van derden)"
+    return naam  # pragma: no cover
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,50 +171,26 @@ def next_step(
     step, earliest = _next(stage, steps)
     guards: list[Guard] = []
     due = today > uiterste_betaaldatum
-    guards.append(Guard("opeisbaar", due and open_balance_positive,
-                        "Betaaltermijn verstreken en er staat nog iets open" if due and open_balance_positive else
-                        (f"Betaaltermijn loopt tot en met {format_date(uiterste_betaaldatum)}" if not due else
-                         "Er staat niets meer open")))
-    verjaard = today > verjaringsdatum
-    guards.append(Guard("niet_verjaard", not verjaard,
-                        f"Verjaard na {format_date(verjaringsdatum)}: geen invordering meer (Awb 4:104 lid 2)"
-                        if verjaard
-                        else f"Niet verjaard (verjaringsdatum {format_date(verjaringsdatum)})"))
-    active = _covers(uitstel, today)
-    guards.append(Guard("geen_uitstel", active is None,
-                        "Geen uitstel van betaling" if active is None else
-                        f"Uitstel van betaling van {format_date(active.van)} t/m {format_date(active.tot)}: "
-                        "geen dwang (IW 1990 art. 25)"))
-    guards.append(Guard("geen_regeling", not regeling_lopend,
-                        "Lopende betalingsregeling: geen volgende dwangstap" if regeling_lopend
-                        else "Geen lopende betalingsregeling"))
-    guards.append(Guard("geen_pauze", not pauze,
-                        "Invorderingspauze: geen volgende dwangstap" if pauze else "Geen invorderingspauze"))
-    guards.append(Guard("geen_kwijtscheldingsverzoek", not kwijtschelding_verzoek,
-                        "Kwijtscheldingsverzoek in behandeling: geen dwang (URIW art. 9)" if kwijtschelding_verzoek
-                        else "Geen kwijtscheldingsverzoek in behandeling"))
+    guards.append(Guard("opeisbaar", due and open_balance_positive, (None if due else uiterste_betaaldatum,
+                                                                     open_balance_positive)))
+    guards.append(Guard("niet_verjaard", today <= verjaringsdatum, (verjaringsdatum,)))
+    active = _covers(uitstel, today) if uitstel else None
+    guards.append(Guard("geen_uitstel", active is None, (active,)))
+    guards.append(Guard("geen_regeling", not regeling_lopend))
+    guards.append(Guard("geen_pauze", not pauze))
+    guards.append(Guard("geen_kwijtscheldingsverzoek", not kwijtschelding_verzoek))
     if step is None:
-        guards.append(Guard("ladder", False, "Alle stappen van de invorderingsladder zijn gezet"))
+        guards.append(Guard("ladder", False))
         return NextStep(stage.step if stage else None, None, False, None, tuple(guards))
     if earliest is None:
         earliest = uiterste_betaaldatum + ONE_DAY
-    on_time = today >= earliest
-    guards.append(Guard("termijn_verstreken", on_time,
-                        f"Termijn van de vorige stap verstreken (vanaf {format_date(earliest)})" if on_time else
-                        f"Termijn van de vorige stap loopt nog: {label(step)} kan vanaf {format_date(earliest)}"))
+    guards.append(Guard("termijn_verstreken", today >= earliest, (step, earliest)))
     if step in _INCOME_STEPS:
         if bvv_vastgesteld_op is None:
-            guards.append(Guard("bestaansminimum", False,
-                                "Stel eerst de beslagvrije voet vast: het bestaansminimum mag niet worden aangetast"))
+            guards.append(Guard("bestaansminimum", False, (None, None)))
         else:
             valid_until = add_duration(bvv_vastgesteld_op, param("bvv_geldigheid", bvv_vastgesteld_op))
-            fresh = today <= valid_until
-            guards.append(Guard("bestaansminimum", fresh,
-                                f"Beslagvrije voet vastgesteld op {format_date(bvv_vastgesteld_op)}, geldig t/m "
-                                f"{format_date(valid_until)}" if fresh else
-                                f"Beslagvrije voet van {format_date(bvv_vastgesteld_op)} is verlopen: "
-                                "opnieuw vaststellen (Rv 475d lid 2)"))
-    guards.append(Guard("proportionaliteit", True,
-                        f"{label(step).capitalize()} is de lichtste volgende stap (minste betrokkenheid van derden)"))
-    allowed = all(g.ok for g in guards)
+            guards.append(Guard("bestaansminimum", today <= valid_until, (bvv_vastgesteld_op, valid_until)))
+    guards.append(Guard("proportionaliteit", True, (step,)))
+    allowed = all([g.ok for g in guards])
     return NextStep(stage.step if stage else None, step, allowed, earliest, tuple(guards))

@@ -53,7 +53,7 @@ from caseworker_app.domain.rules.kosten import vervolgingskosten_bedrag
 from caseworker_app.domain.rules.ladder import NextStep, StepTaken, next_step
 from caseworker_app.domain.rules.rente import invorderingsrente, rente_exact
 from caseworker_app.domain.rules.termijnen import uiterste_betaaldatum as compute_due
-from caseworker_app.domain.rules.verjaring import Periode, stuiten_advies, verjaring
+from caseworker_app.domain.rules.verjaring import Periode, stuiten_advies, stuiten_advies_kort, verjaring
 from caseworker_app.domain.types import BookingKind, ClaimKind, Creditor, EnforcementStep, Middel, label
 
 __all__ = [
@@ -200,8 +200,8 @@ def evaluate_claim(facts: ClaimFacts, today: date) -> ClaimEvaluation:
     uitstel = _closed_uitstel(facts.uitstel, today)
     verj = verjaring(due, stuitingen, uitstel, explain=False).result
     positive = balance > 0
-    advice, _ = stuiten_advies(verj.verjaringsdatum, today, facts.creditor, positive,
-                               fraude=facts.fraude, betalingsperspectief=facts.betalingsperspectief)
+    advice = stuiten_advies_kort(verj.verjaringsdatum, today, facts.creditor, positive,
+                                 fraude=facts.fraude, betalingsperspectief=facts.betalingsperspectief)
     nxt = next_step(
         today=today,
         uiterste_betaaldatum=due,

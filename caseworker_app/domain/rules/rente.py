@@ -15,7 +15,9 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -114,9 +116,115 @@ def rente_factor(uiterste_betaaldatum: date, betaaldatum: date) -> RenteFactor:
 on_reload(rente_factor.cache_clear)
 
 
+@dataclass(frozen=True, slots=True)
+class _Cumulative:
+    """Prefix sums of ``percentage x counted days`` over the rate table, for O(log n) lookups.
+
+    ``C(x) = cum[i] + pct[i] x (ord(x) - base[i])`` for the row ``i`` containing ``x``, where ``ord`` is the
+    day ordinal of the convention (30-day months for ``uriw31``, calendar days for ``actual``).  Percentages
+    are kept as integers in hundredths (4.3% -> 430) so the sums are exact integer arithmetic.
+    """
+
+    starts: list[date]
+    ends: list[date | None]
+    base: list[int]
+    pct: list[int]
+    cum: list[int]
+    ordf: Callable[[date], int]
+    basis: Decimal
+
+
+_SCALE = 100
+
+
+def _ordinal(convention: str) -> Callable[[date], int]:
+    return _ord30 if convention == "uriw31" else date.toordinal
+
+
+@functools.lru_cache(maxsize=4)
+def _cumulative(convention: str) -> _Cumulative | None:
+    rows = load_parameters().table(RATE).rows
+    ordf = _ordinal(convention)
+    starts: list[date] = []
+    ends: list[date | None] = []
+    base: list[int] = []
+    pct: list[int] = []
+    cum: list[int] = []
+    total = 0
+    for index, row in enumerate(rows):
+        previous_end = rows[index - 1].valid_to if index else None
+        if index and (previous_end is None or previous_end + ONE_DAY != row.valid_from):
+            return None  # a gap: leave it to the slow path, which names the missing date
+        scaled = row.decimal * _SCALE
+        if scaled != scaled.to_integral_value():
+            return None  # more than two decimals: the slow path handles it exactly
+        starts.append(row.valid_from)
+        ends.append(row.valid_to)
+        base.append(ordf(row.valid_from - ONE_DAY))
+        pct.append(int(scaled))
+        cum.append(total)
+        if row.valid_to is not None:
+            total += int(scaled) * (ordf(row.valid_to) - ordf(row.valid_from - ONE_DAY))
+    return _Cumulative(starts, ends, base, pct, cum, ordf, _BASIS[convention] * _SCALE)
+
+
+on_reload(_cumulative.cache_clear)
+
+
+def _prefix(table: _Cumulative, day: date) -> int | None:
+    index = bisect.bisect_right(table.starts, day) - 1
+    if index < 0:
+        return 0 if day == table.starts[0] - ONE_DAY else None
+    end = table.ends[index]
+    if end is not None and day > end:
+        return None
+    return table.cum[index] + table.pct[index] * (table.ordf(day) - table.base[index])
+
+
+def _row_index(table: _Cumulative, day: date) -> int:
+    return bisect.bisect_right(table.starts, day) - 1
+
+
+@functools.lru_cache(maxsize=65536)
+def _fast_factor(uiterste_betaaldatum: date, betaaldatum: date) -> Decimal | None:
+    """``sum(P_i x A_i) / basis`` without building the periods; None when the slow path must decide."""
+    start, end = uiterste_betaaldatum + ONE_DAY, betaaldatum - ONE_DAY
+    if end < start:
+        return Decimal(0)
+    convention = param("rente_dagtelling", betaaldatum).text
+    table = _cumulative(convention)
+    if table is None:
+        return None
+    weighted = 0
+    if convention == "uriw31" and start.month == uiterste_betaaldatum.month:
+        last_of_month = start.replace(day=days_in_month(start.year, start.month))
+        stop = min(end, last_of_month)
+        index = _row_index(table, start)
+        if index < 0 or index != _row_index(table, stop) or (table.ends[index] or stop) < stop:
+            return None  # before the table, or a rate change inside the first month: use the exact slow path
+        weighted += table.pct[index] * count_days(start, stop, (start.year, start.month), convention)
+        if end <= last_of_month:
+            return Decimal(weighted) / table.basis
+        start = last_of_month + ONE_DAY
+    high, low = _prefix(table, end), _prefix(table, start - ONE_DAY)
+    if high is None or low is None:
+        return None
+    return Decimal(weighted + high - low) / table.basis
+
+
+on_reload(_fast_factor.cache_clear)
+
+
+def _rate_row(day: date) -> ParamValue | None:
+    return load_parameters().table(RATE).at(day)
+
+
 def rente_exact(bedrag: Decimal, uiterste_betaaldatum: date, betaaldatum: date) -> Decimal:
     """Unrounded rente over one payment (fast path; the payment is floored to whole euros first)."""
-    return floor_euros(bedrag) * rente_factor(uiterste_betaaldatum, betaaldatum).factor
+    factor = _fast_factor(uiterste_betaaldatum, betaaldatum)
+    if factor is None:
+        factor = rente_factor(uiterste_betaaldatum, betaaldatum).factor
+    return floor_euros(bedrag) * factor
 
 
 @dataclass(frozen=True, slots=True)

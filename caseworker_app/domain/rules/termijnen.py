@@ -6,12 +6,13 @@ runs from the next day (IW 28 lid 2: the day after the uiterste betaaldatum).
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date
 
 from caseworker_app.domain.explain import Explained, Explanation
 from caseworker_app.domain.money import format_date
-from caseworker_app.domain.params import param
+from caseworker_app.domain.params import on_reload, param
 from caseworker_app.domain.rules.common import ONE_DAY, add_duration
 from caseworker_app.domain.types import ClaimKind, label
 
@@ -31,9 +32,13 @@ class Betaaltermijn:
     termijn: str
 
 
+@functools.lru_cache(maxsize=16384)
 def uiterste_betaaldatum(soort: ClaimKind, dagtekening: date) -> date:
-    """Fast path without explanation (used for every claim on the debt-position screen)."""
+    """Fast path without explanation (used for every claim on the debt-position screen; cached)."""
     return add_duration(dagtekening, param(_TERM_PARAMETER[soort], dagtekening))
+
+
+on_reload(uiterste_betaaldatum.cache_clear)
 
 
 def betaaltermijn(soort: ClaimKind, dagtekening: date) -> Explained[Betaaltermijn]:

@@ -17,7 +17,7 @@ from datetime import date
 
 from caseworker_app.domain.explain import Explained, Explanation, Step
 from caseworker_app.domain.money import format_date
-from caseworker_app.domain.params import param
+from caseworker_app.domain.params import ParamValue, param
 from caseworker_app.domain.rules.common import ONE_DAY, add_duration
 from caseworker_app.domain.types import Creditor
 
@@ -45,6 +45,18 @@ class Verjaring:
         return today > self.verjaringsdatum
 
 
+def merge_periods(periods: Iterable[Periode]) -> list[Periode]:
+    """Sorted, with overlapping or adjacent periods joined (a day of uitstel extends the term only once)."""
+    merged: list[Periode] = []
+    for period in sorted(periods, key=lambda p: p.van):
+        if merged and period.van <= merged[-1].tot + ONE_DAY:
+            if period.tot > merged[-1].tot:
+                merged[-1] = Periode(merged[-1].van, period.tot)
+        else:
+            merged.append(period)
+    return merged
+
+
 def _extend(term_start: date, end: date, uitstel: list[Periode]) -> tuple[date, int]:
     extra = 0
     for period in uitstel:
@@ -65,7 +77,7 @@ def verjaring(
 ) -> Explained[Verjaring]:
     term = param("verjaringstermijn", uiterste_betaaldatum)
     steps = Explanation()
-    periods = sorted(uitstel, key=lambda p: p.van)
+    periods = merge_periods(uitstel)
     start = uiterste_betaaldatum + ONE_DAY
     base_end = add_duration(uiterste_betaaldatum, term)
     last_stuiting: date | None = None
@@ -115,6 +127,23 @@ def stuiten_advies(
 ) -> tuple[StuitenAdvies, Step]:
     """Whether to stuit now under "niet stuiten, tenzij" (Toeslagen) / "alleen met goede reden" (Belastingdienst)."""
     window = param("stuiting_signaal_voor_verjaring", today)
+    advice = _advies(verjaringsdatum, today, creditor, open_bedrag_positief, window, fraude, betalingsperspectief)
+    return advice, Step.of(advice.reden, "stuiten" if advice.stuiten else "niet stuiten", param=window)
+
+
+def stuiten_advies_kort(
+    verjaringsdatum: date, today: date, creditor: Creditor, open_bedrag_positief: bool,
+    *, fraude: bool = False, betalingsperspectief: bool | None = None,
+) -> StuitenAdvies:
+    """:func:`stuiten_advies` without the explanation step (for the list of all claims)."""
+    window = param("stuiting_signaal_voor_verjaring", today)
+    return _advies(verjaringsdatum, today, creditor, open_bedrag_positief, window, fraude, betalingsperspectief)
+
+
+def _advies(
+    verjaringsdatum: date, today: date, creditor: Creditor, open_bedrag_positief: bool, window: ParamValue,
+    fraude: bool, betalingsperspectief: bool | None,
+) -> StuitenAdvies:
     if not open_bedrag_positief:
         advice = StuitenAdvies(False, False, "Niets open: stuiten is niet nodig")
     elif today > verjaringsdatum:
@@ -136,4 +165,4 @@ def stuiten_advies(
     else:
         advice = StuitenAdvies(True, True, "Belastingdienst: betaling is niet nagenoeg uitgesloten, stuiten "
                                            "(strategie §5.5.2)")
-    return advice, Step.of(advice.reden, "stuiten" if advice.stuiten else "niet stuiten", param=window)
+    return advice

@@ -122,3 +122,15 @@ def test_verjaring_only_moves_later_with_a_stuiting(due: date, offsets: list[int
     after = verjaring(due, [*stuitingen, due + timedelta(days=extra)], periods).result.verjaringsdatum
     assert after >= before
     assert before >= verjaring(due, [], []).result.verjaringsdatum
+
+
+@given(st.dates(min_value=date(2013, 1, 1), max_value=date(2031, 12, 31)), days)
+@settings(max_examples=500)
+def test_fast_rente_path_equals_the_explained_one(due: date, n: int) -> None:
+    """The prefix-sum path used for 500 claims gives exactly the factor of the period-by-period path."""
+    from caseworker_app.domain.rules.rente import _fast_factor
+
+    paid = due + timedelta(days=n)
+    fast = _fast_factor(due, paid)
+    slow = rente_factor(due, paid).factor
+    assert fast is None or abs(fast - slow) < Decimal("1e-24")

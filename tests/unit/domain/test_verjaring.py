@@ -62,3 +62,9 @@ def test_no_stuiting_advice_far_from_verjaring_or_when_nothing_is_open() -> None
     assert not far.stuiten and not far.beoordelen
     assert step.status == "PLACEHOLDER"  # the policy window is a product-owner choice, shown as such
     assert not stuiten_advies(verj, date(2025, 2, 1), Creditor.BELASTINGDIENST, False)[0].stuiten
+
+
+def test_overlapping_uitstel_counts_each_day_once() -> None:
+    """Found by hypothesis: two registrations of the same uitstel must not extend the term twice."""
+    twice = [Periode(date(2021, 1, 1), date(2021, 1, 31)), Periode(date(2021, 1, 15), date(2021, 2, 9))]
+    assert verjaring(DUE, [], twice).result.verlenging_dagen == 40
