@@ -75,7 +75,9 @@ class DebtorTab(QWidget):
         h = d.household
         if h is None:
             return self.tr("not recorded")
-        parts = [fmt.enum_label(h.leefsituatie), self.tr("%n child(ren)", "", h.aantal_kinderen)]
+        parts = [fmt.enum_label(h.leefsituatie)]
+        if h.aantal_kinderen:
+            parts.append(self.tr("%n child(ren)", "", h.aantal_kinderen))
         if h.kostendelers:
             parts.append(self.tr("%n cost sharer(s)", "", h.kostendelers))
         if h.beschermd_bestaansminimum:

@@ -21,12 +21,21 @@ def date(day: dt.date | None) -> str:
     return "" if day is None else _format_date(day)
 
 
+def _month_end(day: dt.date) -> bool:
+    return (day + dt.timedelta(days=1)).day == 1
+
+
 def period(start: dt.date | None, end: dt.date | None) -> str:
-    """``2025`` for a calendar year, ``01-03-2025 – 31-03-2025`` otherwise."""
+    """A tijdvak as short as it stays exact: ``2025``, ``2025 K3`` (quarter), ``03-2025`` (month), else the range."""
     if start is None and end is None:
         return ""
-    if start and end and (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
-        return str(start.year)
+    if start and end and start.year == end.year and start.day == 1 and _month_end(end):
+        if (start.month, end.month) == (1, 12):
+            return str(start.year)
+        if start.month % 3 == 1 and end.month == start.month + 2:
+            return f"{start.year} K{(start.month + 2) // 3}"
+        if start.month == end.month:
+            return f"{start.month:02d}-{start.year}"
     return f"{date(start)} – {date(end)}".strip(" –")
 
 

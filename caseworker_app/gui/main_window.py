@@ -133,6 +133,9 @@ class MainWindow(QMainWindow):
     def show_results(self, rows: list[DebtorSummary]) -> None:
         self.results.set_rows(rows)
         self.ui.resultsInfo.setText(self._results_text(len(rows)))
+        if rows and self._size_results_columns:  # first results and no remembered layout: fit the columns once
+            self.ui.resultsView.resizeColumnsToContents()
+            self._size_results_columns = False
         if rows:
             view = self.ui.resultsView
             view.setCurrentIndex(view.model().index(0, 0))
@@ -260,11 +263,12 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         self.restoreState(s.get(gui_settings.MAIN_STATE))
         if not self.ui.splitter.restoreState(s.get(gui_settings.MAIN_SPLITTER)):
-            self.ui.splitter.setSizes([420, 760])
-        if not self.ui.resultsView.horizontalHeader().restoreState(s.get(gui_settings.RESULTS_HEADER)):
+            self.ui.splitter.setSizes([400, 780])
+        self._size_results_columns = not self.ui.resultsView.horizontalHeader().restoreState(
+            s.get(gui_settings.RESULTS_HEADER)
+        )
+        if self._size_results_columns:
             self.ui.resultsView.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-            self.ui.resultsView.setColumnWidth(DebtorResultsModel.NAME, 170)
-            self.ui.resultsView.setColumnWidth(DebtorResultsModel.IDENTIFIER, 90)
 
     def save_layout(self) -> None:
         s = self.settings

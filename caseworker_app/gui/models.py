@@ -133,7 +133,7 @@ def _debtor_col(
 
 
 class DebtorResultsModel(RowTableModel[DebtorSummary]):
-    NAME, IDENTIFIER, BIRTH_DATE, ADDRESS, DOELGROEP = range(5)
+    NAME, IDENTIFIER, BIRTH_DATE, DOELGROEP, ADDRESS = range(5)
     COLUMNS = (
         _debtor_col(
             QT_TRANSLATE_NOOP("DebtorResultsModel", "Name"),
@@ -146,8 +146,8 @@ class DebtorResultsModel(RowTableModel[DebtorSummary]):
             lambda r: fmt.date(r.geboortedatum),
             lambda r: r.geboortedatum,
         ),
-        _debtor_col(QT_TRANSLATE_NOOP("DebtorResultsModel", "Address"), lambda r: r.address),
         _debtor_col(QT_TRANSLATE_NOOP("DebtorResultsModel", "Target group"), lambda r: fmt.enum_label(r.doelgroep)),
+        _debtor_col(QT_TRANSLATE_NOOP("DebtorResultsModel", "Address"), lambda r: r.address),
     )
 
     def row_of_debtor(self, debtor_id: int) -> int | None:

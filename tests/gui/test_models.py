@@ -79,3 +79,14 @@ def test_replace_row_emits_data_changed_for_the_row(qtbot):
     top_left, bottom_right = blocker.args[:2]
     assert (top_left.row(), bottom_right.row()) == (1, 1)
     assert model.index(1, ClaimsModel.REFERENCE).data() == "B3"
+
+
+def test_periods_read_as_short_as_they_stay_exact():
+    from caseworker_app.gui import format as fmt
+
+    assert fmt.period(dt.date(2024, 1, 1), dt.date(2024, 12, 31)) == "2024"
+    assert fmt.period(dt.date(2025, 7, 1), dt.date(2025, 9, 30)) == "2025 K3"
+    assert fmt.period(dt.date(2024, 2, 1), dt.date(2024, 2, 29)) == "02-2024"
+    assert fmt.period(dt.date(2024, 12, 1), dt.date(2025, 2, 28)) == "01-12-2024 – 28-02-2025"
+    assert fmt.period(dt.date(2025, 7, 2), dt.date(2025, 9, 30)) == "02-07-2025 – 30-09-2025"
+    assert fmt.period(None, None) == ""
