@@ -39,7 +39,7 @@ from typing import IO, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from caseworker_app.errors import NotFoundError, ValidationError
+from caseworker_app.errors import NotFoundError, UserFacingError, ValidationError
 
 from caseworker_app.domain.explain import Step
 from caseworker_app.domain.identifiers import validate_bsn
@@ -124,7 +124,7 @@ class ClaimPosition:
     open_principal: Decimal
     enforcement_stage: str | None
     enforcement_stage_date: dt.date | None
-    verjaringsdatum: dt.date
+    verjaringsdatum: dt.date | None  # None only when the claim could not be evaluated
     verjaard: bool
     gestuit: bool
     stuiten_advies: bool
@@ -132,6 +132,8 @@ class ClaimPosition:
     next_step: NextStepInfo
     under_regeling: bool = False
     paused: bool = False
+    #: why the rules engine could not evaluate this claim (a missing parameter row); the ledger figures still show
+    calculation_error: str | None = None
     #: the rules engine's input, kept so :func:`explain_claim` needs no database round trip
     facts: rules.ClaimFacts | None = field(default=None, repr=False, compare=False)
 
@@ -435,6 +437,27 @@ def _claim_position(
     )
 
 
+def _unevaluated_position(claim: Any, facts: rules.ClaimFacts, status: ClaimStatus, error: str) -> ClaimPosition:
+    """The ledger figures of a claim the rules engine could not evaluate; no rente, no next step."""
+    sums = dict.fromkeys(BookingKind, ZERO)
+    for booking in facts.bookings:
+        sums[booking.kind] += booking.amount
+    reduced = -(sums[BookingKind.VERMINDERING] + sums[BookingKind.KWIJTSCHELDING] + sums[BookingKind.AFBOEKING])
+    reduced -= sums[BookingKind.AANSLAG]
+    balance = claim.original_amount + sum(sums.values(), ZERO)
+    return ClaimPosition(
+        id=claim.id, reference=claim.reference, creditor=claim.creditor, middel=claim.middel, soort=claim.soort,
+        tijdvak_van=claim.tijdvak_van, tijdvak_tot=claim.tijdvak_tot, dagtekening=claim.dagtekening,
+        vervaldatum=claim.vervaldatum, original_amount=claim.original_amount, reduced=reduced,
+        paid=-sums[BookingKind.BETALING], verrekend=-sums[BookingKind.VERREKENING], costs=sums[BookingKind.KOSTEN],
+        rente_booked=sums[BookingKind.RENTE], rente_accrued=ZERO, open=balance, open_principal=balance,
+        enforcement_stage=None, enforcement_stage_date=None, verjaringsdatum=None, verjaard=False,
+        gestuit=any(s.step.stuit for s in facts.steps), stuiten_advies=False, stuiten_reden="",
+        next_step=NextStepInfo(None, "Niet te berekenen", False, None, None, (error,)),
+        under_regeling=status.regeling, paused=status.pauze, calculation_error=error, facts=facts,
+    )
+
+
 # ----------------------------------------------------------------------------------------- flags and the rest
 
 
@@ -467,12 +490,19 @@ def _flags(loaded: _Loaded, totals: PositionTotals, claims: Sequence[ClaimPositi
                           + ": niet meer invorderen, de burger informeren."))
     window = param("stuiting_signaal_voor_verjaring", as_of)
     horizon = add_duration(as_of, window)
-    soon = sorted((c for c in open_claims if not c.verjaard and c.verjaringsdatum <= horizon),
-                  key=lambda c: c.verjaringsdatum)
+    soon = sorted(
+        ((c.verjaringsdatum, c.reference) for c in open_claims
+         if not c.verjaard and c.verjaringsdatum is not None and c.verjaringsdatum <= horizon),
+    )
     if soon:
         flags.append(Flag("verjaring_nadert", "Verjaring nadert",
                           f"{len(soon)} vordering(en) verjaren binnen {window.text}; eerste op "
-                          f"{format_date(soon[0].verjaringsdatum)} ({soon[0].reference}).", severity="info"))
+                          f"{format_date(soon[0][0])} ({soon[0][1]}).", severity="info"))
+    failed = [c for c in claims if c.calculation_error]
+    if failed:
+        flags.append(Flag("berekening_onvolledig", "Berekening onvolledig",
+                          f"{failed[0].reference}: {failed[0].calculation_error}"
+                          + (f" (en {len(failed) - 1} andere)" if len(failed) > 1 else "")))
     for ext in loaded.extensions:
         flags.extend(ext.flags)
     return flags
@@ -532,32 +562,39 @@ def _capacity(loaded: _Loaded) -> CapacitySnapshot | None:
         note = "Leg eerst het huishouden (leefsituatie) vast; zonder leefsituatie is er geen norm."
     else:
         situation = Leefsituatie(leefsituatie)
-        bvv = bvv_rules.beslagvrije_voet(
-            peildatum=fs.peildatum,
-            leefsituatie=situation,
-            inkomen_maand=fs.inkomen_maand,
-            belastbaar_inkomen_jaar=fs.belastbaar_inkomen_jaar,
-            bijstand=fs.bijstand,
-            woonadres_in_nederland=(debtor.land or "NL") == "NL",
-            partner_inkomen_maand=fs.partner_inkomen_maand,
-        )
-        bvv_value, bvv_steps = bvv.result.beslagvrije_voet, bvv.steps
-        valid_until = add_duration(fs.peildatum, param("bvv_geldigheid", fs.peildatum))
-        nbi = fs.inkomen_maand + fs.partner_inkomen_maand
-        uitgaven = fs.woonlasten_maand + fs.zorgpremie_maand + fs.vaste_lasten_maand
-        bc = capaciteit_rules.betalingscapaciteit(
-            peildatum=fs.peildatum,
-            leefsituatie=situation,
-            netto_besteedbaar_inkomen_maand=nbi,
-            aftrekbare_uitgaven_maand=uitgaven,
-            belastbaar_inkomen_jaar=fs.belastbaar_inkomen_jaar,
-        )
-        bc_value = bc.result.betalingscapaciteit_maand
-        intro = Step(
-            "Uitgaven die meetellen: woonlasten, zorgpremie en vaste lasten per maand",
-            format_eur(uitgaven),
-        )
-        bc_steps = (intro, *bc.steps)
+        # each figure on its own: a missing parameter row for one must not hide the other
+        try:
+            bvv = bvv_rules.beslagvrije_voet(
+                peildatum=fs.peildatum,
+                leefsituatie=situation,
+                inkomen_maand=fs.inkomen_maand,
+                belastbaar_inkomen_jaar=fs.belastbaar_inkomen_jaar,
+                bijstand=fs.bijstand,
+                woonadres_in_nederland=(debtor.land or "NL") == "NL",
+                partner_inkomen_maand=fs.partner_inkomen_maand,
+            )
+            bvv_value, bvv_steps = bvv.result.beslagvrije_voet, bvv.steps
+            valid_until = add_duration(fs.peildatum, param("bvv_geldigheid", fs.peildatum))
+        except UserFacingError as exc:  # e.g. no parameter row for the peildatum
+            note = exc.message
+        try:
+            nbi = fs.inkomen_maand + fs.partner_inkomen_maand
+            uitgaven = fs.woonlasten_maand + fs.zorgpremie_maand + fs.vaste_lasten_maand
+            bc = capaciteit_rules.betalingscapaciteit(
+                peildatum=fs.peildatum,
+                leefsituatie=situation,
+                netto_besteedbaar_inkomen_maand=nbi,
+                aftrekbare_uitgaven_maand=uitgaven,
+                belastbaar_inkomen_jaar=fs.belastbaar_inkomen_jaar,
+            )
+            bc_value = bc.result.betalingscapaciteit_maand
+            intro = Step(
+                "Uitgaven die meetellen: woonlasten, zorgpremie en vaste lasten per maand",
+                format_eur(uitgaven),
+            )
+            bc_steps = (intro, *bc.steps)
+        except UserFacingError as exc:
+            note = f"{note} {exc.message}".strip() if exc.message not in note else note
     return CapacitySnapshot(
         financial_situation_id=fs.id,
         version=fs.version,
@@ -615,7 +652,10 @@ def get_position(ctx: Context, debtor_id: int, as_of: dt.date | None = None) -> 
             st = status.get(claim.id, empty)
             facts = _facts(claim, loaded.bookings.get(claim.id, ()), loaded.actions.get(claim.id, ()), st,
                            fraude=fraude, perspectief=perspectief, bvv_op=bvv_op)
-            claims.append(_claim_position(claim, facts, rules.evaluate_claim(facts, day), st))
+            try:
+                claims.append(_claim_position(claim, facts, rules.evaluate_claim(facts, day), st))
+            except UserFacingError as exc:  # e.g. no parameter row for an old date: show the ledger, say why
+                claims.append(_unevaluated_position(claim, facts, st, exc.message))
         t2 = time.perf_counter()
         totals = compute_totals(claims)
         by_id = {c.id: c for c in loaded.claims}
@@ -763,6 +803,7 @@ def claim_to_json(claim: ClaimPosition, as_of: dt.date, *, explain: bool = True)
         "stuiten_advies": {"stuiten": claim.stuiten_advies, "reden": claim.stuiten_reden},
         "under_regeling": claim.under_regeling,
         "paused": claim.paused,
+        "calculation_error": claim.calculation_error,
         "next_step": {
             "step": nxt.step,
             "label": nxt.label,

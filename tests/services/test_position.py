@@ -338,3 +338,34 @@ def test_position_survives_household_members(db_url: str) -> None:
     pos = position.get_position(ctx, first, AS_OF)
     assert pos.debtor.household is not None
     assert [name for _id, name in pos.debtor.household.members] == ["Els Jansen"]
+
+
+def test_a_claim_the_rules_cannot_evaluate_still_shows_its_ledger(db_url: str) -> None:
+    ctx = open_context(db_url)
+    debtor_id = add_debtor(ctx)
+    # the rente table starts in 2013: a claim due in 1985 cannot get its rente computed
+    add_claim(ctx, debtor_id, amount="500.00", dagtekening=dt.date(1985, 3, 1),
+              payments=((dt.date(1986, 1, 1), "100.00"),))
+    add_claim(ctx, debtor_id, amount="700.00", dagtekening=dt.date(2025, 3, 1))
+    pos = position.get_position(ctx, debtor_id, AS_OF)
+    old = next(c for c in pos.claims if c.dagtekening.year == 1985)
+    assert old.calculation_error and "ontbreekt het cijfer" in old.calculation_error
+    assert old.open == Decimal("400.00") and old.paid == Decimal("100.00") and old.rente_accrued == 0
+    assert old.verjaringsdatum is None and not old.next_step.allowed
+    good = next(c for c in pos.claims if c.dagtekening.year == 2025)
+    assert good.calculation_error is None and good.rente_accrued > 0
+    assert pos.totals.open == old.open + good.open
+    flag = next(f for f in pos.flags if f.code == "berekening_onvolledig")
+    assert old.reference in flag.detail
+    doc = position.position_to_json(pos)
+    assert next(c for c in doc["claims"] if c["reference"] == old.reference)["verjaringsdatum"] is None
+
+
+def test_capacity_without_figures_for_the_peildatum_says_why(db_url: str) -> None:
+    ctx = open_context(db_url)
+    debtor_id = add_debtor(ctx)
+    with ctx.unit_of_work() as session:
+        session.add(FinancialSituation(debtor_id=debtor_id, peildatum=dt.date(2001, 1, 1),
+                                       inkomen_maand=Decimal("1500.00"), belastbaar_inkomen_jaar=Decimal("20000")))
+    cap = position.get_position(ctx, debtor_id, AS_OF).capacity
+    assert cap is not None and cap.beslagvrije_voet is None and "ontbreekt het cijfer" in cap.note
