@@ -3,8 +3,8 @@
     .venv/bin/python docs/screenshots/make_screenshots.py
 
 Builds a temporary demo database (services.demo, seed 1), opens the real main window at 1920x1000 (a full-HD
-office screen), and grabs: main window with search results, a debtor tab with claims, the contact edit dialog with a validation message,
-the conflict dialog (a second user saves the same debtor meanwhile), and Help > About.
+office screen), and grabs: the main window with search results, a debtor tab with claims, the contact edit dialog
+with a validation message, the conflict dialog (a second user saves the same debtor meanwhile), and Help > About.
 """
 
 from __future__ import annotations
