@@ -57,3 +57,14 @@ def test_dutch_display_forms() -> None:
     assert format_eur(Decimal("5"), nbsp=True) == "€\u00a05,00"
     assert format_pct(Decimal("4.30")) == "4,3%"
     assert format_date(date(2026, 11, 24)) == "24-11-2026"
+
+
+@pytest.mark.parametrize(
+    "value", ["0", "0.004", "-0.004", "0.005", "-0.01", "1", "12.5", "999.995", "1000", "-1234.565", "1234567.89", "-1000000"]
+)
+def test_format_eur_matches_babel(value: str) -> None:
+    from babel.numbers import format_currency
+
+    amount = Decimal(value)
+    rounded = round_cents(amount) or Decimal("0.00")  # we never show "€ -0,00" (babel would)
+    assert format_eur(amount, nbsp=True) == format_currency(rounded, "EUR", locale="nl_NL")
