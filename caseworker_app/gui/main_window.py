@@ -41,6 +41,7 @@ class MainWindow(QMainWindow):
         self.ctx: Context | None = None
         self.opener: DatabaseOpener | None = None
         self.about_dialog: AboutDialog | None = None
+        self._size_results_columns = True
         self.results = DebtorResultsModel(self)
         self.ui.resultsView.setModel(sorting_proxy(self.results, self))
         self._setup_status_bar()

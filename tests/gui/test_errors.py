@@ -157,3 +157,18 @@ def test_offscreen_start_opens_the_database_and_quits(tmp_path, db_url, variable
     log = (tmp_path / "home" / "log" / "caseworker.log").read_text(encoding="utf-8")
     assert "window shown after" in log and "database ready after" in log
     assert "CRITICAL" not in log and "Traceback" not in log
+
+
+def test_crash_dialog_says_what_happened_and_where_the_log_is(qtbot, window, monkeypatch) -> None:
+    shown: list[QMessageBox] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box) or 0)
+    try:
+        {}["missing"]
+    except KeyError:
+        gui_errors.excepthook(*sys.exc_info())
+    assert len(shown) == 1
+    box = shown[0]
+    assert box.objectName() == "crashBox"
+    assert "niet verwachtte" in box.text() and "caseworker.log" in box.text() and "KeyError" in box.text()
+    assert "Traceback" in box.detailedText() and "missing" in box.detailedText()
+    assert window.isVisible(), "the main window stays open after a bug"
