@@ -702,10 +702,14 @@ def explain_claim(position: DebtPosition, claim_id: int) -> tuple[Step, ...]:
     """The rules engine's explanation of one claim's figures (computed on demand, no database access)."""
     for claim in position.claims:
         if claim.id == claim_id:
-            if claim.facts is None:
-                return ()
-            return rules.explain_claim(claim.facts, position.as_of)
+            return _explain(claim, position.as_of)
     raise NotFoundError("Vordering", claim_id)
+
+
+def _explain(claim: ClaimPosition, as_of: dt.date) -> tuple[Step, ...]:
+    if claim.calculation_error is not None or claim.facts is None:
+        return (Step("Niet berekend", claim.calculation_error or "geen gegevens"),)
+    return rules.explain_claim(claim.facts, as_of)
 
 
 def explain_total(position: DebtPosition, key: str) -> tuple[Step, ...]:
@@ -814,7 +818,7 @@ def claim_to_json(claim: ClaimPosition, as_of: dt.date, *, explain: bool = True)
         },
     }
     if explain:
-        steps = rules.explain_claim(claim.facts, as_of) if claim.facts is not None else ()
+        steps = _explain(claim, as_of)
         out["explanation"] = [step.to_json() for step in steps]
     return out
 
