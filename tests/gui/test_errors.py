@@ -161,9 +161,15 @@ def test_offscreen_start_opens_the_database_and_quits(tmp_path, db_url, variable
 
 def test_crash_dialog_says_what_happened_and_where_the_log_is(qtbot, window, monkeypatch) -> None:
     shown: list[QMessageBox] = []
-    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box) or 0)
+
+    def fake_exec(box: QMessageBox) -> int:
+        shown.append(box)
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    empty: dict[str, int] = {}
     try:
-        {}["missing"]
+        empty["missing"]
     except KeyError:
         gui_errors.excepthook(*sys.exc_info())
     assert len(shown) == 1
