@@ -519,7 +519,8 @@ class _Generator:
         if rng.random() < 0.45:
             local = f"{voornamen.split()[0]}.{(tussenvoegsel + achternaam).replace(' ', '').replace(chr(39), '')}"
             email = f"{local.lower()}{self._ri(1, 98)}@example.com"
-        fraude = (complex_case and rng.random() < 0.25) or rng.random() < 0.002
+        # a few complex cases carry a fraud marker (the first one always, so a small demo shows one too)
+        fraude = (complex_case and (self.complex_count == 0 or rng.random() < 0.25)) or rng.random() < 0.002
         out.debtors.append(
             (
                 debtor_id,
