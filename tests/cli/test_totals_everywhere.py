@@ -1,0 +1,108 @@
+"""The totals are the same numbers on every surface: the JSON of ``debtor show``, the schuldoverzicht PDF (and,
+once it lands, the workspace screen).
+
+Each surface is a reader ``(url, bsn, as_of, tmp_path) -> {totals key: Decimal}`` in :data:`SURFACES`; a surface
+may show fewer totals than the JSON (the PDF leaves out zero "regeling"/"pauze" lines), but every total it shows
+must equal the position's.  The GUI adds its reader here (the header's totals read from the widgets).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from caseworker_app import cli
+from tests.factories import add_claim, add_debtor, open_context
+from tests.reports.pdftext import summary_amounts
+
+from caseworker_app.domain.types import BookingKind, EnforcementStep, Middel
+
+from caseworker_app.services import position
+from caseworker_app.services.context import Context
+
+Reader = Callable[[str, str, dt.date, Path], dict[str, Decimal]]
+
+
+def _json_totals(url: str, bsn: str, as_of: dt.date, _tmp: Path) -> dict[str, Decimal]:
+    import contextlib
+    import io
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        code = cli.main(["debtor", "show", bsn, "--json", "--no-explanation", "--date", as_of.isoformat(),
+                         "--database", url])
+    assert code == 0
+    totals = json.loads(out.getvalue())["totals"]
+    return {k: Decimal(v) for k, v in totals.items() if isinstance(v, str)}
+
+
+def _pdf_totals(url: str, bsn: str, as_of: dt.date, tmp: Path) -> dict[str, Decimal]:
+    target = tmp / f"overzicht-{bsn}.pdf"
+    assert cli.main(["report", "schuldoverzicht", bsn, "-o", str(target), "--date", as_of.isoformat(),
+                     "--database", url]) == 0
+    return summary_amounts(target, as_of)
+
+
+SURFACES: dict[str, Reader] = {"json": _json_totals, "pdf": _pdf_totals}
+
+
+def _case(ctx: Context) -> str:
+    debtor_id = add_debtor(ctx, bsn="249566758", voornamen="Ayşe", achternaam="Öztürk")
+    add_claim(ctx, debtor_id, amount="2345.67", dagtekening=dt.date(2024, 2, 1),
+              payments=((dt.date(2024, 6, 3), "345.67"), (dt.date(2025, 1, 15), "100.00")),
+              steps=((EnforcementStep.AANMANING, dt.date(2024, 4, 2), "19.00"),
+                     (EnforcementStep.DWANGBEVEL, dt.date(2024, 5, 2), "102.00")))
+    add_claim(ctx, debtor_id, middel=Middel.KOT, amount="4100.00", dagtekening=dt.date(2025, 2, 1),
+              verrekeningen=((dt.date(2025, 7, 1), "250.00"),))
+    add_claim(ctx, debtor_id, middel=Middel.ZT, amount="96.00", dagtekening=dt.date(2026, 10, 20))  # not yet due
+    paid_claim = add_claim(ctx, debtor_id, middel=Middel.MRB, amount="123.00", dagtekening=dt.date(2024, 8, 1),
+                           payments=((dt.date(2024, 11, 1), "123.00"),))
+    from caseworker_app.db.models import Booking
+
+    with ctx.unit_of_work() as session:  # the late payment got its rente booked (whole euros)
+        session.add(Booking(claim_id=paid_claim, kind=BookingKind.RENTE, amount=Decimal("1.00"),
+                            booking_date=dt.date(2024, 11, 1), created_by="test"))
+    return "249566758"
+
+
+@pytest.mark.parametrize("as_of", [dt.date(2026, 11, 26), dt.date(2025, 3, 31)])
+def test_every_surface_shows_the_same_totals(db_url: str, tmp_path: Path, as_of: dt.date) -> None:
+    ctx = open_context(db_url)
+    bsn = _case(ctx)
+    expected = position.get_position_by_bsn(ctx, bsn, as_of).totals.amounts()
+    assert expected["open"] > 0 and expected["rente_total"] > 0 and expected["costs"] > 0
+    for name, read in SURFACES.items():
+        shown = read(db_url, bsn, as_of, tmp_path)
+        assert {"open", "open_belastingdienst", "open_toeslagen", "costs", "rente_total", "paid",
+                "verrekend"} <= set(shown), (name, shown)
+        for key, value in shown.items():
+            assert value == expected[key].quantize(Decimal("0.01")), (name, key, value, expected[key])
+
+
+def test_demo_debtors_show_the_same_totals(sqlite_url: str, tmp_path: Path) -> None:
+    """Realistic data from the demo generator: ladders, regelingen, kwijtschelding, rente bookings."""
+    from caseworker_app.services import demo
+
+    ctx = open_context(sqlite_url)
+    summary = demo.generate(ctx, debtors=40, seed=5, reference_date=dt.date(2026, 11, 26))
+    as_of = dt.date(2026, 11, 26)
+    checked = 0
+    for debtor_id in range(summary.first_debtor_id, summary.last_debtor_id + 1):
+        pos = position.get_position(ctx, debtor_id, as_of)
+        if pos.totals.claim_count < 3:
+            continue
+        bsn = pos.debtor.bsn or pos.debtor.rsin
+        assert bsn
+        expected = pos.totals.amounts()
+        for name, read in SURFACES.items():
+            for key, value in read(sqlite_url, bsn, as_of, tmp_path).items():
+                assert value == expected[key].quantize(Decimal("0.01")), (name, bsn, key)
+        checked += 1
+        if checked == 4:
+            break
+    assert checked == 4
