@@ -11,6 +11,14 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, select
 
+from caseworker_app.errors import PermissionDeniedError, ValidationError
+from tests.factories import add_debtor, open_context
+
+from caseworker_app.domain.identifiers import is_valid_bsn, is_valid_kvk, is_valid_rsin
+from caseworker_app.domain.rules.termijnen import uiterste_betaaldatum
+from caseworker_app.domain.search import search_name
+from caseworker_app.domain.types import ClaimKind, Creditor, Middel
+
 from caseworker_app.db.models import (
     AuditEntry,
     Booking,
@@ -21,15 +29,10 @@ from caseworker_app.db.models import (
     Household,
     User,
 )
-from caseworker_app.domain.identifiers import is_valid_bsn, is_valid_kvk, is_valid_rsin
-from caseworker_app.domain.rules.termijnen import uiterste_betaaldatum
-from caseworker_app.domain.search import search_name
-from caseworker_app.domain.types import ClaimKind, Creditor, Middel
-from caseworker_app.errors import PermissionDeniedError, ValidationError
+
 from caseworker_app.services import demo
 from caseworker_app.services.context import Context
 from caseworker_app.services.debtors import list_claims, search_debtors
-from tests.factories import add_debtor, open_context
 
 REFERENCE = dt.date(2026, 11, 26)
 N = 400
@@ -201,10 +204,7 @@ def test_complex_cases_exist(loaded: tuple[Context, demo.DemoSummary]) -> None:
         )
         assert any(stacked[d] >= 3 for d in heavy), "a complex case has stacked ambtshalve aanslagen"
         assert session.execute(select(Debtor.id).where(Debtor.fraude_markering.is_(True))).first() is not None
-        creditors = {
-            creditor
-            for creditor in session.execute(select(Claim.creditor).where(Claim.debtor_id == heavy[0])).scalars()
-        }
+        creditors = set(session.execute(select(Claim.creditor).where(Claim.debtor_id == heavy[0])).scalars())
         assert creditors == {"belastingdienst", "toeslagen"}
 
 
