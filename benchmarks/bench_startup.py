@@ -45,6 +45,17 @@ QTimer.singleShot(0, app.quit)
 sys.exit(app.exec())
 """
 
+#: what the start-up path imports, each timed in a fresh process: where the time goes
+PARTS = {
+    "PySide6.QtWidgets": "import PySide6.QtWidgets",
+    "command line (cli.build_parser imports all command modules)": "from caseworker_app import cli; cli.build_parser()",
+    "gui modules incl. PySide6 (before the window)": "import caseworker_app.gui.app, caseworker_app.gui.main_window",
+    "services.context incl. SQLAlchemy, models, Alembic (on the worker)": "import caseworker_app.services.context",
+    "  of which Alembic (db.migrate imports it to check the schema)": "import sqlalchemy.orm, caseworker_app.db.models;"
+    " import time; t = time.perf_counter(); import alembic.command, alembic.script, alembic.runtime.migration",
+}
+TIMER = "import time; t = time.perf_counter(); {code}; print(time.perf_counter() - t)"
+
 TARGET_S = 0.5
 TARGET_RATIO = 4.0
 
@@ -91,6 +102,15 @@ def run_caseworker(env: dict[str, str], url: str, report: Path) -> tuple[float, 
     return wall, marks["shown"] - spawned, marks["ready"] - spawned
 
 
+def time_part(code: str, env: dict[str, str]) -> float:
+    if "t = time.perf_counter()" in code:  # measures only the part after its own timer start
+        script = code + "; print(time.perf_counter() - t)"
+    else:
+        script = TIMER.format(code=code)
+    out = subprocess.run([sys.executable, "-c", script], env=env, check=True, capture_output=True, text=True)
+    return float(out.stdout.strip().splitlines()[-1])
+
+
 def ms(seconds: float) -> str:
     return f"{seconds * 1000:.0f} ms"
 
@@ -102,6 +122,7 @@ def main() -> int:
     parser.add_argument("--output", type=Path, default=ROOT / "docs" / "perf-startup.md")
     args = parser.parse_args()
 
+    load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="caseworker-bench-") as tmp:
         folder = Path(tmp)
         t0 = time.perf_counter()
@@ -120,6 +141,10 @@ def main() -> int:
             shown.append(s)
             ready.append(r)
             print(f"run {i + 1}: bare {ms(bare[-1])}, caseworker shown {ms(s)}, ready {ms(r)}, process {ms(wall)}")
+        repeats = max(3, args.runs // 2)
+        parts = {
+            label: statistics.median(time_part(code, env) for _ in range(repeats)) for label, code in PARTS.items()
+        }
 
     med = {
         name: statistics.median(v[1:] if len(v) > 2 else v)
@@ -138,7 +163,8 @@ def main() -> int:
         "",
         f"Measured by `benchmarks/bench_startup.py` on {today}: {args.runs} runs each, fresh processes, offscreen,",
         f"demo database of {args.debtors} debtors (SQLite), OS file cache warm. Medians exclude the first run.",
-        f"Machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}.",
+        f"Machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}; load average "
+        f"{load_before:.1f} before and {os.getloadavg()[0]:.1f} after the runs (other work inflates every row).",
         "",
         "| | first run | median | min | max |",
         "|---|---|---|---|---|",
@@ -154,6 +180,12 @@ def main() -> int:
         "The window is shown before SQLAlchemy and Alembic are imported; the database is opened on the database",
         'worker thread right after the first paint, so "shown" is what the user sees first and "ready" is when a',
         "search works.",
+        "",
+        "## Where the time goes (import cost, median of fresh processes)",
+        "",
+        "| part | time |",
+        "|---|---|",
+        *(f"| {label} | {ms(value)} |" for label, value in parts.items()),
         "",
     ]
     text = "\n".join(lines)
