@@ -20,23 +20,23 @@ import random
 import statistics
 import sys
 import time
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from caseworker_app.domain.params import load_parameters  # noqa: E402
-from caseworker_app.domain.rules.ladder import StepTaken  # noqa: E402
-from caseworker_app.domain.rules.position import (  # noqa: E402
+from caseworker_app.domain.params import load_parameters
+from caseworker_app.domain.rules.ladder import StepTaken
+from caseworker_app.domain.rules.position import (
     Booking,
     ClaimFacts,
     Uitstel,
     evaluate_claims,
     explain_claim,
 )
-from caseworker_app.domain.rules.rente import _fast_factor, rente_factor  # noqa: E402
-from caseworker_app.domain.types import BookingKind, ClaimKind, EnforcementStep, Middel  # noqa: E402
+from caseworker_app.domain.rules.rente import _fast_factor, rente_factor
+from caseworker_app.domain.types import BookingKind, ClaimKind, EnforcementStep, Middel
 
 TODAY = date(2026, 11, 26)
 
@@ -128,7 +128,7 @@ def main() -> int:
     if args.markdown:
         print("## Rules engine: 500 claims of one debtor\n")
         print(f"Measured with `benchmarks/bench_rules.py` on {platform.python_implementation()} "
-              f"{platform.python_version()}, {platform.machine()}, {date.today().isoformat()}.  "
+              f"{platform.python_version()}, {platform.machine()}, {datetime.now(tz=UTC).date().isoformat()}.  "
               f"{args.claims} claims; {allowed} with an allowed next step, {verjaard} verjaard.\n")
         print("| case | wall ms | CPU ms |\n|---|---|---|")
         for label, ms, cpu in rows:

@@ -192,5 +192,5 @@ def next_step(
             valid_until = add_duration(bvv_vastgesteld_op, param("bvv_geldigheid", bvv_vastgesteld_op))
             guards.append(Guard("bestaansminimum", today <= valid_until, (bvv_vastgesteld_op, valid_until)))
     guards.append(Guard("proportionaliteit", True, (step,)))
-    allowed = all([g.ok for g in guards])
+    allowed = all(g.ok for g in guards)
     return NextStep(stage.step if stage else None, step, allowed, earliest, tuple(guards))

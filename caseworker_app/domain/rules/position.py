@@ -53,7 +53,13 @@ from caseworker_app.domain.rules.kosten import vervolgingskosten_bedrag
 from caseworker_app.domain.rules.ladder import NextStep, StepTaken, next_step
 from caseworker_app.domain.rules.rente import invorderingsrente, rente_exact
 from caseworker_app.domain.rules.termijnen import uiterste_betaaldatum as compute_due
-from caseworker_app.domain.rules.verjaring import Periode, stuiten_advies, stuiten_advies_kort, verjaring
+from caseworker_app.domain.rules.verjaring import (
+    Periode,
+    stuiten_advies,
+    stuiten_advies_kort,
+    verjaring,
+    verjaringsdatum,
+)
 from caseworker_app.domain.types import BookingKind, ClaimKind, Creditor, EnforcementStep, Middel, label
 
 __all__ = [
@@ -138,6 +144,8 @@ _CREDIT_PAYMENTS = frozenset({BookingKind.BETALING, BookingKind.VERREKENING})
 
 
 def _closed_uitstel(uitstel: tuple[Uitstel, ...], today: date) -> tuple[Periode, ...]:
+    if not uitstel:
+        return ()
     return tuple(Periode(u.van, u.tot if u.tot is not None else max(today, u.van)) for u in uitstel)
 
 
@@ -198,15 +206,15 @@ def evaluate_claim(facts: ClaimFacts, today: date) -> ClaimEvaluation:
         exact += rente_exact(open_principal, due, today)
     rente_lopend = max(ZERO, floor_euros(exact) - rente_charged)
     uitstel = _closed_uitstel(facts.uitstel, today)
-    verj = verjaring(due, stuitingen, uitstel, explain=False).result
+    verj_date = verjaringsdatum(due, stuitingen, uitstel)
     positive = balance > 0
-    advice = stuiten_advies_kort(verj.verjaringsdatum, today, facts.creditor, positive,
+    advice = stuiten_advies_kort(verj_date, today, facts.creditor, positive,
                                  fraude=facts.fraude, betalingsperspectief=facts.betalingsperspectief)
     nxt = next_step(
         today=today,
         uiterste_betaaldatum=due,
         open_balance_positive=positive,
-        verjaringsdatum=verj.verjaringsdatum,
+        verjaringsdatum=verj_date,
         steps=facts.steps,
         uitstel=uitstel,
         regeling_lopend=facts.regeling_lopend,
@@ -231,8 +239,8 @@ def evaluate_claim(facts: ClaimFacts, today: date) -> ClaimEvaluation:
         open_rente=open_rente,
         open_balance=balance,
         rente_lopend=rente_lopend,
-        verjaringsdatum=verj.verjaringsdatum,
-        verjaard=verj.verjaard(today),
+        verjaringsdatum=verj_date,
+        verjaard=today > verj_date,
         stuiten=advice.stuiten,
         stuiten_reden=advice.reden,
         stage=nxt.huidige_stap,

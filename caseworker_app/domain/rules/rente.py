@@ -181,37 +181,47 @@ def _prefix(table: _Cumulative, day: date) -> int | None:
     return table.cum[index] + table.pct[index] * (table.ordf(day) - table.base[index])
 
 
-def _row_index(table: _Cumulative, day: date) -> int:
-    return bisect.bisect_right(table.starts, day) - 1
-
-
 @functools.lru_cache(maxsize=65536)
 def _fast_factor(uiterste_betaaldatum: date, betaaldatum: date) -> Decimal | None:
     """``sum(P_i x A_i) / basis`` without building the periods; None when the slow path must decide."""
-    start, end = uiterste_betaaldatum + ONE_DAY, betaaldatum - ONE_DAY
+    start = uiterste_betaaldatum + ONE_DAY
+    end = betaaldatum - ONE_DAY
     if end < start:
-        return Decimal(0)
-    convention = param("rente_dagtelling", betaaldatum).text
+        return _ZERO_FACTOR
+    convention = _convention(betaaldatum)
     table = _cumulative(convention)
     if table is None:
         return None
     weighted = 0
     if convention == "uriw31" and start.month == uiterste_betaaldatum.month:
-        last_of_month = start.replace(day=days_in_month(start.year, start.month))
-        stop = min(end, last_of_month)
-        index = _row_index(table, start)
-        if index < 0 or index != _row_index(table, stop) or (table.ends[index] or stop) < stop:
+        # the first month counts actual days, February at most 28 (URIW 31 onder a)
+        month_len = days_in_month(start.year, start.month)
+        cap = 28 if start.month == 2 else month_len
+        index = bisect.bisect_right(table.starts, start) - 1
+        stop = end if (end.year, end.month) == (start.year, start.month) else start.replace(day=month_len)
+        row_end = table.ends[index] if index >= 0 else None
+        if index < 0 or (row_end is not None and row_end < stop):
             return None  # before the table, or a rate change inside the first month: use the exact slow path
-        weighted += table.pct[index] * count_days(start, stop, (start.year, start.month), convention)
-        if end <= last_of_month:
+        weighted = table.pct[index] * max(0, min(stop.day, cap) - start.day + 1)
+        if stop is end:
             return Decimal(weighted) / table.basis
-        start = last_of_month + ONE_DAY
-    high, low = _prefix(table, end), _prefix(table, start - ONE_DAY)
+        start = stop + ONE_DAY
+    high = _prefix(table, end)
+    low = _prefix(table, start - ONE_DAY)
     if high is None or low is None:
         return None
     return Decimal(weighted + high - low) / table.basis
 
 
+_ZERO_FACTOR = Decimal(0)
+
+
+@functools.lru_cache(maxsize=4096)
+def _convention(day: date) -> str:
+    return param("rente_dagtelling", day).text
+
+
+on_reload(_convention.cache_clear)
 on_reload(_fast_factor.cache_clear)
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from caseworker_app.domain.explain import Explained, Explanation, Step
 from caseworker_app.domain.money import format_date
@@ -109,8 +110,25 @@ def verjaring(
     return Explained(Verjaring(end, start, last_stuiting, extra), steps.freeze())
 
 
-@dataclass(frozen=True, slots=True)
-class StuitenAdvies:
+def verjaringsdatum(uiterste_betaaldatum: date, stuitingen: list[date], uitstel: tuple[Periode, ...] = ()) -> date:
+    """Fast path of :func:`verjaring` for the list of all claims: the date only, no explanation."""
+    term = param("verjaringstermijn", uiterste_betaaldatum).text
+    periods = merge_periods(uitstel) if uitstel else []
+    start = uiterste_betaaldatum + ONE_DAY
+    base_end = add_duration(uiterste_betaaldatum, term)
+    if stuitingen:
+        for stuiting in sorted(stuitingen):
+            end = _extend(start, base_end, periods)[0] if periods else base_end
+            if stuiting < start:
+                continue
+            if stuiting > end:
+                break
+            start = stuiting + ONE_DAY
+            base_end = add_duration(stuiting, term)
+    return _extend(start, base_end, periods)[0] if periods else base_end
+
+
+class StuitenAdvies(NamedTuple):
     stuiten: bool
     beoordelen: bool  # inside the policy window before the verjaringsdatum
     reden: str
@@ -149,8 +167,8 @@ def _advies(
     elif today > verjaringsdatum:
         advice = StuitenAdvies(False, False, "Verjaard: niet meer invorderen en de burger informeren (VM 30)")
     elif add_duration(today, window) < verjaringsdatum:
-        advice = StuitenAdvies(False, False, f"Verjaringsdatum {format_date(verjaringsdatum)} ligt verder weg dan "
-                                             f"{window.text}: nu niet aan de orde")
+        advice = StuitenAdvies(False, False, f"Verjaring ligt meer dan {window.text} vooruit: stuiten is nu niet "
+                                             "aan de orde")
     elif fraude:
         advice = StuitenAdvies(True, True, "Fraude: stuiten (uitzondering op 'niet stuiten, tenzij')")
     elif creditor is Creditor.TOESLAGEN:

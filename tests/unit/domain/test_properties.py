@@ -134,3 +134,14 @@ def test_fast_rente_path_equals_the_explained_one(due: date, n: int) -> None:
     fast = _fast_factor(due, paid)
     slow = rente_factor(due, paid).factor
     assert fast is None or abs(fast - slow) < Decimal("1e-24")
+
+
+@given(due_dates, st.lists(st.integers(min_value=-400, max_value=4000), max_size=5),
+       st.lists(st.tuples(st.integers(-100, 3000), st.integers(0, 400)), max_size=3))
+def test_fast_verjaringsdatum_equals_the_explained_one(due: date, offsets: list[int],
+                                                       uitstel: list[tuple[int, int]]) -> None:
+    from caseworker_app.domain.rules.verjaring import verjaringsdatum
+
+    stuitingen = [due + timedelta(days=o) for o in offsets]
+    periods = tuple(Periode(due + timedelta(days=a), due + timedelta(days=a + n)) for a, n in uitstel)
+    assert verjaringsdatum(due, stuitingen, periods) == verjaring(due, stuitingen, periods).result.verjaringsdatum
