@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal, Slot
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from caseworker_app.services.context import Context
 
 STATUS_TIMEOUT_MS = 8000
+log = logging.getLogger("caseworker.ui")
 
 
 class MainWindow(QMainWindow):
@@ -98,6 +100,7 @@ class MainWindow(QMainWindow):
             self.results.set_rows([])
             ServiceOp(None, old.db.dispose).failure(lambda _exc: None).run()
         self.settings.set(gui_settings.LAST_DATABASE, ctx.db.url)
+        log.info("database %s opened as %s", ctx.db.display_url, ctx.actor.login)
         self._set_connected(True)
         self.statusBar().showMessage(self.tr("Database opened."), STATUS_TIMEOUT_MS)
         self.database_opened.emit(ctx)

@@ -178,3 +178,17 @@ def test_crash_dialog_says_what_happened_and_where_the_log_is(qtbot, window, mon
     assert "niet verwachtte" in box.text() and "caseworker.log" in box.text() and "KeyError" in box.text()
     assert "Traceback" in box.detailedText() and "missing" in box.detailedText()
     assert window.isVisible(), "the main window stays open after a bug"
+
+
+def test_the_last_database_is_opened_again_next_time(tmp_path, db_url):
+    env = _clean_env(tmp_path)
+    env.update(QT_QPA_PLATFORM="offscreen", CASEWORKER_QUIT_WHEN_READY="1", CASEWORKER_HEADLESS="1")
+    command = [sys.executable, "-m", "caseworker_app", "gui"]
+    first = subprocess.run([*command, "--database", db_url], env=env, capture_output=True, text=True, timeout=60)
+    assert first.returncode == 0, first.stderr
+    second = subprocess.run(command, env=env, capture_output=True, text=True, timeout=60)
+    assert second.returncode == 0, second.stderr
+    log = (tmp_path / "home" / "log" / "caseworker.log").read_text(encoding="utf-8")
+    opened = [line for line in log.splitlines() if "opened as" in line]
+    assert len(opened) == 2 and all(db_url in line for line in opened)
+    assert not (tmp_path / "home" / "data" / "caseworker.sqlite").exists(), "the default file was not used"
