@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from caseworker_app.errors import FieldConflict
 
+from caseworker_app.gui import settings as gui_settings
 from caseworker_app.gui.fields import field_label, field_value
 from caseworker_app.gui.forms.ui_conflict_dialog import Ui_ConflictDialog
 
@@ -41,6 +42,7 @@ class ConflictDialog(QDialog):
         self.ui.buttonBox.rejected.connect(self.reject)
         self._save_button().setText(self.tr("Save my choices"))
         self._update_save()
+        self.restoreGeometry(gui_settings.settings().get(gui_settings.CONFLICT_DIALOG_GEOMETRY))
 
     def _conflict_box(self, conflict: FieldConflict) -> QGroupBox:
         box = QGroupBox(field_label(conflict.field), self)
@@ -78,6 +80,10 @@ class ConflictDialog(QDialog):
 
     def choose(self, field: str, which: int) -> None:
         self.groups[field].button(which).setChecked(True)
+
+    def done(self, result: int) -> None:
+        gui_settings.settings().set(gui_settings.CONFLICT_DIALOG_GEOMETRY, self.saveGeometry())
+        super().done(result)
 
     def keep_mine(self) -> set[str]:
         """The fields where the user chose their own value."""

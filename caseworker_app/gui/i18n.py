@@ -19,7 +19,10 @@ _installed: list[QTranslator] = []
 
 
 def language() -> str:
-    return os.environ.get("CASEWORKER_LANG") or DEFAULT_LANGUAGE
+    """``CASEWORKER_LANG`` when set, else the ``prefs/language`` setting (Dutch by default)."""
+    from caseworker_app.gui import settings as gui_settings
+
+    return os.environ.get("CASEWORKER_LANG") or gui_settings.settings().get(gui_settings.LANGUAGE) or DEFAULT_LANGUAGE
 
 
 def install(app: QCoreApplication, lang: str | None = None) -> list[str]:

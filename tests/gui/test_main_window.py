@@ -164,3 +164,15 @@ def test_settings_refuse_undeclared_keys(tmp_path):
 def test_messages_are_dutch(window):
     assert window.ui.searchButton.text() == "Zoeken"
     assert window.ui.menuFile.title() == "&Bestand"
+
+
+def test_every_declared_setting_is_used():
+    """The registry is the one list of keys: a declared option nobody reads is dead weight (style 15)."""
+    from pathlib import Path
+
+    gui = Path(gui_settings.__file__).parent
+    sources = "\n".join(p.read_text(encoding="utf-8") for p in gui.rglob("*.py") if p.name != "settings.py")
+    names = {name for name, value in vars(gui_settings).items() if isinstance(value, gui_settings.Option)}
+    assert len(names) == len(gui_settings.REGISTRY)
+    unused = sorted(n for n in names if f"gui_settings.{n}" not in sources)
+    assert unused == []
