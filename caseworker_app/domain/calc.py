@@ -28,7 +28,15 @@ from caseworker_app.domain.rules import bvv as bvv_rules
 from caseworker_app.domain.rules import capaciteit, kosten, rente, signalen, termijnen, verjaring
 from caseworker_app.domain.rules.ladder import StepTaken
 from caseworker_app.domain.rules.position import Booking, ClaimFacts, Uitstel, evaluate_claim, explain_claim
-from caseworker_app.domain.types import BookingKind, ClaimKind, Creditor, EnforcementStep, Leefsituatie, Middel
+from caseworker_app.domain.types import (
+    BookingKind,
+    ClaimKind,
+    Creditor,
+    Doelgroep,
+    EnforcementStep,
+    Leefsituatie,
+    Middel,
+)
 
 Json = dict[str, Any]
 
@@ -371,7 +379,7 @@ def _kwijtschelding(v: dict[str, Any]) -> tuple[Json, tuple[Step, ...]]:
         peildatum=v["peildatum"], leefsituatie=Leefsituatie(v["leefsituatie"]),
         netto_besteedbaar_inkomen_maand=v["netto_besteedbaar_inkomen_maand"], vermogen=v["vermogen"],
         openstaand=v["openstaand"], aftrekbare_uitgaven_maand=v["aftrekbare_uitgaven_maand"], methode=v["methode"],
-        belastbaar_inkomen_jaar=v["belastbaar_inkomen_jaar"],
+        belastbaar_inkomen_jaar=v["belastbaar_inkomen_jaar"], doelgroep=Doelgroep(v["doelgroep"]),
     )
     res = r.result
     return {"kosten_van_bestaan": money_str(res.kosten_van_bestaan),
@@ -387,7 +395,9 @@ def _betalingsregeling(v: dict[str, Any]) -> tuple[Json, tuple[Step, ...]]:
         vermogen=v["vermogen"], schuldeiser=Creditor(v["schuldeiser"]),
         aftrekbare_uitgaven_maand=v["aftrekbare_uitgaven_maand"], methode=v["methode"],
         eerder_uitstel=v["eerder_uitstel"], dwangbevel_betekend=v["dwangbevel_betekend"],
-        opzet_of_grove_schuld=v["opzet_of_grove_schuld"],
+        opzet_of_grove_schuld=v["opzet_of_grove_schuld"], doelgroep=Doelgroep(v["doelgroep"]),
+        zekerheid=v["zekerheid"], verklaring_derde_deskundige=v["verklaring_derde_deskundige"],
+        laatste_vervaldag=v["laatste_vervaldag"],
     )
     res = r.result
     out: Json = {"termijnbedrag": money_str(res.termijnbedrag), "maanden": res.maanden, "besluit": res.besluit,
@@ -441,6 +451,7 @@ def _positie(v: dict[str, Any]) -> tuple[Json, tuple[Step, ...]]:
         steps=tuple(v["stappen"] or ()), uitstel=uitstel, regeling_lopend=v["regeling_lopend"], pauze=v["pauze"],
         kwijtschelding_verzoek=v["kwijtschelding_verzoek"], fraude=v["fraude"],
         betalingsperspectief=v["betalingsperspectief"], bvv_vastgesteld_op=v["bvv_vastgesteld_op"],
+        uitstel_afgewezen_op=v["uitstel_afgewezen_op"], kwijtschelding_afgewezen_op=v["kwijtschelding_afgewezen_op"],
     )
     ev = evaluate_claim(facts, v["peildatum"])
     nxt = ev.next_step
@@ -470,6 +481,8 @@ _LEEF = Field("leefsituatie", "keuze", choices=LEEF)
 _NBI = Field("netto_besteedbaar_inkomen_maand", "bedrag")
 _UITGAVEN = Field("aftrekbare_uitgaven_maand", "bedrag", False, Decimal(0), description="URIW art. 15")
 _C = Field("belastbaar_inkomen_jaar", "bedrag", False, None)
+_DOELGROEP = Field("doelgroep", "keuze", False, "particulier", tuple(d.value for d in Doelgroep),
+                   "kader van de schuld; privéschulden van een ondernemer vallen onder particulier")
 _SCHULDEISER = Field("schuldeiser", "keuze", False, "belastingdienst", tuple(c.value for c in Creditor))
 
 RULES: dict[str, Rule] = {
@@ -513,7 +526,8 @@ RULES: dict[str, Rule] = {
            (_PEIL, _LEEF, _NBI, _UITGAVEN, METHODE, _C), _betalingscapaciteit,
            ("kosten_van_bestaan", "betalingscapaciteit_maand", "methode")),
         _r("kwijtschelding", "Kwijtschelding (URIW 11-16)",
-           (_PEIL, _LEEF, _NBI, Field("vermogen", "bedrag"), Field("openstaand", "bedrag"), _UITGAVEN, METHODE, _C),
+           (_PEIL, _LEEF, _NBI, Field("vermogen", "bedrag"), Field("openstaand", "bedrag"), _UITGAVEN, METHODE, _C,
+            _DOELGROEP),
            _kwijtschelding,
            ("kosten_van_bestaan", "betalingscapaciteit_maand", "af_te_dragen", "kwijtschelding", "methode")),
         _r("betalingsregeling", "Betalingsregeling per schuldeiser (LI 25; Toeslagen standaard en persoonlijk)",
@@ -521,7 +535,9 @@ RULES: dict[str, Rule] = {
             _SCHULDEISER, _UITGAVEN, METHODE, Field("eerder_uitstel", "bool", False, False),
             Field("dwangbevel_betekend", "bool", False, False), Field("opzet_of_grove_schuld", "bool", False, False),
             Field("uiterste_betaaldatum", "datum", False, None, description="voor de verwachte rente"),
-            Field("eerste_termijn", "datum", False, None)),
+            Field("eerste_termijn", "datum", False, None), _DOELGROEP, Field("zekerheid", "bool", False, False),
+            Field("verklaring_derde_deskundige", "bool", False, False),
+            Field("laatste_vervaldag", "datum", False, None)),
            _betalingsregeling, ("termijnbedrag", "maanden", "besluit", "reden", "soort", "kort_uitstel_mogelijk",
                                 "betalingscapaciteit_maand", "methode", "verwachte_rente")),
         _r("verrekening_toeslag", "Verrekening van een toeslagschuld met de lopende toeslag (Awir 30)",
@@ -547,7 +563,8 @@ RULES: dict[str, Rule] = {
             Field("uitstel", "perioden", False, []), Field("regeling_lopend", "bool", False, False),
             Field("pauze", "bool", False, False), Field("kwijtschelding_verzoek", "bool", False, False),
             Field("fraude", "bool", False, False), Field("betalingsperspectief", "bool", False, None),
-            Field("bvv_vastgesteld_op", "datum", False, None)),
+            Field("bvv_vastgesteld_op", "datum", False, None), Field("uitstel_afgewezen_op", "datum", False, None),
+            Field("kwijtschelding_afgewezen_op", "datum", False, None)),
            _positie, ("openstaand", "rente_lopend", "verjaringsdatum", "volgende_stap", "toegestaan", "blokkades")),
     )
 }

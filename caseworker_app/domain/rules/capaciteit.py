@@ -7,6 +7,9 @@
   ``"bvv"``: the capacity on the beslagvrije-voet method (income minus bvv), applied **only if it is in the
   person's favour** (lower); the explanation says which one applied.
 * Kwijtschelding (URIW art. 11): ``max(0, openstaand - vermogen - 80% x 12 x BC)``.
+* Doelgroep (rules.md §9): for ondernemers and niet-natuurlijke personen business taxes are kwijtgescholden only
+  via a saneringsakkoord, and a regeling runs at most 12 months from the last vervaldag with zekerheid equal to
+  the debt (longer, bijzonder uitstel, only with a derde-deskundige's verklaring; LI 25.6).
 * Betalingsregeling (LI 25.4-25.5; rules.md §2.2, §2.6, §7): Belastingdienst particulier: termijn = 80% of
   BC, at most 12 months, vermogen blocks it, too little capacity -> treated as a kwijtscheldingsverzoek;
   kort uitstel (4 months) when the debt is below EUR 20,000 without an earlier uitstel or a betekend
@@ -18,15 +21,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_CEILING, Decimal
 
 from caseworker_app.domain.explain import Explained, Explanation
-from caseworker_app.domain.money import ZERO, ceil_cents, format_eur, format_pct, round_cents
+from caseworker_app.domain.money import ZERO, ceil_cents, format_date, format_eur, format_pct, round_cents
 from caseworker_app.domain.params import param
 from caseworker_app.domain.rules.bvv import beslagvrije_voet, norm
-from caseworker_app.domain.types import Creditor, Leefsituatie, label
+from caseworker_app.domain.rules.common import add_months
+from caseworker_app.domain.types import Creditor, Doelgroep, Leefsituatie, label
 
 HUNDRED = Decimal(100)
 TWELVE = Decimal(12)
@@ -104,7 +109,9 @@ def kwijtschelding(
     aftrekbare_uitgaven_maand: Decimal = ZERO,
     methode: str = "wettelijk",
     belastbaar_inkomen_jaar: Decimal | None = None,
+    doelgroep: Doelgroep = Doelgroep.PARTICULIER,
 ) -> Explained[Kwijtschelding]:
+    """``doelgroep`` is the frame of the debt: private debts of an ondernemer are ``PARTICULIER``."""
     cap = betalingscapaciteit(
         peildatum=peildatum, leefsituatie=leefsituatie, netto_besteedbaar_inkomen_maand=netto_besteedbaar_inkomen_maand,
         aftrekbare_uitgaven_maand=aftrekbare_uitgaven_maand, methode=methode,
@@ -121,6 +128,11 @@ def kwijtschelding(
     af = min(openstaand, positive_vermogen + yearly)
     steps.add("Af te dragen (vermogen plus betalingscapaciteit, niet meer dan het openstaande bedrag)", format_eur(af))
     kw = max(ZERO, openstaand - af)
+    if doelgroep is not Doelgroep.PARTICULIER:
+        steps.add(f"Doelgroep {label(doelgroep)}: kwijtschelding van ondernemingsbelastingen alleen via een "
+                  "saneringsakkoord met alle schuldeisers (LI 26.3; URIW afdeling 3)", format_eur(ZERO))
+        kw = ZERO
+        af = openstaand
     steps.add(f"Kwijtschelding van {format_eur(openstaand)} open", format_eur(kw))
     return Explained(
         Kwijtschelding(cap.result.kosten_van_bestaan, cap.result.betalingscapaciteit_maand, af, kw, cap.result.methode),
@@ -134,7 +146,7 @@ class Betalingsregeling:
     maanden: int
     besluit: str  # toegekend | kwijtscheldingsverzoek | geweigerd
     reden: str
-    soort: str  # regeling | standaard | persoonlijk | geen
+    soort: str  # regeling | standaard | persoonlijk | bijzonder | geen
     kort_uitstel_mogelijk: bool
     betalingscapaciteit_maand: Decimal
     methode: str
@@ -157,6 +169,10 @@ def betalingsregeling(
     eerder_uitstel: bool = False,
     dwangbevel_betekend: bool = False,
     opzet_of_grove_schuld: bool = False,
+    doelgroep: Doelgroep = Doelgroep.PARTICULIER,
+    zekerheid: bool = False,
+    verklaring_derde_deskundige: bool = False,
+    laatste_vervaldag: date | None = None,
 ) -> Explained[Betalingsregeling]:
     cap = betalingscapaciteit(
         peildatum=peildatum, leefsituatie=leefsituatie, netto_besteedbaar_inkomen_maand=netto_besteedbaar_inkomen_maand,
@@ -190,6 +206,9 @@ def betalingsregeling(
             + ("mogelijk" if kort else "niet mogelijk (schuld, eerder uitstel of betekend dwangbevel)"),
             format_eur(limit.decimal), param=limit,
         )
+        if doelgroep is not Doelgroep.PARTICULIER:
+            return _ondernemer(steps, done, peildatum, schuld, zekerheid, verklaring_derde_deskundige,
+                               laatste_vervaldag or peildatum)
         if vermogen > 0:
             return done(ZERO, 0, "geweigerd", f"Vermogen van {format_eur(vermogen)} moet eerst worden aangewend "
                                               "(LI 25.5.5)", "geen")
@@ -236,6 +255,37 @@ def betalingsregeling(
         reden += (f"; na {maanden} maanden blijft {format_eur(schuld - termijn * maanden)} over, waarvoor Toeslagen "
                   "kan besluiten het niet in te vorderen")
     return done(termijn, maanden, "toegekend", reden, "persoonlijk")
+
+
+def _ondernemer(
+    steps: Explanation,
+    done: Callable[[Decimal, int, str, str, str], Explained[Betalingsregeling]],
+    peildatum: date,
+    schuld: Decimal,
+    zekerheid: bool,
+    derde_deskundige: bool,
+    laatste_vervaldag: date,
+) -> Explained[Betalingsregeling]:
+    """Ondernemersbeleid (LI 25.6): at most 12 months from the (last) vervaldag, with zekerheid equal to the debt;
+    bijzonder uitstel (longer, less zekerheid) only with a verklaring of a derde-deskundige."""
+    max_months = param("betalingsregeling_max_maanden_belastingdienst", peildatum)
+    end = add_months(laatste_vervaldag, int(max_months.decimal))
+    steps.add(f"Ondernemersbeleid: uiterlijk {max_months.text} maanden na de (laatste) vervaldag "
+              f"{format_date(laatste_vervaldag)} (LI 25.6)", format_date(end), param=max_months)
+    if derde_deskundige:
+        reden = ("Bijzonder uitstel met verklaring van een derde-deskundige (LI 25.6.2): looptijd en zekerheid in "
+                 "overleg, langer dan 12 maanden mogelijk")
+        return done(ZERO, 0, "toegekend", reden, "bijzonder")
+    if not zekerheid:
+        return done(ZERO, 0, "geweigerd", "Ondernemers: een regeling vraagt zekerheid ter grootte van de schuld "
+                                          "(bankgarantie, hypotheek; LI 25.6)", "geen")
+    months = (end.year - peildatum.year) * 12 + end.month - peildatum.month
+    if months < 1:
+        return done(ZERO, 0, "geweigerd", f"De termijn van {max_months.text} maanden na de vervaldag is al verstreken "
+                                          f"({format_date(end)})", "geen")
+    termijn = ceil_cents(schuld / months)
+    return done(termijn, months, "toegekend", f"{months} termijnen van {format_eur(termijn)}, met zekerheid "
+                                               "(LI 25.6)", "regeling")
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ Guards, each reported with its Dutch reason whether it passes or not:
 * not verjaard (Awb 4:104 lid 2);
 * no uitstel (IW 25), no running betalingsregeling, no invorderingspauze, no kwijtscheldingsverzoek under
   treatment (URIW art. 9);
+* no waiting period after a refused uitstel (10 days, LI 25.1.8) or kwijtschelding (14 days, LI 26.1.7);
 * the term of the previous step has expired (aanmaning 2 weeks; dwangbevel: deemed betekend 2 days after
   posting plus 2 days);
 * bestaansminimum: a step on periodic income (vordering, beslag) needs a beslagvrije voet determined in the
@@ -76,6 +77,12 @@ def _reason(naam: str, ok: bool, args: tuple[Any, ...]) -> str:
     if naam == "geen_kwijtscheldingsverzoek":
         return ("Geen kwijtscheldingsverzoek in behandeling" if ok
                 else "Kwijtscheldingsverzoek in behandeling: geen dwang (URIW art. 9)")
+    if naam == "wachttijd":
+        soort, until = args
+        if ok:
+            return f"Wachttijd na afwijzing van {soort} voorbij"
+        return (f"Na afwijzing van {soort} geen dwang t/m {format_date(until)} "
+                f"({'LI 25.1.8' if soort == 'uitstel' else 'LI 26.1.7'})")
     if naam == "ladder":
         return "Alle stappen van de invorderingsladder zijn gezet"
     if naam == "termijn_verstreken":
@@ -166,6 +173,8 @@ def next_step(
     pauze: bool = False,
     kwijtschelding_verzoek: bool = False,
     bvv_vastgesteld_op: date | None = None,
+    uitstel_afgewezen_op: date | None = None,
+    kwijtschelding_afgewezen_op: date | None = None,
 ) -> NextStep:
     stage = current_stage(steps)
     step, earliest = _next(stage, steps)
@@ -179,6 +188,13 @@ def next_step(
     guards.append(Guard("geen_regeling", not regeling_lopend))
     guards.append(Guard("geen_pauze", not pauze))
     guards.append(Guard("geen_kwijtscheldingsverzoek", not kwijtschelding_verzoek))
+    for soort, afgewezen, parameter in (
+        ("uitstel", uitstel_afgewezen_op, "wachttijd_na_afwijzing_uitstel"),
+        ("kwijtschelding", kwijtschelding_afgewezen_op, "wachttijd_na_afwijzing_kwijtschelding"),
+    ):
+        if afgewezen is not None:
+            until = add_duration(afgewezen, param(parameter, afgewezen))
+            guards.append(Guard("wachttijd", today > until, (soort, until)))
     if step is None:
         guards.append(Guard("ladder", False))
         return NextStep(stage.step if stage else None, None, False, None, tuple(guards))

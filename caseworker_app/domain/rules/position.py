@@ -18,8 +18,9 @@ ClaimFacts (plain values, no ORM):
 * ``uiterste_betaaldatum`` is computed from ``kind`` and ``dagtekening`` when left ``None``.
 * ``steps``: enforcement steps taken (aanmaning, dwangbevel, ...), ``uitstel``: periods of uitstel van
   betaling (``tot=None`` means still running), plus flags for a running regeling, a pause, a
-  kwijtscheldingsverzoek, fraude, the betalingsperspectief (for the stuiting policy) and the date the
-  beslagvrije voet was last determined.
+  kwijtscheldingsverzoek, fraude, the betalingsperspectief (for the stuiting policy), the date the
+  beslagvrije voet was last determined, and the dates an uitstel or kwijtschelding request was refused
+  (waiting periods before dwang).
 
 Allocation of payments and verrekeningen follows IW 1990 art. 7: kosten, then rente, then the principal,
 in date order.  Verminderingen, kwijtschelding and afboeking lower the principal (any excess then rente,
@@ -105,6 +106,8 @@ class ClaimFacts:
     fraude: bool = False
     betalingsperspectief: bool | None = None
     bvv_vastgesteld_op: date | None = None
+    uitstel_afgewezen_op: date | None = None
+    kwijtschelding_afgewezen_op: date | None = None
     claim_id: object = None
 
     @property
@@ -221,6 +224,8 @@ def evaluate_claim(facts: ClaimFacts, today: date) -> ClaimEvaluation:
         pauze=facts.pauze,
         kwijtschelding_verzoek=facts.kwijtschelding_verzoek,
         bvv_vastgesteld_op=facts.bvv_vastgesteld_op,
+        uitstel_afgewezen_op=facts.uitstel_afgewezen_op,
+        kwijtschelding_afgewezen_op=facts.kwijtschelding_afgewezen_op,
     )
     next_costs = None
     if nxt.stap is not None and positive:

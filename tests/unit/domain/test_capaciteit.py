@@ -123,3 +123,26 @@ def test_verrekening_respects_minimum_and_bestaansminimum() -> None:
     capped = verrekening_toeslag(peildatum=DAY, schuld=D(600), toeslag_maand=D(150), ruimte_boven_bvv=D(10)).result
     assert capped.verrekend_per_maand == 0  # below the minimum once capped: offer a regeling instead
     assert "minimum" in capped.reden
+
+
+def test_ondernemer_regeling_needs_zekerheid_and_ends_12_months_after_the_vervaldag() -> None:
+    from caseworker_app.domain.types import Doelgroep
+
+    common = {"peildatum": date(2026, 3, 1), "leefsituatie": L.ALLEENSTAANDE,
+              "netto_besteedbaar_inkomen_maand": D(3000), "schuld": D(6000), "doelgroep": Doelgroep.ONDERNEMER,
+              "laatste_vervaldag": date(2026, 1, 1)}
+    refused = betalingsregeling(**common).result  # type: ignore[arg-type]
+    assert refused.besluit == "geweigerd" and "zekerheid" in refused.reden
+    granted = betalingsregeling(zekerheid=True, **common).result  # type: ignore[arg-type]
+    assert (granted.besluit, granted.maanden, granted.termijnbedrag) == ("toegekend", 10, D(600))  # March..Dec
+    special = betalingsregeling(verklaring_derde_deskundige=True, **common).result  # type: ignore[arg-type]
+    assert special.besluit == "toegekend" and special.soort == "bijzonder"
+
+
+def test_no_kwijtschelding_of_business_taxes_outside_a_saneringsakkoord() -> None:
+    from caseworker_app.domain.types import Doelgroep
+
+    result = kwijtschelding(peildatum=DAY, leefsituatie=L.ALLEENSTAANDE, netto_besteedbaar_inkomen_maand=D(1000),
+                            vermogen=D(0), openstaand=D(800), doelgroep=Doelgroep.NIET_NATUURLIJK_PERSOON)
+    assert result.result.kwijtschelding == 0
+    assert any("saneringsakkoord" in s.description for s in result.steps)

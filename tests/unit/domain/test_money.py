@@ -60,7 +60,8 @@ def test_dutch_display_forms() -> None:
 
 
 @pytest.mark.parametrize(
-    "value", ["0", "0.004", "-0.004", "0.005", "-0.01", "1", "12.5", "999.995", "1000", "-1234.565", "1234567.89", "-1000000"]
+    "value",
+    ["0", "0.004", "-0.004", "0.005", "-0.01", "1", "12.5", "999.995", "1000", "-1234.565", "1234567.89", "-1000000"],
 )
 def test_format_eur_matches_babel(value: str) -> None:
     from babel.numbers import format_currency

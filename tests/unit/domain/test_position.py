@@ -127,3 +127,14 @@ def test_explanation_is_dutch_and_names_the_next_step() -> None:
     assert any(t.startswith("Lopende invorderingsrente") for t in texts)
     assert any(t.startswith("Volgende stap") for t in texts)
     assert any(s.parameter == "invorderingsrente_percentage" for s in steps)
+
+
+def test_waiting_period_after_a_refused_uitstel_or_kwijtschelding() -> None:
+    base = {"steps": (StepTaken(S.AANMANING, date(2026, 6, 1)),)}
+    ev = evaluate_claim(claim(**base, uitstel_afgewezen_op=date(2026, 11, 20)), TODAY)
+    assert [g.naam for g in ev.next_step.blokkades] == ["wachttijd"]
+    assert "30-11-2026" in ev.next_step.blokkades[0].reden  # 20 Nov + 10 days
+    after = evaluate_claim(claim(**base, uitstel_afgewezen_op=date(2026, 11, 20)), date(2026, 12, 1))
+    assert after.next_step.toegestaan
+    later = evaluate_claim(claim(**base, kwijtschelding_afgewezen_op=date(2026, 11, 20)), date(2026, 12, 1))
+    assert not later.next_step.toegestaan  # 14 days: until 4 December
