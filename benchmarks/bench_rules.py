@@ -43,13 +43,21 @@ TODAY = date(2026, 11, 26)
 
 def make_claims(n: int, seed: int = 4) -> list[ClaimFacts]:
     rng = random.Random(seed)
-    kinds = [ClaimKind.AANSLAG, ClaimKind.AANSLAG, ClaimKind.NAVORDERINGSAANSLAG, ClaimKind.NAHEFFINGSAANSLAG,
-             ClaimKind.TERUGVORDERING]
+    kinds = [
+        ClaimKind.AANSLAG,
+        ClaimKind.AANSLAG,
+        ClaimKind.NAVORDERINGSAANSLAG,
+        ClaimKind.NAHEFFINGSAANSLAG,
+        ClaimKind.TERUGVORDERING,
+    ]
     claims = []
     for i in range(n):
         kind = rng.choice(kinds)
-        middel = rng.choice([Middel.ZT, Middel.HT, Middel.KGB]) if kind is ClaimKind.TERUGVORDERING else rng.choice(
-            [Middel.IB, Middel.OB, Middel.LH, Middel.MRB, Middel.ZVW])
+        middel = (
+            rng.choice([Middel.ZT, Middel.HT, Middel.KGB])
+            if kind is ClaimKind.TERUGVORDERING
+            else rng.choice([Middel.IB, Middel.OB, Middel.LH, Middel.MRB, Middel.ZVW])
+        )
         dagtekening = date(2020, 1, 1) + timedelta(days=rng.randrange(0, 6 * 365))
         amount = Decimal(rng.randrange(5000, 2_000_000)) / 100
         due = dagtekening + timedelta(days=42)
@@ -73,12 +81,20 @@ def make_claims(n: int, seed: int = 4) -> list[ClaimFacts]:
         if rng.random() < 0.15:
             start = due + timedelta(days=rng.randrange(0, 400))
             uitstel = (Uitstel(start, start + timedelta(days=rng.randrange(30, 400)) if rng.random() < 0.7 else None),)
-        claims.append(ClaimFacts(
-            kind=kind, middel=middel, dagtekening=dagtekening, bedrag=amount, bookings=tuple(bookings),
-            steps=tuple(steps), uitstel=uitstel, regeling_lopend=rng.random() < 0.1,
-            bvv_vastgesteld_op=TODAY - timedelta(days=rng.randrange(0, 500)) if rng.random() < 0.5 else None,
-            claim_id=i,
-        ))
+        claims.append(
+            ClaimFacts(
+                kind=kind,
+                middel=middel,
+                dagtekening=dagtekening,
+                bedrag=amount,
+                bookings=tuple(bookings),
+                steps=tuple(steps),
+                uitstel=uitstel,
+                regeling_lopend=rng.random() < 0.1,
+                bvv_vastgesteld_op=TODAY - timedelta(days=rng.randrange(0, 500)) if rng.random() < 0.5 else None,
+                claim_id=i,
+            )
+        )
     return claims
 
 
@@ -109,9 +125,9 @@ def main() -> int:
         rente_factor.cache_clear()
         _fast_factor.cache_clear()
         other_days.append(timed(evaluate_claims, claims, TODAY + timedelta(days=k + 1)))
-    other_cpu = list(CPU[-args.runs:])
+    other_cpu = list(CPU[-args.runs :])
     warm = [timed(evaluate_claims, claims, TODAY) for _ in range(args.runs)]
-    warm_cpu = list(CPU[-args.runs:])
+    warm_cpu = list(CPU[-args.runs :])
     explain = timed(lambda: [explain_claim(c, TODAY) for c in claims[:50]])
     evs = evaluate_claims(claims, TODAY)
     allowed = sum(1 for e in evs if e.next_step.toegestaan)
@@ -119,17 +135,22 @@ def main() -> int:
     explain_cpu = CPU[-1]
     rows = [
         ("first run (cold caches)", cold, cold_cpu),
-        (f"new 'today', rente cache cleared (median of {args.runs})", statistics.median(other_days),
-         statistics.median(other_cpu)),
+        (
+            f"new 'today', rente cache cleared (median of {args.runs})",
+            statistics.median(other_days),
+            statistics.median(other_cpu),
+        ),
         (f"new 'today', rente cache cleared (worst of {args.runs})", max(other_days), max(other_cpu)),
         (f"same 'today', warm (median of {args.runs})", statistics.median(warm), statistics.median(warm_cpu)),
         ("explanations for 50 claims (on demand)", explain, explain_cpu),
     ]
     if args.markdown:
         print("## Rules engine: 500 claims of one debtor\n")
-        print(f"Measured with `benchmarks/bench_rules.py` on {platform.python_implementation()} "
-              f"{platform.python_version()}, {platform.machine()}, {datetime.now(tz=UTC).date().isoformat()}.  "
-              f"{args.claims} claims; {allowed} with an allowed next step, {verjaard} verjaard.\n")
+        print(
+            f"Measured with `benchmarks/bench_rules.py` on {platform.python_implementation()} "
+            f"{platform.python_version()}, {platform.machine()}, {datetime.now(tz=UTC).date().isoformat()}.  "
+            f"{args.claims} claims; {allowed} with an allowed next step, {verjaard} verjaard.\n"
+        )
         print("| case | wall ms | CPU ms |\n|---|---|---|")
         for label, ms, cpu in rows:
             print(f"| {label} | {ms:.1f} | {cpu:.1f} |")

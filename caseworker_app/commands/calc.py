@@ -26,8 +26,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
         "Gebruik --list voor alle regels en hun invoervelden.",
     )
     parser.add_argument("rule", nargs="?", metavar="RULE", help="naam van de regel, bijvoorbeeld invorderingsrente")
-    parser.add_argument("--input", "-i", metavar="FILE", default=None,
-                        help="JSON-bestand met de invoer, of - voor standaardinvoer")
+    parser.add_argument(
+        "--input", "-i", metavar="FILE", default=None, help="JSON-bestand met de invoer, of - voor standaardinvoer"
+    )
     parser.add_argument("--list", action="store_true", help="toon alle regels met hun invoervelden")
     parser.add_argument("--json", action="store_true", help="bij --list: als JSON")
     parser.set_defaults(func=run)
@@ -46,8 +47,10 @@ def read_input(source: str) -> Any:
         return json.loads(text, parse_float=Decimal)
     except json.JSONDecodeError as exc:
         raise ValidationError(
-            "invalid_input_file", file=name, reason=f"geen geldige JSON (regel {exc.lineno}, kolom {exc.colno}: "
-            f"{exc.msg})", field="--input"
+            "invalid_input_file",
+            file=name,
+            reason=f"geen geldige JSON (regel {exc.lineno}, kolom {exc.colno}: {exc.msg})",
+            field="--input",
         ) from None
 
 

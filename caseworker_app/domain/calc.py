@@ -195,14 +195,18 @@ def _parse_field(spec: Field, value: object) -> Any:
             for key in ("middel", "open"):
                 if key not in obj:
                     raise ValidationError("missing_field", field=f"{name}[{i}].{key}")
-            claims.append(signalen.SignalClaim(
-                middel=Middel(_choice(obj["middel"], f"{name}[{i}].middel", tuple(m.value for m in Middel))),
-                open=_amount(obj["open"], f"{name}[{i}].open", allow_negative=True),
-                aanmaning_verstuurd=_bool(obj.get("aanmaning_verstuurd", False), f"{name}[{i}].aanmaning_verstuurd"),
-                uitstel=_bool(obj.get("uitstel", False), f"{name}[{i}].uitstel"),
-                ambtshalve=_bool(obj.get("ambtshalve", False), f"{name}[{i}].ambtshalve"),
-                kenmerk=str(obj["kenmerk"]) if obj.get("kenmerk") is not None else None,
-            ))
+            claims.append(
+                signalen.SignalClaim(
+                    middel=Middel(_choice(obj["middel"], f"{name}[{i}].middel", tuple(m.value for m in Middel))),
+                    open=_amount(obj["open"], f"{name}[{i}].open", allow_negative=True),
+                    aanmaning_verstuurd=_bool(
+                        obj.get("aanmaning_verstuurd", False), f"{name}[{i}].aanmaning_verstuurd"
+                    ),
+                    uitstel=_bool(obj.get("uitstel", False), f"{name}[{i}].uitstel"),
+                    ambtshalve=_bool(obj.get("ambtshalve", False), f"{name}[{i}].ambtshalve"),
+                    kenmerk=str(obj["kenmerk"]) if obj.get("kenmerk") is not None else None,
+                )
+            )
         return claims
     if kind == "boekingen":
         bookings = []
@@ -213,8 +217,9 @@ def _parse_field(spec: Field, value: object) -> Any:
                     raise ValidationError("missing_field", field=f"{name}[{i}].{key}")
             soort = BookingKind(_choice(obj["soort"], f"{name}[{i}].soort", tuple(b.value for b in BookingKind)))
             amount = _amount(obj["bedrag"], f"{name}[{i}].bedrag")
-            bookings.append(Booking(soort, amount if soort.is_debit else -amount,
-                                    parse_date(obj["datum"], f"{name}[{i}].datum")))
+            bookings.append(
+                Booking(soort, amount if soort.is_debit else -amount, parse_date(obj["datum"], f"{name}[{i}].datum"))
+            )
         return bookings
     if kind == "stappen":
         steps = []
@@ -223,19 +228,21 @@ def _parse_field(spec: Field, value: object) -> Any:
             for key in ("stap", "datum"):
                 if key not in obj:
                     raise ValidationError("missing_field", field=f"{name}[{i}].{key}")
-            steps.append(StepTaken(
-                EnforcementStep(_choice(obj["stap"], f"{name}[{i}].stap", tuple(s.value for s in EnforcementStep))),
-                parse_date(obj["datum"], f"{name}[{i}].datum"),
-                per_post=_bool(obj.get("per_post", True), f"{name}[{i}].per_post"),
-                alleen_stuiten=_bool(obj.get("alleen_stuiten", False), f"{name}[{i}].alleen_stuiten"),
-            ))
+            steps.append(
+                StepTaken(
+                    EnforcementStep(_choice(obj["stap"], f"{name}[{i}].stap", tuple(s.value for s in EnforcementStep))),
+                    parse_date(obj["datum"], f"{name}[{i}].datum"),
+                    per_post=_bool(obj.get("per_post", True), f"{name}[{i}].per_post"),
+                    alleen_stuiten=_bool(obj.get("alleen_stuiten", False), f"{name}[{i}].alleen_stuiten"),
+                )
+            )
         return steps
     raise AssertionError(f"unknown field kind {kind}")  # pragma: no cover
 
 
 def parse_input(rule: Rule, data: object) -> dict[str, Any]:
     if not isinstance(data, Mapping):
-        raise _invalid("invoer", "de invoer moet een JSON-object zijn, bijvoorbeeld {\"nummer\": \"111222333\"}")
+        raise _invalid("invoer", 'de invoer moet een JSON-object zijn, bijvoorbeeld {"nummer": "111222333"}')
     known = {f.name for f in rule.fields}
     unknown = sorted(set(data) - known)
     if unknown:
@@ -265,8 +272,14 @@ def _pct(value: Decimal) -> str:
 # --- rules ------------------------------------------------------------------------------------------------------
 
 LEEF = tuple(ls.value for ls in Leefsituatie)
-METHODE = Field("methode", "keuze", False, "wettelijk", capaciteit.METHODEN,
-                "beleidsoptie: betalingscapaciteit op de bvv-methode, alleen als dat gunstiger is")
+METHODE = Field(
+    "methode",
+    "keuze",
+    False,
+    "wettelijk",
+    capaciteit.METHODEN,
+    "beleidsoptie: betalingscapaciteit op de bvv-methode, alleen als dat gunstiger is",
+)
 
 
 def _identifier(kind: str) -> Callable[[dict[str, Any]], tuple[Json, tuple[Step, ...]]]:
@@ -277,8 +290,10 @@ def _identifier(kind: str) -> Callable[[dict[str, Any]], tuple[Json, tuple[Step,
             normal = identifiers.normalize_bsn(number)
             ok = identifiers.is_valid_bsn(normal)
             steps.add("Spaties en punten verwijderd; 8 cijfers krijgen een voorloopnul", normal)
-            steps.add("Elfproef: 9·d1 + 8·d2 + … + 2·d8 − 1·d9 is deelbaar door 11 (rules.md §8)",
-                      "klopt" if ok else "klopt niet")
+            steps.add(
+                "Elfproef: 9·d1 + 8·d2 + … + 2·d8 − 1·d9 is deelbaar door 11 (rules.md §8)",
+                "klopt" if ok else "klopt niet",
+            )
             reason = None
             if not ok:
                 try:
@@ -291,8 +306,10 @@ def _identifier(kind: str) -> Callable[[dict[str, Any]], tuple[Json, tuple[Step,
             steps.add("KvK-nummer: precies 8 cijfers, geen controlecijfer", "klopt" if ok else "klopt niet")
             return {"geldig": ok, "nummer": identifiers.normalize_kvk(number)}, steps.freeze()
         ok = identifiers.is_valid_btw_id(number)
-        steps.add("Btw-id: NL + 9 cijfers + B + 2 cijfers, mod-97- of elfproef (python-stdnum)",
-                  "klopt" if ok else "klopt niet")
+        steps.add(
+            "Btw-id: NL + 9 cijfers + B + 2 cijfers, mod-97- of elfproef (python-stdnum)",
+            "klopt" if ok else "klopt niet",
+        )
         return {"geldig": ok, "nummer": identifiers.normalize_btw_id(number) if ok else number}, steps.freeze()
 
     return run
@@ -300,14 +317,20 @@ def _identifier(kind: str) -> Callable[[dict[str, Any]], tuple[Json, tuple[Step,
 
 def _betaaltermijn(v: dict[str, Any]) -> tuple[Json, tuple[Step, ...]]:
     r = termijnen.betaaltermijn(ClaimKind(v["soort"]), v["dagtekening"])
-    return {"uiterste_betaaldatum": _d(r.result.uiterste_betaaldatum), "rente_vanaf": _d(r.result.rente_vanaf),
-            "termijn": r.result.termijn}, r.steps
+    return {
+        "uiterste_betaaldatum": _d(r.result.uiterste_betaaldatum),
+        "rente_vanaf": _d(r.result.rente_vanaf),
+        "termijn": r.result.termijn,
+    }, r.steps
 
 
 def _aanmaningskosten(v: dict[str, Any]) -> tuple[Json, tuple[Step, ...]]:
     r = kosten.aanmaningskosten(v["openstaand"], v["datum"])
-    return {"kosten": money_str(r.result.kosten), "totaal": money_str(r.result.totaal),
-            "uiterste_betaaldatum": _d(r.result.uiterste_betaaldatum)}, r.steps
+    return {
+        "kosten": money_str(r.result.kosten),
+        "totaal": money_str(r.result.totaal),
+        "uiterste_betaaldatum": _d(r.result.uiterste_betaaldatum),
+    }, r.steps
 
 
 def _dwangbevelkosten(v: dict[str, Any]) -> tuple[Json, tuple[Step, ...]]:
@@ -330,10 +353,15 @@ def _periodes(items: tuple[rente.RentePeriode, ...]) -> list[Json]:
 def _invorderingsrente(v: dict[str, Any]) -> tuple[Json, tuple[Step, ...]]:
     if v["betaaldatum"] < v["uiterste_betaaldatum"]:
         raise _invalid("betaaldatum", "ligt voor de uiterste betaaldatum; dan is er geen rente")
-    r = rente.invorderingsrente(v["bedrag"], v["uiterste_betaaldatum"], v["betaaldatum"],
-                                laatste_betaling=v["laatste_betaling"])
-    return {"rente": money_str(r.result.rente), "berekend": money_str(r.result.berekend),
-            "drempel_toegepast": r.result.drempel_toegepast, "periodes": _periodes(r.result.periodes)}, r.steps
+    r = rente.invorderingsrente(
+        v["bedrag"], v["uiterste_betaaldatum"], v["betaaldatum"], laatste_betaling=v["laatste_betaling"]
+    )
+    return {
+        "rente": money_str(r.result.rente),
+        "berekend": money_str(r.result.berekend),
+        "drempel_toegepast": r.result.drempel_toegepast,
+        "periodes": _periodes(r.result.periodes),
+    }, r.steps
 
 
 def _verwachte_rente(v: dict[str, Any]) -> tuple[Json, tuple[Step, ...]]:
@@ -345,64 +373,102 @@ def _verwachte_rente(v: dict[str, Any]) -> tuple[Json, tuple[Step, ...]]:
             raise _invalid("maanden", "moet minstens 1 zijn")
         items = rente.schema(v["eerste_termijn"], v["schuld"], v["maanden"])
     r = rente.verwachte_rente(v["uiterste_betaaldatum"], items)
-    return {"rente": money_str(r.result.rente), "drempel_toegepast": r.result.drempel_toegepast,
-            "termijnen": [{"datum": _d(t.datum), "bedrag": money_str(t.bedrag),
-                           "rente": money_str(t.rente_exact)} for t in r.result.termijnen]}, r.steps
+    return {
+        "rente": money_str(r.result.rente),
+        "drempel_toegepast": r.result.drempel_toegepast,
+        "termijnen": [
+            {"datum": _d(t.datum), "bedrag": money_str(t.bedrag), "rente": money_str(t.rente_exact)}
+            for t in r.result.termijnen
+        ],
+    }, r.steps
 
 
 def _bvv(v: dict[str, Any]) -> tuple[Json, tuple[Step, ...]]:
     r = bvv_rules.beslagvrije_voet(
-        peildatum=v["peildatum"], leefsituatie=Leefsituatie(v["leefsituatie"]), inkomen_maand=v["inkomen_maand"],
-        belastbaar_inkomen_jaar=v["belastbaar_inkomen_jaar"], bijstand=v["bijstand"],
-        woonadres_in_nederland=v["woonadres_in_nederland"], partner_inkomen_maand=v["partner_inkomen_maand"],
+        peildatum=v["peildatum"],
+        leefsituatie=Leefsituatie(v["leefsituatie"]),
+        inkomen_maand=v["inkomen_maand"],
+        belastbaar_inkomen_jaar=v["belastbaar_inkomen_jaar"],
+        bijstand=v["bijstand"],
+        woonadres_in_nederland=v["woonadres_in_nederland"],
+        partner_inkomen_maand=v["partner_inkomen_maand"],
         overig_inkomen_maand=v["overig_inkomen_maand"],
     )
-    return {"beslagvrije_voet": money_str(r.result.beslagvrije_voet), "afdracht": money_str(r.result.afdracht),
-            "volledig": r.result.volledig,
-            "maximum": money_str(r.result.maximum) if r.result.maximum is not None else None}, r.steps
+    return {
+        "beslagvrije_voet": money_str(r.result.beslagvrije_voet),
+        "afdracht": money_str(r.result.afdracht),
+        "volledig": r.result.volledig,
+        "maximum": money_str(r.result.maximum) if r.result.maximum is not None else None,
+    }, r.steps
 
 
 def _betalingscapaciteit(v: dict[str, Any]) -> tuple[Json, tuple[Step, ...]]:
     r = capaciteit.betalingscapaciteit(
-        peildatum=v["peildatum"], leefsituatie=Leefsituatie(v["leefsituatie"]),
+        peildatum=v["peildatum"],
+        leefsituatie=Leefsituatie(v["leefsituatie"]),
         netto_besteedbaar_inkomen_maand=v["netto_besteedbaar_inkomen_maand"],
-        aftrekbare_uitgaven_maand=v["aftrekbare_uitgaven_maand"], methode=v["methode"],
+        aftrekbare_uitgaven_maand=v["aftrekbare_uitgaven_maand"],
+        methode=v["methode"],
         belastbaar_inkomen_jaar=v["belastbaar_inkomen_jaar"],
     )
-    return {"kosten_van_bestaan": money_str(r.result.kosten_van_bestaan),
-            "betalingscapaciteit_maand": money_str(r.result.betalingscapaciteit_maand),
-            "methode": r.result.methode}, r.steps
+    return {
+        "kosten_van_bestaan": money_str(r.result.kosten_van_bestaan),
+        "betalingscapaciteit_maand": money_str(r.result.betalingscapaciteit_maand),
+        "methode": r.result.methode,
+    }, r.steps
 
 
 def _kwijtschelding(v: dict[str, Any]) -> tuple[Json, tuple[Step, ...]]:
     r = capaciteit.kwijtschelding(
-        peildatum=v["peildatum"], leefsituatie=Leefsituatie(v["leefsituatie"]),
-        netto_besteedbaar_inkomen_maand=v["netto_besteedbaar_inkomen_maand"], vermogen=v["vermogen"],
-        openstaand=v["openstaand"], aftrekbare_uitgaven_maand=v["aftrekbare_uitgaven_maand"], methode=v["methode"],
-        belastbaar_inkomen_jaar=v["belastbaar_inkomen_jaar"], doelgroep=Doelgroep(v["doelgroep"]),
+        peildatum=v["peildatum"],
+        leefsituatie=Leefsituatie(v["leefsituatie"]),
+        netto_besteedbaar_inkomen_maand=v["netto_besteedbaar_inkomen_maand"],
+        vermogen=v["vermogen"],
+        openstaand=v["openstaand"],
+        aftrekbare_uitgaven_maand=v["aftrekbare_uitgaven_maand"],
+        methode=v["methode"],
+        belastbaar_inkomen_jaar=v["belastbaar_inkomen_jaar"],
+        doelgroep=Doelgroep(v["doelgroep"]),
     )
     res = r.result
-    return {"kosten_van_bestaan": money_str(res.kosten_van_bestaan),
-            "betalingscapaciteit_maand": money_str(res.betalingscapaciteit_maand),
-            "af_te_dragen": money_str(res.af_te_dragen), "kwijtschelding": money_str(res.kwijtschelding),
-            "methode": res.methode}, r.steps
+    return {
+        "kosten_van_bestaan": money_str(res.kosten_van_bestaan),
+        "betalingscapaciteit_maand": money_str(res.betalingscapaciteit_maand),
+        "af_te_dragen": money_str(res.af_te_dragen),
+        "kwijtschelding": money_str(res.kwijtschelding),
+        "methode": res.methode,
+    }, r.steps
 
 
 def _betalingsregeling(v: dict[str, Any]) -> tuple[Json, tuple[Step, ...]]:
     r = capaciteit.betalingsregeling(
-        peildatum=v["peildatum"], leefsituatie=Leefsituatie(v["leefsituatie"]),
-        netto_besteedbaar_inkomen_maand=v["netto_besteedbaar_inkomen_maand"], schuld=v["schuld"],
-        vermogen=v["vermogen"], schuldeiser=Creditor(v["schuldeiser"]),
-        aftrekbare_uitgaven_maand=v["aftrekbare_uitgaven_maand"], methode=v["methode"],
-        eerder_uitstel=v["eerder_uitstel"], dwangbevel_betekend=v["dwangbevel_betekend"],
-        opzet_of_grove_schuld=v["opzet_of_grove_schuld"], doelgroep=Doelgroep(v["doelgroep"]),
-        zekerheid=v["zekerheid"], verklaring_derde_deskundige=v["verklaring_derde_deskundige"],
+        peildatum=v["peildatum"],
+        leefsituatie=Leefsituatie(v["leefsituatie"]),
+        netto_besteedbaar_inkomen_maand=v["netto_besteedbaar_inkomen_maand"],
+        schuld=v["schuld"],
+        vermogen=v["vermogen"],
+        schuldeiser=Creditor(v["schuldeiser"]),
+        aftrekbare_uitgaven_maand=v["aftrekbare_uitgaven_maand"],
+        methode=v["methode"],
+        eerder_uitstel=v["eerder_uitstel"],
+        dwangbevel_betekend=v["dwangbevel_betekend"],
+        opzet_of_grove_schuld=v["opzet_of_grove_schuld"],
+        doelgroep=Doelgroep(v["doelgroep"]),
+        zekerheid=v["zekerheid"],
+        verklaring_derde_deskundige=v["verklaring_derde_deskundige"],
         laatste_vervaldag=v["laatste_vervaldag"],
     )
     res = r.result
-    out: Json = {"termijnbedrag": money_str(res.termijnbedrag), "maanden": res.maanden, "besluit": res.besluit,
-                 "reden": res.reden, "soort": res.soort, "kort_uitstel_mogelijk": res.kort_uitstel_mogelijk,
-                 "betalingscapaciteit_maand": money_str(res.betalingscapaciteit_maand), "methode": res.methode}
+    out: Json = {
+        "termijnbedrag": money_str(res.termijnbedrag),
+        "maanden": res.maanden,
+        "besluit": res.besluit,
+        "reden": res.reden,
+        "soort": res.soort,
+        "kort_uitstel_mogelijk": res.kort_uitstel_mogelijk,
+        "betalingscapaciteit_maand": money_str(res.betalingscapaciteit_maand),
+        "methode": res.methode,
+    }
     steps = r.steps
     if v["uiterste_betaaldatum"] is not None and res.maanden > 0 and res.termijnbedrag > 0:
         start = v["eerste_termijn"] or v["peildatum"]
@@ -414,64 +480,108 @@ def _betalingsregeling(v: dict[str, Any]) -> tuple[Json, tuple[Step, ...]]:
 
 
 def _verrekening(v: dict[str, Any]) -> tuple[Json, tuple[Step, ...]]:
-    r = capaciteit.verrekening_toeslag(peildatum=v["peildatum"], schuld=v["schuld"], toeslag_maand=v["toeslag_maand"],
-                                       ruimte_boven_bvv=v["ruimte_boven_bvv"])
-    return {"verrekend_per_maand": money_str(r.result.verrekend_per_maand), "maanden": r.result.maanden,
-            "reden": r.result.reden}, r.steps
+    r = capaciteit.verrekening_toeslag(
+        peildatum=v["peildatum"],
+        schuld=v["schuld"],
+        toeslag_maand=v["toeslag_maand"],
+        ruimte_boven_bvv=v["ruimte_boven_bvv"],
+    )
+    return {
+        "verrekend_per_maand": money_str(r.result.verrekend_per_maand),
+        "maanden": r.result.maanden,
+        "reden": r.result.reden,
+    }, r.steps
 
 
 def _verjaring(v: dict[str, Any]) -> tuple[Json, tuple[Step, ...]]:
     r = verjaring.verjaring(v["uiterste_betaaldatum"], v["stuitingen"] or [], v["uitstel"] or [])
-    out: Json = {"verjaringsdatum": _d(r.result.verjaringsdatum), "laatste_stuiting": _d(r.result.laatste_stuiting),
-                 "verlenging_dagen": r.result.verlenging_dagen}
+    out: Json = {
+        "verjaringsdatum": _d(r.result.verjaringsdatum),
+        "laatste_stuiting": _d(r.result.laatste_stuiting),
+        "verlenging_dagen": r.result.verlenging_dagen,
+    }
     steps = r.steps
     if v["peildatum"] is not None:
         advice, step = verjaring.stuiten_advies(
-            r.result.verjaringsdatum, v["peildatum"], Creditor(v["schuldeiser"]), True, fraude=v["fraude"],
-            betalingsperspectief=v["betalingsperspectief"])
+            r.result.verjaringsdatum,
+            v["peildatum"],
+            Creditor(v["schuldeiser"]),
+            True,
+            fraude=v["fraude"],
+            betalingsperspectief=v["betalingsperspectief"],
+        )
         out.update(verjaard=r.result.verjaard(v["peildatum"]), stuiten=advice.stuiten, stuiten_reden=advice.reden)
         steps = (*steps, step)
     return out, steps
 
 
 def _vroegsignalering(v: dict[str, Any]) -> tuple[Json, tuple[Step, ...]]:
-    found = signalen.vroegsignalering(peildatum=v["peildatum"], claims=v["vorderingen"],
-                                      schuldhistorie=v["schuldhistorie"], aantal_schuldeisers=v["aantal_schuldeisers"],
-                                      brieven_laatste_maand=v["brieven_laatste_maand"])
-    return {"signalen": [{"code": s.code, "afgegaan": s.afgegaan, "titel": s.titel, "reden": s.reden}
-                         for s in found],
-            "afgegaan": [s.code for s in found if s.afgegaan]}, tuple(s.step for s in found)
+    found = signalen.vroegsignalering(
+        peildatum=v["peildatum"],
+        claims=v["vorderingen"],
+        schuldhistorie=v["schuldhistorie"],
+        aantal_schuldeisers=v["aantal_schuldeisers"],
+        brieven_laatste_maand=v["brieven_laatste_maand"],
+    )
+    return {
+        "signalen": [{"code": s.code, "afgegaan": s.afgegaan, "titel": s.titel, "reden": s.reden} for s in found],
+        "afgegaan": [s.code for s in found if s.afgegaan],
+    }, tuple(s.step for s in found)
 
 
 def _positie(v: dict[str, Any]) -> tuple[Json, tuple[Step, ...]]:
     uitstel = tuple(Uitstel(p.van, p.tot) for p in (v["uitstel"] or []))
     facts = ClaimFacts(
-        kind=ClaimKind(v["soort"]), middel=Middel(v["middel"]), dagtekening=v["dagtekening"], bedrag=v["bedrag"],
-        uiterste_betaaldatum=v["uiterste_betaaldatum"], bookings=tuple(v["boekingen"] or ()),
-        steps=tuple(v["stappen"] or ()), uitstel=uitstel, regeling_lopend=v["regeling_lopend"], pauze=v["pauze"],
-        kwijtschelding_verzoek=v["kwijtschelding_verzoek"], fraude=v["fraude"],
-        betalingsperspectief=v["betalingsperspectief"], bvv_vastgesteld_op=v["bvv_vastgesteld_op"],
-        uitstel_afgewezen_op=v["uitstel_afgewezen_op"], kwijtschelding_afgewezen_op=v["kwijtschelding_afgewezen_op"],
+        kind=ClaimKind(v["soort"]),
+        middel=Middel(v["middel"]),
+        dagtekening=v["dagtekening"],
+        bedrag=v["bedrag"],
+        uiterste_betaaldatum=v["uiterste_betaaldatum"],
+        bookings=tuple(v["boekingen"] or ()),
+        steps=tuple(v["stappen"] or ()),
+        uitstel=uitstel,
+        regeling_lopend=v["regeling_lopend"],
+        pauze=v["pauze"],
+        kwijtschelding_verzoek=v["kwijtschelding_verzoek"],
+        fraude=v["fraude"],
+        betalingsperspectief=v["betalingsperspectief"],
+        bvv_vastgesteld_op=v["bvv_vastgesteld_op"],
+        uitstel_afgewezen_op=v["uitstel_afgewezen_op"],
+        kwijtschelding_afgewezen_op=v["kwijtschelding_afgewezen_op"],
     )
     ev = evaluate_claim(facts, v["peildatum"])
     nxt = ev.next_step
     return {
         "uiterste_betaaldatum": _d(ev.uiterste_betaaldatum),
-        "hoofdsom": money_str(ev.principal), "betaald": money_str(ev.paid), "verrekend": money_str(ev.verrekend),
-        "kosten": money_str(ev.costs), "rente_in_rekening": money_str(ev.rente_charged),
-        "open_hoofdsom": money_str(ev.open_principal), "open_kosten": money_str(ev.open_costs),
-        "open_rente": money_str(ev.open_rente), "openstaand": money_str(ev.open_balance),
-        "rente_lopend": money_str(ev.rente_lopend), "verjaringsdatum": _d(ev.verjaringsdatum),
-        "verjaard": ev.verjaard, "stuiten": ev.stuiten, "huidige_stap": ev.stage.value if ev.stage else None,
-        "volgende_stap": nxt.stap.value if nxt.stap else None, "toegestaan": nxt.toegestaan,
+        "hoofdsom": money_str(ev.principal),
+        "betaald": money_str(ev.paid),
+        "verrekend": money_str(ev.verrekend),
+        "kosten": money_str(ev.costs),
+        "rente_in_rekening": money_str(ev.rente_charged),
+        "open_hoofdsom": money_str(ev.open_principal),
+        "open_kosten": money_str(ev.open_costs),
+        "open_rente": money_str(ev.open_rente),
+        "openstaand": money_str(ev.open_balance),
+        "rente_lopend": money_str(ev.rente_lopend),
+        "verjaringsdatum": _d(ev.verjaringsdatum),
+        "verjaard": ev.verjaard,
+        "stuiten": ev.stuiten,
+        "huidige_stap": ev.stage.value if ev.stage else None,
+        "volgende_stap": nxt.stap.value if nxt.stap else None,
+        "toegestaan": nxt.toegestaan,
         "vanaf": _d(nxt.vanaf),
         "kosten_volgende_stap": money_str(ev.kosten_volgende_stap) if ev.kosten_volgende_stap is not None else None,
         "blokkades": [g.reden for g in nxt.blokkades],
     }, explain_claim(facts, v["peildatum"])
 
 
-def _r(name: str, description: str, fields: tuple[Field, ...],
-       run: Callable[[dict[str, Any]], tuple[Json, tuple[Step, ...]]], result: tuple[str, ...]) -> Rule:
+def _r(
+    name: str,
+    description: str,
+    fields: tuple[Field, ...],
+    run: Callable[[dict[str, Any]], tuple[Json, tuple[Step, ...]]],
+    result: tuple[str, ...],
+) -> Rule:
     return Rule(name, description, fields, run, result)
 
 
@@ -481,8 +591,14 @@ _LEEF = Field("leefsituatie", "keuze", choices=LEEF)
 _NBI = Field("netto_besteedbaar_inkomen_maand", "bedrag")
 _UITGAVEN = Field("aftrekbare_uitgaven_maand", "bedrag", False, Decimal(0), description="URIW art. 15")
 _C = Field("belastbaar_inkomen_jaar", "bedrag", False, None)
-_DOELGROEP = Field("doelgroep", "keuze", False, "particulier", tuple(d.value for d in Doelgroep),
-                   "kader van de schuld; privéschulden van een ondernemer vallen onder particulier")
+_DOELGROEP = Field(
+    "doelgroep",
+    "keuze",
+    False,
+    "particulier",
+    tuple(d.value for d in Doelgroep),
+    "kader van de schuld; privéschulden van een ondernemer vallen onder particulier",
+)
 _SCHULDEISER = Field("schuldeiser", "keuze", False, "belastingdienst", tuple(c.value for c in Creditor))
 
 RULES: dict[str, Rule] = {
@@ -491,81 +607,211 @@ RULES: dict[str, Rule] = {
         _r("bsn", "BSN-elfproef", _NUMMER, _identifier("bsn"), ("geldig", "nummer", "reden")),
         _r("rsin", "RSIN-elfproef", _NUMMER, _identifier("rsin"), ("geldig", "nummer", "reden")),
         _r("kvk", "KvK-nummer (8 cijfers)", _NUMMER, _identifier("kvk"), ("geldig", "nummer")),
-        _r("btw_id", "Btw-identificatienummer (NL + 9 cijfers + B + 2)", _NUMMER, _identifier("btw"),
-           ("geldig", "nummer")),
-        _r("betaaltermijn", "Uiterste betaaldatum en begin van de invorderingsrente (IW 9, Awir 28)",
-           (Field("soort", "keuze", choices=tuple(k.value for k in ClaimKind)), Field("dagtekening", "datum")),
-           _betaaltermijn, ("uiterste_betaaldatum", "rente_vanaf", "termijn")),
-        _r("aanmaningskosten", "Kosten en betaaldatum van een aanmaning (Kostenwet art. 2, IW 11)",
-           (Field("openstaand", "bedrag"), Field("datum", "datum")), _aanmaningskosten,
-           ("kosten", "totaal", "uiterste_betaaldatum")),
-        _r("dwangbevelkosten", "Kosten betekening dwangbevel (Kostenwet art. 3)",
-           (Field("bedrag", "bedrag"), Field("datum", "datum"), Field("alleen_stuiten", "bool", False, False)),
-           _dwangbevelkosten, ("kosten",)),
-        _r("vervolgingskosten", "Kosten van een stap van de invorderingsladder (Kostenwet)",
-           (Field("stap", "keuze", choices=tuple(s.value for s in EnforcementStep)), Field("datum", "datum"),
-            Field("bedrag", "bedrag", False, None), Field("alleen_stuiten", "bool", False, False)),
-           _vervolgingskosten, ("kosten",)),
-        _r("invorderingsrente", "Invorderingsrente over een betaling (IW 28, URIW 29-33)",
-           (Field("bedrag", "bedrag"), Field("uiterste_betaaldatum", "datum"), Field("betaaldatum", "datum"),
-            Field("laatste_betaling", "bool", False, False)),
-           _invorderingsrente, ("rente", "berekend", "drempel_toegepast", "periodes")),
-        _r("verwachte_rente", "Verwachte invorderingsrente van een betalingsschema (rules.md §3.3)",
-           (Field("uiterste_betaaldatum", "datum"), Field("termijnen", "termijnen", False, []),
-            Field("schuld", "bedrag", False, None), Field("maanden", "getal", False, None),
-            Field("eerste_termijn", "datum", False, None)),
-           _verwachte_rente, ("rente", "drempel_toegepast", "termijnen")),
-        _r("beslagvrije_voet", "Beslagvrije voet (Rv 475c-475fa)",
-           (_PEIL, _LEEF,
-            Field("inkomen_maand", "bedrag", description="beslagen inkomen per maand incl. vakantiebijslag"),
-            _C, Field("bijstand", "bool", False, False), Field("woonadres_in_nederland", "bool", False, True),
-            Field("partner_inkomen_maand", "bedrag", False, Decimal(0)),
-            Field("overig_inkomen_maand", "bedrag", False, Decimal(0))),
-           _bvv, ("beslagvrije_voet", "afdracht", "volledig", "maximum")),
-        _r("betalingscapaciteit", "Betalingscapaciteit (URIW 13-16), met de beleidsoptie bvv-methode",
-           (_PEIL, _LEEF, _NBI, _UITGAVEN, METHODE, _C), _betalingscapaciteit,
-           ("kosten_van_bestaan", "betalingscapaciteit_maand", "methode")),
-        _r("kwijtschelding", "Kwijtschelding (URIW 11-16)",
-           (_PEIL, _LEEF, _NBI, Field("vermogen", "bedrag"), Field("openstaand", "bedrag"), _UITGAVEN, METHODE, _C,
-            _DOELGROEP),
-           _kwijtschelding,
-           ("kosten_van_bestaan", "betalingscapaciteit_maand", "af_te_dragen", "kwijtschelding", "methode")),
-        _r("betalingsregeling", "Betalingsregeling per schuldeiser (LI 25; Toeslagen standaard en persoonlijk)",
-           (_PEIL, _LEEF, _NBI, Field("schuld", "bedrag"), Field("vermogen", "bedrag", False, Decimal(0)),
-            _SCHULDEISER, _UITGAVEN, METHODE, Field("eerder_uitstel", "bool", False, False),
-            Field("dwangbevel_betekend", "bool", False, False), Field("opzet_of_grove_schuld", "bool", False, False),
-            Field("uiterste_betaaldatum", "datum", False, None, description="voor de verwachte rente"),
-            Field("eerste_termijn", "datum", False, None), _DOELGROEP, Field("zekerheid", "bool", False, False),
-            Field("verklaring_derde_deskundige", "bool", False, False),
-            Field("laatste_vervaldag", "datum", False, None)),
-           _betalingsregeling, ("termijnbedrag", "maanden", "besluit", "reden", "soort", "kort_uitstel_mogelijk",
-                                "betalingscapaciteit_maand", "methode", "verwachte_rente")),
-        _r("verrekening_toeslag", "Verrekening van een toeslagschuld met de lopende toeslag (Awir 30)",
-           (_PEIL, Field("schuld", "bedrag"), Field("toeslag_maand", "bedrag"),
-            Field("ruimte_boven_bvv", "bedrag", False, None)),
-           _verrekening, ("verrekend_per_maand", "maanden", "reden")),
-        _r("verjaring", "Verjaringsdatum met stuiting en verlenging (Awb 4:104-4:111), en stuitadvies",
-           (Field("uiterste_betaaldatum", "datum"), Field("stuitingen", "datums", False, []),
-            Field("uitstel", "perioden", False, []), Field("peildatum", "datum", False, None),
-            _SCHULDEISER, Field("fraude", "bool", False, False),
-            Field("betalingsperspectief", "bool", False, None)),
-           _verjaring, ("verjaringsdatum", "laatste_stuiting", "verlenging_dagen", "verjaard", "stuiten",
-                        "stuiten_reden")),
-        _r("vroegsignalering", "Signalen voor vroegsignalering en persoonlijk contact",
-           (_PEIL, Field("vorderingen", "claims"), Field("schuldhistorie", "bool", False, False),
-            Field("aantal_schuldeisers", "getal", False, 0), Field("brieven_laatste_maand", "getal", False, 0)),
-           _vroegsignalering, ("signalen", "afgegaan")),
-        _r("positie", "Eén vordering op de peildatum: saldo, lopende rente, verjaring en volgende stap",
-           (_PEIL, Field("soort", "keuze", choices=tuple(k.value for k in ClaimKind)),
-            Field("middel", "keuze", choices=tuple(m.value for m in Middel)), Field("dagtekening", "datum"),
-            Field("bedrag", "bedrag"), Field("uiterste_betaaldatum", "datum", False, None),
-            Field("boekingen", "boekingen", False, []), Field("stappen", "stappen", False, []),
-            Field("uitstel", "perioden", False, []), Field("regeling_lopend", "bool", False, False),
-            Field("pauze", "bool", False, False), Field("kwijtschelding_verzoek", "bool", False, False),
-            Field("fraude", "bool", False, False), Field("betalingsperspectief", "bool", False, None),
-            Field("bvv_vastgesteld_op", "datum", False, None), Field("uitstel_afgewezen_op", "datum", False, None),
-            Field("kwijtschelding_afgewezen_op", "datum", False, None)),
-           _positie, ("openstaand", "rente_lopend", "verjaringsdatum", "volgende_stap", "toegestaan", "blokkades")),
+        _r(
+            "btw_id",
+            "Btw-identificatienummer (NL + 9 cijfers + B + 2)",
+            _NUMMER,
+            _identifier("btw"),
+            ("geldig", "nummer"),
+        ),
+        _r(
+            "betaaltermijn",
+            "Uiterste betaaldatum en begin van de invorderingsrente (IW 9, Awir 28)",
+            (Field("soort", "keuze", choices=tuple(k.value for k in ClaimKind)), Field("dagtekening", "datum")),
+            _betaaltermijn,
+            ("uiterste_betaaldatum", "rente_vanaf", "termijn"),
+        ),
+        _r(
+            "aanmaningskosten",
+            "Kosten en betaaldatum van een aanmaning (Kostenwet art. 2, IW 11)",
+            (Field("openstaand", "bedrag"), Field("datum", "datum")),
+            _aanmaningskosten,
+            ("kosten", "totaal", "uiterste_betaaldatum"),
+        ),
+        _r(
+            "dwangbevelkosten",
+            "Kosten betekening dwangbevel (Kostenwet art. 3)",
+            (Field("bedrag", "bedrag"), Field("datum", "datum"), Field("alleen_stuiten", "bool", False, False)),
+            _dwangbevelkosten,
+            ("kosten",),
+        ),
+        _r(
+            "vervolgingskosten",
+            "Kosten van een stap van de invorderingsladder (Kostenwet)",
+            (
+                Field("stap", "keuze", choices=tuple(s.value for s in EnforcementStep)),
+                Field("datum", "datum"),
+                Field("bedrag", "bedrag", False, None),
+                Field("alleen_stuiten", "bool", False, False),
+            ),
+            _vervolgingskosten,
+            ("kosten",),
+        ),
+        _r(
+            "invorderingsrente",
+            "Invorderingsrente over een betaling (IW 28, URIW 29-33)",
+            (
+                Field("bedrag", "bedrag"),
+                Field("uiterste_betaaldatum", "datum"),
+                Field("betaaldatum", "datum"),
+                Field("laatste_betaling", "bool", False, False),
+            ),
+            _invorderingsrente,
+            ("rente", "berekend", "drempel_toegepast", "periodes"),
+        ),
+        _r(
+            "verwachte_rente",
+            "Verwachte invorderingsrente van een betalingsschema (rules.md §3.3)",
+            (
+                Field("uiterste_betaaldatum", "datum"),
+                Field("termijnen", "termijnen", False, []),
+                Field("schuld", "bedrag", False, None),
+                Field("maanden", "getal", False, None),
+                Field("eerste_termijn", "datum", False, None),
+            ),
+            _verwachte_rente,
+            ("rente", "drempel_toegepast", "termijnen"),
+        ),
+        _r(
+            "beslagvrije_voet",
+            "Beslagvrije voet (Rv 475c-475fa)",
+            (
+                _PEIL,
+                _LEEF,
+                Field("inkomen_maand", "bedrag", description="beslagen inkomen per maand incl. vakantiebijslag"),
+                _C,
+                Field("bijstand", "bool", False, False),
+                Field("woonadres_in_nederland", "bool", False, True),
+                Field("partner_inkomen_maand", "bedrag", False, Decimal(0)),
+                Field("overig_inkomen_maand", "bedrag", False, Decimal(0)),
+            ),
+            _bvv,
+            ("beslagvrije_voet", "afdracht", "volledig", "maximum"),
+        ),
+        _r(
+            "betalingscapaciteit",
+            "Betalingscapaciteit (URIW 13-16), met de beleidsoptie bvv-methode",
+            (_PEIL, _LEEF, _NBI, _UITGAVEN, METHODE, _C),
+            _betalingscapaciteit,
+            ("kosten_van_bestaan", "betalingscapaciteit_maand", "methode"),
+        ),
+        _r(
+            "kwijtschelding",
+            "Kwijtschelding (URIW 11-16)",
+            (
+                _PEIL,
+                _LEEF,
+                _NBI,
+                Field("vermogen", "bedrag"),
+                Field("openstaand", "bedrag"),
+                _UITGAVEN,
+                METHODE,
+                _C,
+                _DOELGROEP,
+            ),
+            _kwijtschelding,
+            ("kosten_van_bestaan", "betalingscapaciteit_maand", "af_te_dragen", "kwijtschelding", "methode"),
+        ),
+        _r(
+            "betalingsregeling",
+            "Betalingsregeling per schuldeiser (LI 25; Toeslagen standaard en persoonlijk)",
+            (
+                _PEIL,
+                _LEEF,
+                _NBI,
+                Field("schuld", "bedrag"),
+                Field("vermogen", "bedrag", False, Decimal(0)),
+                _SCHULDEISER,
+                _UITGAVEN,
+                METHODE,
+                Field("eerder_uitstel", "bool", False, False),
+                Field("dwangbevel_betekend", "bool", False, False),
+                Field("opzet_of_grove_schuld", "bool", False, False),
+                Field("uiterste_betaaldatum", "datum", False, None, description="voor de verwachte rente"),
+                Field("eerste_termijn", "datum", False, None),
+                _DOELGROEP,
+                Field("zekerheid", "bool", False, False),
+                Field("verklaring_derde_deskundige", "bool", False, False),
+                Field("laatste_vervaldag", "datum", False, None),
+            ),
+            _betalingsregeling,
+            (
+                "termijnbedrag",
+                "maanden",
+                "besluit",
+                "reden",
+                "soort",
+                "kort_uitstel_mogelijk",
+                "betalingscapaciteit_maand",
+                "methode",
+                "verwachte_rente",
+            ),
+        ),
+        _r(
+            "verrekening_toeslag",
+            "Verrekening van een toeslagschuld met de lopende toeslag (Awir 30)",
+            (
+                _PEIL,
+                Field("schuld", "bedrag"),
+                Field("toeslag_maand", "bedrag"),
+                Field("ruimte_boven_bvv", "bedrag", False, None),
+            ),
+            _verrekening,
+            ("verrekend_per_maand", "maanden", "reden"),
+        ),
+        _r(
+            "verjaring",
+            "Verjaringsdatum met stuiting en verlenging (Awb 4:104-4:111), en stuitadvies",
+            (
+                Field("uiterste_betaaldatum", "datum"),
+                Field("stuitingen", "datums", False, []),
+                Field("uitstel", "perioden", False, []),
+                Field("peildatum", "datum", False, None),
+                _SCHULDEISER,
+                Field("fraude", "bool", False, False),
+                Field("betalingsperspectief", "bool", False, None),
+            ),
+            _verjaring,
+            ("verjaringsdatum", "laatste_stuiting", "verlenging_dagen", "verjaard", "stuiten", "stuiten_reden"),
+        ),
+        _r(
+            "vroegsignalering",
+            "Signalen voor vroegsignalering en persoonlijk contact",
+            (
+                _PEIL,
+                Field("vorderingen", "claims"),
+                Field("schuldhistorie", "bool", False, False),
+                Field("aantal_schuldeisers", "getal", False, 0),
+                Field("brieven_laatste_maand", "getal", False, 0),
+            ),
+            _vroegsignalering,
+            ("signalen", "afgegaan"),
+        ),
+        _r(
+            "positie",
+            "Eén vordering op de peildatum: saldo, lopende rente, verjaring en volgende stap",
+            (
+                _PEIL,
+                Field("soort", "keuze", choices=tuple(k.value for k in ClaimKind)),
+                Field("middel", "keuze", choices=tuple(m.value for m in Middel)),
+                Field("dagtekening", "datum"),
+                Field("bedrag", "bedrag"),
+                Field("uiterste_betaaldatum", "datum", False, None),
+                Field("boekingen", "boekingen", False, []),
+                Field("stappen", "stappen", False, []),
+                Field("uitstel", "perioden", False, []),
+                Field("regeling_lopend", "bool", False, False),
+                Field("pauze", "bool", False, False),
+                Field("kwijtschelding_verzoek", "bool", False, False),
+                Field("fraude", "bool", False, False),
+                Field("betalingsperspectief", "bool", False, None),
+                Field("bvv_vastgesteld_op", "datum", False, None),
+                Field("uitstel_afgewezen_op", "datum", False, None),
+                Field("kwijtschelding_afgewezen_op", "datum", False, None),
+            ),
+            _positie,
+            ("openstaand", "rente_lopend", "verjaringsdatum", "volgende_stap", "toegestaan", "blokkades"),
+        ),
     )
 }
 
@@ -591,10 +837,14 @@ def list_rules() -> list[Json]:
             "rule": rule.name,
             "description": rule.description,
             "fields": [
-                {"name": f.name, "type": f.kind, "required": f.required,
-                 **({"choices": list(f.choices)} if f.choices else {}),
-                 **({"default": f.default_text()} if not f.required else {}),
-                 **({"description": f.description} if f.description else {})}
+                {
+                    "name": f.name,
+                    "type": f.kind,
+                    "required": f.required,
+                    **({"choices": list(f.choices)} if f.choices else {}),
+                    **({"default": f.default_text()} if not f.required else {}),
+                    **({"description": f.description} if f.description else {}),
+                }
                 for f in rule.fields
             ],
             "result": list(rule.result_fields),

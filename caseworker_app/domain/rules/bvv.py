@@ -58,9 +58,7 @@ def _pct(row: ParamValue) -> Decimal:
     return row.decimal / HUNDRED
 
 
-def _compensation(
-    steps: Explanation, leefsituatie: Leefsituatie, peildatum: date, c: Decimal
-) -> Decimal:
+def _compensation(steps: Explanation, leefsituatie: Leefsituatie, peildatum: date, c: Decimal) -> Decimal:
     gehuwd = leefsituatie in _GEHUWD
     een = leefsituatie is Leefsituatie.ALLEENSTAANDE
     d_row = param("bvv_drempelinkomen_zorgtoeslag", peildatum)
@@ -72,10 +70,12 @@ def _compensation(
     normpremie = param("pw_23_2_gehuwden" if gehuwd else "pw_23_2_alleenstaande", peildatum)
     persons = 2 if gehuwd else 1
     cap = premie.decimal * persons / TWELVE - normpremie.decimal
-    steps.add(f"Zorgcomponent ((C - D) / 12) x {format_pct(e_row.decimal)}", format_eur(round_cents(zorg)),
-              param=e_row)
-    steps.add(f"Grens zorgcomponent: {persons} x standaardpremie / 12", format_eur(round_cents(premie.decimal * persons
-                                                                                               / TWELVE)), param=premie)
+    steps.add(f"Zorgcomponent ((C - D) / 12) x {format_pct(e_row.decimal)}", format_eur(round_cents(zorg)), param=e_row)
+    steps.add(
+        f"Grens zorgcomponent: {persons} x standaardpremie / 12",
+        format_eur(round_cents(premie.decimal * persons / TWELVE)),
+        param=premie,
+    )
     steps.add("min normpremie in de bijstandsnorm (Rv 475da lid 3)", format_eur(round_cents(cap)), param=normpremie)
     zorg = max(ZERO, min(zorg, cap))
     f_row = param("bvv_huurtoeslag_afbouw_een" if een else "bvv_huurtoeslag_afbouw_meer", peildatum)
@@ -102,9 +102,13 @@ def _compensation(
             with_kids = param(f"bvv_max_{leefsituatie.value}", peildatum)
             without = param(f"bvv_max_{_ZONDER_KINDEREN[leefsituatie].value}", peildatum)
             kgb = with_kids.decimal - without.decimal
-            steps.add("Kindgebonden-budgetcomponent: K en L zijn niet bekend; het hoogst mogelijke bedrag "
-                      "(verschil tussen de maxima met en zonder kinderen) is gebruikt, in het voordeel van de "
-                      "schuldenaar", format_eur(kgb), param=with_kids)
+            steps.add(
+                "Kindgebonden-budgetcomponent: K en L zijn niet bekend; het hoogst mogelijke bedrag "
+                "(verschil tussen de maxima met en zonder kinderen) is gebruikt, in het voordeel van de "
+                "schuldenaar",
+                format_eur(kgb),
+                param=with_kids,
+            )
         total += kgb
     return total
 
@@ -130,14 +134,20 @@ def beslagvrije_voet(
         abroad = param("bvv_geen_woonadres_percentage", peildatum)
         bvv = b.decimal * _pct(abroad)
         steps.add("Norm B (gehuwden, incl. vakantietoeslag)", format_eur(b.decimal), param=b)
-        steps.add(f"Geen woonadres in Nederland: {format_pct(abroad.decimal)} van norm B (Rv 475da lid 4)",
-                  format_eur(round_cents(bvv)), param=abroad)
+        steps.add(
+            f"Geen woonadres in Nederland: {format_pct(abroad.decimal)} van norm B (Rv 475da lid 4)",
+            format_eur(round_cents(bvv)),
+            param=abroad,
+        )
     elif bijstand:
         n = norm(leefsituatie, peildatum)
         bvv = n.decimal * _pct(pct)
         steps.add("Bijstandsnorm van de schuldenaar (incl. vakantietoeslag)", format_eur(n.decimal), param=n)
-        steps.add(f"Beslag op bijstand: {format_pct(pct.decimal)} van de norm (Rv 475dc lid 2)",
-                  format_eur(round_cents(bvv)), param=pct)
+        steps.add(
+            f"Beslag op bijstand: {format_pct(pct.decimal)} van de norm (Rv 475dc lid 2)",
+            format_eur(round_cents(bvv)),
+            param=pct,
+        )
         if overig_inkomen_maand:
             bvv = max(ZERO, bvv - overig_inkomen_maand)
             steps.add("Min ander inkomen dat de Participatiewet meetelt (Pw art. 32)", format_eur(round_cents(bvv)))
@@ -145,8 +155,11 @@ def beslagvrije_voet(
     else:
         n = norm(leefsituatie, peildatum)
         base = n.decimal * _pct(pct)
-        steps.add(f"Bijstandsnorm {'B' if leefsituatie in _GEHUWD else 'A'} (incl. vakantietoeslag)",
-                  format_eur(n.decimal), param=n)
+        steps.add(
+            f"Bijstandsnorm {'B' if leefsituatie in _GEHUWD else 'A'} (incl. vakantietoeslag)",
+            format_eur(n.decimal),
+            param=n,
+        )
         steps.add(f"{format_pct(pct.decimal)} van de norm (Rv 475da lid 2)", format_eur(round_cents(base)), param=pct)
         bvv = base
         if belastbaar_inkomen_jaar is not None:
@@ -156,8 +169,10 @@ def beslagvrije_voet(
             steps.add("Formule Rv 475da lid 2: 95% van de norm plus compensatie", format_eur(round_cents(bvv)))
         else:
             volledig = False
-            steps.add("Geen belastbaar inkomen opgegeven: de compensatie voor toeslagen is niet berekend; "
-                      "de uitkomst is een ondergrens")
+            steps.add(
+                "Geen belastbaar inkomen opgegeven: de compensatie voor toeslagen is niet berekend; "
+                "de uitkomst is een ondergrens"
+            )
         max_row = param(f"bvv_max_{leefsituatie.value}", peildatum)
         maximum = max_row.decimal
         if bvv > maximum:
@@ -169,18 +184,26 @@ def beslagvrije_voet(
         half = param("bvv_partner_korting_max_deel", peildatum)
         reduction = min(partner_inkomen_maand, bvv * _pct(half))
         bvv -= reduction
-        steps.add(f"Min niet-beslagen inkomen van de echtgenoot, ten hoogste {format_pct(half.decimal)} van de "
-                  "beslagvrije voet (Rv 475db lid 1 onder a)", format_eur(round_cents(reduction)), param=half)
+        steps.add(
+            f"Min niet-beslagen inkomen van de echtgenoot, ten hoogste {format_pct(half.decimal)} van de "
+            "beslagvrije voet (Rv 475db lid 1 onder a)",
+            format_eur(round_cents(reduction)),
+            param=half,
+        )
     if overig_inkomen_maand > 0:
         reduction = min(overig_inkomen_maand, bvv)
         bvv -= reduction
-        steps.add("Min eigen niet-beslagen periodiek inkomen (Rv 475db lid 1 onder b)",
-                  format_eur(round_cents(reduction)))
+        steps.add(
+            "Min eigen niet-beslagen periodiek inkomen (Rv 475db lid 1 onder b)", format_eur(round_cents(reduction))
+        )
     ceiling = inkomen_maand * _pct(pct)
     if bvv > ceiling:
         bvv = ceiling
-        steps.add(f"Niet meer dan {format_pct(pct.decimal)} van het inkomen {format_eur(inkomen_maand)} "
-                  "(Rv 475dc lid 1)", format_eur(round_cents(bvv)), param=pct)
+        steps.add(
+            f"Niet meer dan {format_pct(pct.decimal)} van het inkomen {format_eur(inkomen_maand)} (Rv 475dc lid 1)",
+            format_eur(round_cents(bvv)),
+            param=pct,
+        )
     bvv = round_cents(max(ZERO, bvv))
     afdracht = max(ZERO, round_cents(inkomen_maand) - bvv)
     steps.add("Beslagvrije voet per maand (afgerond op centen)", format_eur(bvv))

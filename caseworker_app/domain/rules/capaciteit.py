@@ -75,8 +75,12 @@ def betalingscapaciteit(
     steps.add("Betalingscapaciteit volgens de wet (URIW art. 13)", format_eur(legal))
     applied, bc = "wettelijk", legal
     if methode == "bvv":
-        bvv = beslagvrije_voet(peildatum=peildatum, leefsituatie=leefsituatie, inkomen_maand=nbi,
-                               belastbaar_inkomen_jaar=belastbaar_inkomen_jaar)
+        bvv = beslagvrije_voet(
+            peildatum=peildatum,
+            leefsituatie=leefsituatie,
+            inkomen_maand=nbi,
+            belastbaar_inkomen_jaar=belastbaar_inkomen_jaar,
+        )
         alt = max(ZERO, round_cents(nbi - bvv.result.beslagvrije_voet - aftrekbare_uitgaven_maand))
         steps.extend([s for s in bvv.steps if s.parameter is not None][:3])
         steps.add("Betalingscapaciteit volgens de bvv-methode (inkomen min beslagvrije voet)", format_eur(alt))
@@ -113,24 +117,31 @@ def kwijtschelding(
 ) -> Explained[Kwijtschelding]:
     """``doelgroep`` is the frame of the debt: private debts of an ondernemer are ``PARTICULIER``."""
     cap = betalingscapaciteit(
-        peildatum=peildatum, leefsituatie=leefsituatie, netto_besteedbaar_inkomen_maand=netto_besteedbaar_inkomen_maand,
-        aftrekbare_uitgaven_maand=aftrekbare_uitgaven_maand, methode=methode,
+        peildatum=peildatum,
+        leefsituatie=leefsituatie,
+        netto_besteedbaar_inkomen_maand=netto_besteedbaar_inkomen_maand,
+        aftrekbare_uitgaven_maand=aftrekbare_uitgaven_maand,
+        methode=methode,
         belastbaar_inkomen_jaar=belastbaar_inkomen_jaar,
     )
     steps = Explanation()
     steps.extend(cap.steps)
     pct = param("betalingscapaciteit_aanwending_percentage", peildatum)
     yearly = round_cents(cap.result.betalingscapaciteit_maand * TWELVE * pct.decimal / HUNDRED)
-    steps.add(f"{format_pct(pct.decimal)} van 12 maanden betalingscapaciteit (URIW art. 11)", format_eur(yearly),
-              param=pct)
+    steps.add(
+        f"{format_pct(pct.decimal)} van 12 maanden betalingscapaciteit (URIW art. 11)", format_eur(yearly), param=pct
+    )
     positive_vermogen = max(ZERO, vermogen)
     steps.add("Vermogen dat kan worden aangewend (URIW art. 12)", format_eur(positive_vermogen))
     af = min(openstaand, positive_vermogen + yearly)
     steps.add("Af te dragen (vermogen plus betalingscapaciteit, niet meer dan het openstaande bedrag)", format_eur(af))
     kw = max(ZERO, openstaand - af)
     if doelgroep is not Doelgroep.PARTICULIER:
-        steps.add(f"Doelgroep {label(doelgroep)}: kwijtschelding van ondernemingsbelastingen alleen via een "
-                  "saneringsakkoord met alle schuldeisers (LI 26.3; URIW afdeling 3)", format_eur(ZERO))
+        steps.add(
+            f"Doelgroep {label(doelgroep)}: kwijtschelding van ondernemingsbelastingen alleen via een "
+            "saneringsakkoord met alle schuldeisers (LI 26.3; URIW afdeling 3)",
+            format_eur(ZERO),
+        )
         kw = ZERO
         af = openstaand
     steps.add(f"Kwijtschelding van {format_eur(openstaand)} open", format_eur(kw))
@@ -175,8 +186,11 @@ def betalingsregeling(
     laatste_vervaldag: date | None = None,
 ) -> Explained[Betalingsregeling]:
     cap = betalingscapaciteit(
-        peildatum=peildatum, leefsituatie=leefsituatie, netto_besteedbaar_inkomen_maand=netto_besteedbaar_inkomen_maand,
-        aftrekbare_uitgaven_maand=aftrekbare_uitgaven_maand, methode=methode,
+        peildatum=peildatum,
+        leefsituatie=leefsituatie,
+        netto_besteedbaar_inkomen_maand=netto_besteedbaar_inkomen_maand,
+        aftrekbare_uitgaven_maand=aftrekbare_uitgaven_maand,
+        methode=methode,
     )
     steps = Explanation()
     steps.add("Schuldeiser", label(schuldeiser))
@@ -185,8 +199,11 @@ def betalingsregeling(
     bc = cap.result.betalingscapaciteit_maand
     pct = param("betalingscapaciteit_aanwending_percentage", peildatum)
     capacity = round_cents(bc * pct.decimal / HUNDRED)
-    steps.add(f"Maximaal termijnbedrag: {format_pct(pct.decimal)} van de betalingscapaciteit (LI 25.5.6)",
-              format_eur(capacity), param=pct)
+    steps.add(
+        f"Maximaal termijnbedrag: {format_pct(pct.decimal)} van de betalingscapaciteit (LI 25.5.6)",
+        format_eur(capacity),
+        param=pct,
+    )
     kort = False
 
     def done(termijn: Decimal, maanden: int, besluit: str, reden: str, soort: str) -> Explained[Betalingsregeling]:
@@ -204,26 +221,36 @@ def betalingsregeling(
         steps.add(
             f"Kort uitstel van {months_kort.text} maanden zonder onderzoek "
             + ("mogelijk" if kort else "niet mogelijk (schuld, eerder uitstel of betekend dwangbevel)"),
-            format_eur(limit.decimal), param=limit,
+            format_eur(limit.decimal),
+            param=limit,
         )
         if doelgroep is not Doelgroep.PARTICULIER:
-            return _ondernemer(steps, done, peildatum, schuld, zekerheid, verklaring_derde_deskundige,
-                               laatste_vervaldag or peildatum)
+            return _ondernemer(
+                steps, done, peildatum, schuld, zekerheid, verklaring_derde_deskundige, laatste_vervaldag or peildatum
+            )
         if vermogen > 0:
-            return done(ZERO, 0, "geweigerd", f"Vermogen van {format_eur(vermogen)} moet eerst worden aangewend "
-                                              "(LI 25.5.5)", "geen")
+            return done(
+                ZERO,
+                0,
+                "geweigerd",
+                f"Vermogen van {format_eur(vermogen)} moet eerst worden aangewend (LI 25.5.5)",
+                "geen",
+            )
         max_months = param("betalingsregeling_max_maanden_belastingdienst", peildatum)
         steps.add("Maximale looptijd", f"{max_months.text} maanden", param=max_months)
         limit_months = int(max_months.decimal)
         if capacity <= 0 or capacity * limit_months < schuld:
-            reden = (f"Met {format_eur(capacity)} per maand is de schuld niet binnen {limit_months} maanden af te "
-                     "lossen: het verzoek wordt behandeld als kwijtscheldingsverzoek (LI 25.5.1)")
+            reden = (
+                f"Met {format_eur(capacity)} per maand is de schuld niet binnen {limit_months} maanden af te "
+                "lossen: het verzoek wordt behandeld als kwijtscheldingsverzoek (LI 25.5.1)"
+            )
             return done(capacity, limit_months if capacity > 0 else 0, "kwijtscheldingsverzoek", reden, "geen")
         maanden = _months(schuld, capacity)
         termijn = ceil_cents(schuld / maanden)
         steps.add(f"Aflossen in {maanden} maanden", format_eur(termijn))
-        return done(termijn, maanden, "toegekend", f"{maanden} termijnen van {format_eur(termijn)} (LI 25.5)",
-                    "regeling")
+        return done(
+            termijn, maanden, "toegekend", f"{maanden} termijnen van {format_eur(termijn)} (LI 25.5)", "regeling"
+        )
     # Dienst Toeslagen
     max_months = param("betalingsregeling_max_maanden_toeslagen", peildatum)
     minimum = param("toeslagen_min_termijnbedrag", peildatum)
@@ -231,29 +258,54 @@ def betalingsregeling(
     standard = max(minimum.decimal, ceil_cents(schuld / limit_months))
     standard = min(standard, schuld)
     maanden = _months(schuld, standard)
-    steps.add(f"Standaardregeling: {limit_months} maanden, minimaal {format_eur(minimum.decimal)} per maand",
-              format_eur(standard), param=minimum)
+    steps.add(
+        f"Standaardregeling: {limit_months} maanden, minimaal {format_eur(minimum.decimal)} per maand",
+        format_eur(standard),
+        param=minimum,
+    )
     if standard <= capacity:
-        return done(standard, maanden, "toegekend",
-                    f"Standaard betalingsregeling: {maanden} termijnen van {format_eur(standard)}", "standaard")
+        return done(
+            standard,
+            maanden,
+            "toegekend",
+            f"Standaard betalingsregeling: {maanden} termijnen van {format_eur(standard)}",
+            "standaard",
+        )
     steps.add("Het standaardbedrag is hoger dan de betalingscapaciteit toelaat: persoonlijke betalingsregeling")
     if vermogen > 0:
-        return done(standard, maanden, "geweigerd",
-                    f"Geen persoonlijke betalingsregeling bij vermogen ({format_eur(vermogen)}); de standaardregeling "
-                    "blijft mogelijk", "standaard")
+        return done(
+            standard,
+            maanden,
+            "geweigerd",
+            f"Geen persoonlijke betalingsregeling bij vermogen ({format_eur(vermogen)}); de standaardregeling "
+            "blijft mogelijk",
+            "standaard",
+        )
     if opzet_of_grove_schuld:
-        return done(standard, maanden, "geweigerd",
-                    "Geen persoonlijke betalingsregeling bij opzet of grove schuld (URAwir art. 7)", "standaard")
+        return done(
+            standard,
+            maanden,
+            "geweigerd",
+            "Geen persoonlijke betalingsregeling bij opzet of grove schuld (URAwir art. 7)",
+            "standaard",
+        )
     if capacity <= 0:
-        return done(ZERO, 0, "geweigerd",
-                    "Geen betalingscapaciteit: Toeslagen kan besluiten de schuld buiten invordering te laten "
-                    "(met verrekening van nabetalingen gedurende 3 jaar)", "geen")
+        return done(
+            ZERO,
+            0,
+            "geweigerd",
+            "Geen betalingscapaciteit: Toeslagen kan besluiten de schuld buiten invordering te laten "
+            "(met verrekening van nabetalingen gedurende 3 jaar)",
+            "geen",
+        )
     termijn = min(capacity, schuld)
     maanden = min(_months(schuld, termijn), limit_months)
     reden = f"Persoonlijke betalingsregeling: {maanden} termijnen van {format_eur(termijn)}"
     if termijn * maanden < schuld:
-        reden += (f"; na {maanden} maanden blijft {format_eur(schuld - termijn * maanden)} over, waarvoor Toeslagen "
-                  "kan besluiten het niet in te vorderen")
+        reden += (
+            f"; na {maanden} maanden blijft {format_eur(schuld - termijn * maanden)} over, waarvoor Toeslagen "
+            "kan besluiten het niet in te vorderen"
+        )
     return done(termijn, maanden, "toegekend", reden, "persoonlijk")
 
 
@@ -270,22 +322,43 @@ def _ondernemer(
     bijzonder uitstel (longer, less zekerheid) only with a verklaring of a derde-deskundige."""
     max_months = param("betalingsregeling_max_maanden_belastingdienst", peildatum)
     end = add_months(laatste_vervaldag, int(max_months.decimal))
-    steps.add(f"Ondernemersbeleid: uiterlijk {max_months.text} maanden na de (laatste) vervaldag "
-              f"{format_date(laatste_vervaldag)} (LI 25.6)", format_date(end), param=max_months)
+    steps.add(
+        f"Ondernemersbeleid: uiterlijk {max_months.text} maanden na de (laatste) vervaldag "
+        f"{format_date(laatste_vervaldag)} (LI 25.6)",
+        format_date(end),
+        param=max_months,
+    )
     if derde_deskundige:
-        reden = ("Bijzonder uitstel met verklaring van een derde-deskundige (LI 25.6.2): looptijd en zekerheid in "
-                 "overleg, langer dan 12 maanden mogelijk")
+        reden = (
+            "Bijzonder uitstel met verklaring van een derde-deskundige (LI 25.6.2): looptijd en zekerheid in "
+            "overleg, langer dan 12 maanden mogelijk"
+        )
         return done(ZERO, 0, "toegekend", reden, "bijzonder")
     if not zekerheid:
-        return done(ZERO, 0, "geweigerd", "Ondernemers: een regeling vraagt zekerheid ter grootte van de schuld "
-                                          "(bankgarantie, hypotheek; LI 25.6)", "geen")
+        return done(
+            ZERO,
+            0,
+            "geweigerd",
+            "Ondernemers: een regeling vraagt zekerheid ter grootte van de schuld (bankgarantie, hypotheek; LI 25.6)",
+            "geen",
+        )
     months = (end.year - peildatum.year) * 12 + end.month - peildatum.month
     if months < 1:
-        return done(ZERO, 0, "geweigerd", f"De termijn van {max_months.text} maanden na de vervaldag is al verstreken "
-                                          f"({format_date(end)})", "geen")
+        return done(
+            ZERO,
+            0,
+            "geweigerd",
+            f"De termijn van {max_months.text} maanden na de vervaldag is al verstreken ({format_date(end)})",
+            "geen",
+        )
     termijn = ceil_cents(schuld / months)
-    return done(termijn, months, "toegekend", f"{months} termijnen van {format_eur(termijn)}, met zekerheid "
-                                               "(LI 25.6)", "regeling")
+    return done(
+        termijn,
+        months,
+        "toegekend",
+        f"{months} termijnen van {format_eur(termijn)}, met zekerheid (LI 25.6)",
+        "regeling",
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,19 +380,26 @@ def verrekening_toeslag(
     minimum = param("toeslagen_min_termijnbedrag", peildatum)
     max_months = param("betalingsregeling_max_maanden_toeslagen", peildatum)
     wanted = max(minimum.decimal, ceil_cents(schuld / int(max_months.decimal)))
-    steps.add(f"Aflossing in {max_months.text} maanden, minimaal {format_eur(minimum.decimal)} per maand",
-              format_eur(wanted), param=minimum)
+    steps.add(
+        f"Aflossing in {max_months.text} maanden, minimaal {format_eur(minimum.decimal)} per maand",
+        format_eur(wanted),
+        param=minimum,
+    )
     amount = min(wanted, toeslag_maand, schuld)
     if ruimte_boven_bvv is not None:
         if ruimte_boven_bvv < amount:
-            steps.add("Begrensd door de ruimte boven de beslagvrije voet (bestaansminimum, VM 6)",
-                      format_eur(max(ZERO, ruimte_boven_bvv)))
+            steps.add(
+                "Begrensd door de ruimte boven de beslagvrije voet (bestaansminimum, VM 6)",
+                format_eur(max(ZERO, ruimte_boven_bvv)),
+            )
         amount = min(amount, max(ZERO, ruimte_boven_bvv))
     if schuld <= 0:
         return Explained(Verrekening(ZERO, 0, "Er staat niets open"), steps.freeze())
     if amount < minimum.decimal and amount < schuld:
-        reden = (f"Verrekening van {format_eur(amount)} per maand is minder dan het minimum "
-                 f"{format_eur(minimum.decimal)}: niet verrekenen, een betalingsregeling aanbieden")
+        reden = (
+            f"Verrekening van {format_eur(amount)} per maand is minder dan het minimum "
+            f"{format_eur(minimum.decimal)}: niet verrekenen, een betalingsregeling aanbieden"
+        )
         steps.add(reden)
         return Explained(Verrekening(ZERO, 0, reden), steps.freeze())
     maanden = _months(schuld, amount)

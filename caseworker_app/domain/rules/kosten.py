@@ -84,8 +84,9 @@ def dwangbevelkosten(bedrag: Decimal, datum: date, *, alleen_stuiten: bool = Fal
         else Decimal(0)
     )
     steps.add(f"Basisbedrag voor de eerste {format_eur(unit.decimal)}", format_eur(base.decimal), param=base)
-    steps.add(f"Volle eenheden van {format_eur(unit.decimal)} boven de eerste in {format_eur(bedrag)}", str(units),
-              param=unit)
+    steps.add(
+        f"Volle eenheden van {format_eur(unit.decimal)} boven de eerste in {format_eur(bedrag)}", str(units), param=unit
+    )
     raw = base.decimal + step.decimal * units
     steps.add(f"{units} x {format_eur(step.decimal)} erbij", format_eur(raw), param=step)
     kosten = min(raw, cap.decimal)
@@ -108,8 +109,9 @@ _FREE = {
 }
 
 
-def vervolgingskosten(stap: EnforcementStep, datum: date, bedrag: Decimal | None = None,
-                      *, alleen_stuiten: bool = False) -> Explained[Kosten]:
+def vervolgingskosten(
+    stap: EnforcementStep, datum: date, bedrag: Decimal | None = None, *, alleen_stuiten: bool = False
+) -> Explained[Kosten]:
     """The costs of one step of the ladder; ``bedrag`` (the gevorderde som) is needed for aanmaning and dwangbevel."""
     if stap in _FREE:
         return Explained(Kosten(ZERO), (Step(_FREE[stap], format_eur(ZERO)),))
@@ -137,4 +139,3 @@ def vervolgingskosten_bedrag(stap: EnforcementStep, datum: date, bedrag: Decimal
     if stap is EnforcementStep.DWANGBEVEL:
         return dwangbevelkosten_bedrag(bedrag, datum)
     return param(_FIXED[stap], datum).decimal
-

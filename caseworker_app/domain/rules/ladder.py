@@ -57,8 +57,13 @@ def _reason(naam: str, ok: bool, args: tuple[Any, ...]) -> str:
         due, positive = args
         if ok:
             return "Betaaltermijn verstreken en er staat nog iets open"
-        return "Er staat niets meer open" if positive is False and due is None else (
-            f"Betaaltermijn loopt tot en met {format_date(due)}" if due is not None else "Er staat niets meer open")
+        return (
+            "Er staat niets meer open"
+            if positive is False and due is None
+            else (
+                f"Betaaltermijn loopt tot en met {format_date(due)}" if due is not None else "Er staat niets meer open"
+            )
+        )
     if naam == "niet_verjaard":
         (verjaringsdatum,) = args
         if ok:
@@ -68,21 +73,28 @@ def _reason(naam: str, ok: bool, args: tuple[Any, ...]) -> str:
         if ok:
             return "Geen uitstel van betaling"
         (period,) = args
-        return (f"Uitstel van betaling van {format_date(period.van)} t/m {format_date(period.tot)}: "
-                "geen dwang (IW 1990 art. 25)")
+        return (
+            f"Uitstel van betaling van {format_date(period.van)} t/m {format_date(period.tot)}: "
+            "geen dwang (IW 1990 art. 25)"
+        )
     if naam == "geen_regeling":
         return "Geen lopende betalingsregeling" if ok else "Lopende betalingsregeling: geen volgende dwangstap"
     if naam == "geen_pauze":
         return "Geen invorderingspauze" if ok else "Invorderingspauze: geen volgende dwangstap"
     if naam == "geen_kwijtscheldingsverzoek":
-        return ("Geen kwijtscheldingsverzoek in behandeling" if ok
-                else "Kwijtscheldingsverzoek in behandeling: geen dwang (URIW art. 9)")
+        return (
+            "Geen kwijtscheldingsverzoek in behandeling"
+            if ok
+            else "Kwijtscheldingsverzoek in behandeling: geen dwang (URIW art. 9)"
+        )
     if naam == "wachttijd":
         soort, until = args
         if ok:
             return f"Wachttijd na afwijzing van {soort} voorbij"
-        return (f"Na afwijzing van {soort} geen dwang t/m {format_date(until)} "
-                f"({'LI 25.1.8' if soort == 'uitstel' else 'LI 26.1.7'})")
+        return (
+            f"Na afwijzing van {soort} geen dwang t/m {format_date(until)} "
+            f"({'LI 25.1.8' if soort == 'uitstel' else 'LI 26.1.7'})"
+        )
     if naam == "ladder":
         return "Alle stappen van de invorderingsladder zijn gezet"
     if naam == "termijn_verstreken":
@@ -95,8 +107,7 @@ def _reason(naam: str, ok: bool, args: tuple[Any, ...]) -> str:
         if vastgesteld is None:
             return "Stel eerst de beslagvrije voet vast: het bestaansminimum mag niet worden aangetast"
         if ok:
-            return (f"Beslagvrije voet vastgesteld op {format_date(vastgesteld)}, geldig t/m "
-                    f"{format_date(valid_until)}")
+            return f"Beslagvrije voet vastgesteld op {format_date(vastgesteld)}, geldig t/m {format_date(valid_until)}"
         return f"Beslagvrije voet van {format_date(vastgesteld)} is verlopen: opnieuw vaststellen (Rv 475d lid 2)"
     if naam == "proportionaliteit":
         (step,) = args
@@ -180,8 +191,11 @@ def next_step(
     step, earliest = _next(stage, steps)
     guards: list[Guard] = []
     due = today > uiterste_betaaldatum
-    guards.append(Guard("opeisbaar", due and open_balance_positive, (None if due else uiterste_betaaldatum,
-                                                                     open_balance_positive)))
+    guards.append(
+        Guard(
+            "opeisbaar", due and open_balance_positive, (None if due else uiterste_betaaldatum, open_balance_positive)
+        )
+    )
     guards.append(Guard("niet_verjaard", today <= verjaringsdatum, (verjaringsdatum,)))
     active = _covers(uitstel, today) if uitstel else None
     guards.append(Guard("geen_uitstel", active is None, (active,)))

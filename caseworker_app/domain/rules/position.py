@@ -211,8 +211,9 @@ def evaluate_claim(facts: ClaimFacts, today: date) -> ClaimEvaluation:
     uitstel = _closed_uitstel(facts.uitstel, today)
     verj_date = verjaringsdatum(due, stuitingen, uitstel)
     positive = balance > 0
-    advice = stuiten_advies_kort(verj_date, today, facts.creditor, positive,
-                                 fraude=facts.fraude, betalingsperspectief=facts.betalingsperspectief)
+    advice = stuiten_advies_kort(
+        verj_date, today, facts.creditor, positive, fraude=facts.fraude, betalingsperspectief=facts.betalingsperspectief
+    )
     nxt = next_step(
         today=today,
         uiterste_betaaldatum=due,
@@ -279,24 +280,36 @@ def explain_claim(facts: ClaimFacts, today: date) -> tuple[Step, ...]:
         steps.add("Geboekte kosten", format_eur(ev.costs))
     for day, amount in ev.late_payments:
         part = invorderingsrente(amount, due, day)
-        steps.add(f"Rente over de betaling van {format_eur(amount)} op {format_date(day)}",
-                  format_eur(floor_euros(part.result.exact)))
+        steps.add(
+            f"Rente over de betaling van {format_eur(amount)} op {format_date(day)}",
+            format_eur(floor_euros(part.result.exact)),
+        )
         steps.extend([s for s in part.steps if s.parameter == "invorderingsrente_percentage"])
     if ev.open_principal > 0 and today > due + ONE_DAY:
         running = invorderingsrente(ev.open_principal, due, today)
-        steps.add(f"Rente over de open hoofdsom {format_eur(ev.open_principal)} als vandaag betaald",
-                  format_eur(running.result.berekend))
+        steps.add(
+            f"Rente over de open hoofdsom {format_eur(ev.open_principal)} als vandaag betaald",
+            format_eur(running.result.berekend),
+        )
         steps.extend([s for s in running.steps if s.parameter in ("invorderingsrente_percentage", "rente_dagtelling")])
     if ev.rente_charged:
         steps.add("Al in rekening gebrachte rente", format_eur(ev.rente_charged))
-    steps.add("Lopende invorderingsrente, nog niet in rekening gebracht (naar beneden op hele euro's)",
-              format_eur(ev.rente_lopend))
+    steps.add(
+        "Lopende invorderingsrente, nog niet in rekening gebracht (naar beneden op hele euro's)",
+        format_eur(ev.rente_lopend),
+    )
     steps.add("Openstaand saldo", format_eur(ev.open_balance))
     stuitingen = [s.date for s in facts.steps if s.step.stuit]
     stuitingen += [b.date for b in facts.bookings if b.kind is BookingKind.VERREKENING]
     steps.extend(verjaring(due, stuitingen, _closed_uitstel(facts.uitstel, today)).steps)
-    _, advice_step = stuiten_advies(ev.verjaringsdatum, today, facts.creditor, ev.open_balance > 0,
-                                    fraude=facts.fraude, betalingsperspectief=facts.betalingsperspectief)
+    _, advice_step = stuiten_advies(
+        ev.verjaringsdatum,
+        today,
+        facts.creditor,
+        ev.open_balance > 0,
+        fraude=facts.fraude,
+        betalingsperspectief=facts.betalingsperspectief,
+    )
     steps.extend([advice_step])
     nxt = ev.next_step
     steps.add("Huidige stap", label(nxt.huidige_stap) if nxt.huidige_stap else "geen")

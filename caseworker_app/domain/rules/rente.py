@@ -265,12 +265,18 @@ def invorderingsrente(
     steps.add("Betaald bedrag afgerond naar beneden op hele euro's (URIW art. 30 lid 4)", format_eur(grondslag))
     factor = rente_factor(uiterste_betaaldatum, betaaldatum)
     if not factor.periodes:
-        steps.add(f"Betaald op of voor de dag na de uiterste betaaldatum {format_date(uiterste_betaaldatum)}: "
-                  "geen invorderingsrente", format_eur(ZERO))
+        steps.add(
+            f"Betaald op of voor de dag na de uiterste betaaldatum {format_date(uiterste_betaaldatum)}: "
+            "geen invorderingsrente",
+            format_eur(ZERO),
+        )
         return Explained(Rente(ZERO, ZERO, ZERO, (), False), steps.freeze())
     convention = factor.convention
-    conv_text = ("maand van de vervaldag werkelijke dagen (februari 28), overige volle maanden 30 dagen, jaar 360"
-                 if convention.text == "uriw31" else "werkelijke dagen, jaar 365")
+    conv_text = (
+        "maand van de vervaldag werkelijke dagen (februari 28), overige volle maanden 30 dagen, jaar 360"
+        if convention.text == "uriw31"
+        else "werkelijke dagen, jaar 365"
+    )
     steps.add(f"Dagtelling: {conv_text}", convention.text, param=convention)
     steps.add(
         f"Rente loopt van {format_date(uiterste_betaaldatum + ONE_DAY)} t/m de dag voor de betaling "
@@ -286,11 +292,19 @@ def invorderingsrente(
         threshold = param("rente_drempel_laatste_betaling", betaaldatum)
         if berekend <= threshold.decimal:
             charged, applied = ZERO, True
-            steps.add(f"Enige of laatste betaling en rente niet hoger dan {format_eur(threshold.decimal)}: "
-                      "niet in rekening gebracht (URIW art. 33)", format_eur(ZERO), param=threshold)
+            steps.add(
+                f"Enige of laatste betaling en rente niet hoger dan {format_eur(threshold.decimal)}: "
+                "niet in rekening gebracht (URIW art. 33)",
+                format_eur(ZERO),
+                param=threshold,
+            )
         else:
-            steps.add(f"Rente hoger dan de drempel {format_eur(threshold.decimal)} bij de laatste betaling "
-                      "(URIW art. 33): wel in rekening gebracht", format_eur(charged), param=threshold)
+            steps.add(
+                f"Rente hoger dan de drempel {format_eur(threshold.decimal)} bij de laatste betaling "
+                "(URIW art. 33): wel in rekening gebracht",
+                format_eur(charged),
+                param=threshold,
+            )
     steps.add("In rekening te brengen invorderingsrente", format_eur(charged))
     return Explained(Rente(charged, berekend, exact, factor.periodes, applied), steps.freeze())
 
@@ -309,9 +323,7 @@ class VerwachteRente:
     drempel_toegepast: bool
 
 
-def verwachte_rente(
-    uiterste_betaaldatum: date, termijnen: list[tuple[date, Decimal]]
-) -> Explained[VerwachteRente]:
+def verwachte_rente(uiterste_betaaldatum: date, termijnen: list[tuple[date, Decimal]]) -> Explained[VerwachteRente]:
     """Expected rente of a payment schedule, assuming each instalment is paid on its date (rules.md §3.3)."""
     steps = Explanation()
     if not termijnen:
@@ -322,8 +334,10 @@ def verwachte_rente(
         exact = rente_exact(bedrag, uiterste_betaaldatum, datum)
         result.append(Termijn(datum, bedrag, exact))
         days = sum(p.dagen for p in rente_factor(uiterste_betaaldatum, datum).periodes)
-        steps.add(f"Termijn {format_date(datum)} van {format_eur(bedrag)}: rente over {days} dagen",
-                  format_eur(round_cents(exact)))
+        steps.add(
+            f"Termijn {format_date(datum)} van {format_eur(bedrag)}: rente over {days} dagen",
+            format_eur(round_cents(exact)),
+        )
     factors = {p.param for t in result for p in rente_factor(uiterste_betaaldatum, t.datum).periodes}
     for row in sorted(factors, key=lambda r: r.valid_from):
         steps.add(f"Gebruikt percentage vanaf {format_date(row.valid_from)}", format_pct(row.decimal), param=row)

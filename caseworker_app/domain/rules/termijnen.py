@@ -47,6 +47,8 @@ def betaaltermijn(soort: ClaimKind, dagtekening: date) -> Explained[Betaaltermij
     steps = Explanation()
     steps.add(f"Betaaltermijn {label(soort)}", term.text, param=term)
     steps.add(f"Uiterste betaaldatum: dagtekening {format_date(dagtekening)} plus {term.text}", format_date(due))
-    steps.add("Invorderingsrente loopt vanaf de dag na de uiterste betaaldatum (IW 1990 art. 28 lid 2)",
-              format_date(due + ONE_DAY))
+    steps.add(
+        "Invorderingsrente loopt vanaf de dag na de uiterste betaaldatum (IW 1990 art. 28 lid 2)",
+        format_date(due + ONE_DAY),
+    )
     return Explained(Betaaltermijn(due, due + ONE_DAY, term.text), steps.freeze())

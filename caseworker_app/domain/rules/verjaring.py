@@ -73,8 +73,11 @@ def _extend(term_start: date, end: date, uitstel: list[Periode]) -> tuple[date, 
 
 
 def verjaring(
-    uiterste_betaaldatum: date, stuitingen: Iterable[date] = (), uitstel: Iterable[Periode] = (),
-    *, explain: bool = True,
+    uiterste_betaaldatum: date,
+    stuitingen: Iterable[date] = (),
+    uitstel: Iterable[Periode] = (),
+    *,
+    explain: bool = True,
 ) -> Explained[Verjaring]:
     term = param("verjaringstermijn", uiterste_betaaldatum)
     steps = Explanation()
@@ -83,8 +86,12 @@ def verjaring(
     base_end = add_duration(uiterste_betaaldatum, term)
     last_stuiting: date | None = None
     if explain:
-        steps.add(f"Termijn van {term.text} begint na de uiterste betaaldatum {format_date(uiterste_betaaldatum)} "
-                  "(Awb 4:104)", format_date(base_end), param=term)
+        steps.add(
+            f"Termijn van {term.text} begint na de uiterste betaaldatum {format_date(uiterste_betaaldatum)} "
+            "(Awb 4:104)",
+            format_date(base_end),
+            param=term,
+        )
     for stuiting in sorted(set(stuitingen)):
         end, _ = _extend(start, base_end, periods)
         if stuiting < start:
@@ -93,15 +100,19 @@ def verjaring(
             continue
         if stuiting > end:
             if explain:
-                steps.add(f"Stuiting {format_date(stuiting)} na de verjaring ({format_date(end)}): geen effect "
-                          "(Awb 4:104 lid 2)")
+                steps.add(
+                    f"Stuiting {format_date(stuiting)} na de verjaring ({format_date(end)}): geen effect "
+                    "(Awb 4:104 lid 2)"
+                )
             break
         start = stuiting + ONE_DAY
         base_end = add_duration(stuiting, term)
         last_stuiting = stuiting
         if explain:
-            steps.add(f"Gestuit op {format_date(stuiting)}: nieuwe termijn van {term.text} vanaf de volgende dag "
-                      "(Awb 4:110)", format_date(base_end))
+            steps.add(
+                f"Gestuit op {format_date(stuiting)}: nieuwe termijn van {term.text} vanaf de volgende dag (Awb 4:110)",
+                format_date(base_end),
+            )
     end, extra = _extend(start, base_end, periods)
     if explain:
         if extra:
@@ -150,8 +161,13 @@ def stuiten_advies(
 
 
 def stuiten_advies_kort(
-    verjaringsdatum: date, today: date, creditor: Creditor, open_bedrag_positief: bool,
-    *, fraude: bool = False, betalingsperspectief: bool | None = None,
+    verjaringsdatum: date,
+    today: date,
+    creditor: Creditor,
+    open_bedrag_positief: bool,
+    *,
+    fraude: bool = False,
+    betalingsperspectief: bool | None = None,
 ) -> StuitenAdvies:
     """:func:`stuiten_advies` without the explanation step (for the list of all claims)."""
     window = param("stuiting_signaal_voor_verjaring", today)
@@ -159,28 +175,39 @@ def stuiten_advies_kort(
 
 
 def _advies(
-    verjaringsdatum: date, today: date, creditor: Creditor, open_bedrag_positief: bool, window: ParamValue,
-    fraude: bool, betalingsperspectief: bool | None,
+    verjaringsdatum: date,
+    today: date,
+    creditor: Creditor,
+    open_bedrag_positief: bool,
+    window: ParamValue,
+    fraude: bool,
+    betalingsperspectief: bool | None,
 ) -> StuitenAdvies:
     if not open_bedrag_positief:
         advice = StuitenAdvies(False, False, "Niets open: stuiten is niet nodig")
     elif today > verjaringsdatum:
         advice = StuitenAdvies(False, False, "Verjaard: niet meer invorderen en de burger informeren (VM 30)")
     elif add_duration(today, window) < verjaringsdatum:
-        advice = StuitenAdvies(False, False, f"Verjaring ligt meer dan {window.text} vooruit: stuiten is nu niet "
-                                             "aan de orde")
+        advice = StuitenAdvies(
+            False, False, f"Verjaring ligt meer dan {window.text} vooruit: stuiten is nu niet aan de orde"
+        )
     elif fraude:
         advice = StuitenAdvies(True, True, "Fraude: stuiten (uitzondering op 'niet stuiten, tenzij')")
     elif creditor is Creditor.TOESLAGEN:
         if betalingsperspectief:
             advice = StuitenAdvies(True, True, "Toeslagen 'niet stuiten, tenzij': er is betalingsperspectief, stuiten")
         else:
-            advice = StuitenAdvies(False, True, "Toeslagen 'niet stuiten, tenzij': geen betalingsperspectief of fraude "
-                                                "vastgesteld, laten verjaren")
+            advice = StuitenAdvies(
+                False,
+                True,
+                "Toeslagen 'niet stuiten, tenzij': geen betalingsperspectief of fraude vastgesteld, laten verjaren",
+            )
     elif betalingsperspectief is False:
-        advice = StuitenAdvies(False, True, "Belastingdienst: betaling is nagenoeg uitgesloten, laten verjaren "
-                                            "(strategie §5.5.2)")
+        advice = StuitenAdvies(
+            False, True, "Belastingdienst: betaling is nagenoeg uitgesloten, laten verjaren (strategie §5.5.2)"
+        )
     else:
-        advice = StuitenAdvies(True, True, "Belastingdienst: betaling is niet nagenoeg uitgesloten, stuiten "
-                                           "(strategie §5.5.2)")
+        advice = StuitenAdvies(
+            True, True, "Belastingdienst: betaling is niet nagenoeg uitgesloten, stuiten (strategie §5.5.2)"
+        )
     return advice

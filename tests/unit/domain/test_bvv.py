@@ -44,15 +44,17 @@ def test_high_income_reaches_the_2026_maximum(leefsituatie: Leefsituatie, maximu
 
 def test_2026_maximum_alleenstaande_rebuilds_from_the_formula() -> None:
     """rules.md §0a: 0.95 A + (H - J) + zorg cap = 2,191.42 to the cent."""
-    result = beslagvrije_voet(peildatum=DAY, leefsituatie=L.ALLEENSTAANDE, inkomen_maand=D(9000),
-                              belastbaar_inkomen_jaar=D(120000))
+    result = beslagvrije_voet(
+        peildatum=DAY, leefsituatie=L.ALLEENSTAANDE, inkomen_maand=D(9000), belastbaar_inkomen_jaar=D(120000)
+    )
     formula = next(s for s in result.steps if s.description.startswith("Formule"))
     assert formula.value == "€ 2.191,42"
 
 
 def test_middle_income_gets_compensation_below_the_maximum() -> None:
-    result = beslagvrije_voet(peildatum=DAY, leefsituatie=L.ALLEENSTAANDE, inkomen_maand=D(2500),
-                              belastbaar_inkomen_jaar=D(30000)).result
+    result = beslagvrije_voet(
+        peildatum=DAY, leefsituatie=L.ALLEENSTAANDE, inkomen_maand=D(2500), belastbaar_inkomen_jaar=D(30000)
+    ).result
     assert D("1331.43") < result.beslagvrije_voet < D("2191.42")
     assert result.volledig
 
@@ -79,8 +81,9 @@ def test_partner_income_reduces_by_at_most_half() -> None:
 
 
 def test_kgb_component_without_k_uses_the_favourable_maximum_and_says_so() -> None:
-    result = beslagvrije_voet(peildatum=DAY, leefsituatie=L.ALLEENSTAANDE_OUDER, inkomen_maand=D(9000),
-                              belastbaar_inkomen_jaar=D(40000))
+    result = beslagvrije_voet(
+        peildatum=DAY, leefsituatie=L.ALLEENSTAANDE_OUDER, inkomen_maand=D(9000), belastbaar_inkomen_jaar=D(40000)
+    )
     assert any("in het voordeel van de schuldenaar" in s.description for s in result.steps)
 
 

@@ -29,25 +29,66 @@ def run_cli(argv: list[str], stdin: str = "", monkeypatch: pytest.MonkeyPatch | 
     [
         ("bsn", {"nummer": "111222333"}, {"geldig": True}),
         ("bsn", {"nummer": "123456789"}, {"geldig": False}),
-        ("betaaltermijn", {"soort": "aanslag", "dagtekening": "2026-03-01"},
-         {"uiterste_betaaldatum": "2026-04-12", "rente_vanaf": "2026-04-13"}),
-        ("aanmaningskosten", {"openstaand": "1121.00", "datum": "31-05-2026"},
-         {"kosten": "19.00", "totaal": "1140.00", "uiterste_betaaldatum": "2026-06-14"}),
+        (
+            "betaaltermijn",
+            {"soort": "aanslag", "dagtekening": "2026-03-01"},
+            {"uiterste_betaaldatum": "2026-04-12", "rente_vanaf": "2026-04-13"},
+        ),
+        (
+            "aanmaningskosten",
+            {"openstaand": "1121.00", "datum": "31-05-2026"},
+            {"kosten": "19.00", "totaal": "1140.00", "uiterste_betaaldatum": "2026-06-14"},
+        ),
         ("dwangbevelkosten", {"bedrag": "89.99", "datum": "2023-06-01"}, {"kosten": "46.00"}),
-        ("invorderingsrente", {"bedrag": "1000", "uiterste_betaaldatum": "2026-10-31", "betaaldatum": "2026-12-31"},
-         {"rente": "7.00", "periodes": [{"van": "2026-11-01", "tot": "2026-12-30", "dagen": 60, "percentage": "4.3"}]}),
-        ("beslagvrije_voet", {"peildatum": "2026-03-01", "leefsituatie": "alleenstaande", "inkomen_maand": "3000"},
-         {"beslagvrije_voet": "1331.43", "afdracht": "1668.57"}),
-        ("kwijtschelding", {"peildatum": "2026-03-01", "leefsituatie": "gehuwd_met_kinderen",
-                            "netto_besteedbaar_inkomen_maand": "1801.92", "vermogen": "0", "openstaand": "500"},
-         {"kosten_van_bestaan": "1801.92", "betalingscapaciteit_maand": "0.00", "af_te_dragen": "0.00",
-          "kwijtschelding": "500.00"}),
-        ("betalingsregeling", {"peildatum": "2026-03-01", "leefsituatie": "alleenstaande",
-                               "netto_besteedbaar_inkomen_maand": "1800", "schuld": "3000", "vermogen": "0"},
-         {"termijnbedrag": "428.58", "maanden": 7, "besluit": "toegekend"}),
-        ("verjaring", {"uiterste_betaaldatum": "2020-04-30", "stuitingen": ["2021-06-15"],
-                       "uitstel": [{"van": "2022-01-01", "tot": "2022-01-10"}]},
-         {"verjaringsdatum": "2026-06-25"}),
+        (
+            "invorderingsrente",
+            {"bedrag": "1000", "uiterste_betaaldatum": "2026-10-31", "betaaldatum": "2026-12-31"},
+            {
+                "rente": "7.00",
+                "periodes": [{"van": "2026-11-01", "tot": "2026-12-30", "dagen": 60, "percentage": "4.3"}],
+            },
+        ),
+        (
+            "beslagvrije_voet",
+            {"peildatum": "2026-03-01", "leefsituatie": "alleenstaande", "inkomen_maand": "3000"},
+            {"beslagvrije_voet": "1331.43", "afdracht": "1668.57"},
+        ),
+        (
+            "kwijtschelding",
+            {
+                "peildatum": "2026-03-01",
+                "leefsituatie": "gehuwd_met_kinderen",
+                "netto_besteedbaar_inkomen_maand": "1801.92",
+                "vermogen": "0",
+                "openstaand": "500",
+            },
+            {
+                "kosten_van_bestaan": "1801.92",
+                "betalingscapaciteit_maand": "0.00",
+                "af_te_dragen": "0.00",
+                "kwijtschelding": "500.00",
+            },
+        ),
+        (
+            "betalingsregeling",
+            {
+                "peildatum": "2026-03-01",
+                "leefsituatie": "alleenstaande",
+                "netto_besteedbaar_inkomen_maand": "1800",
+                "schuld": "3000",
+                "vermogen": "0",
+            },
+            {"termijnbedrag": "428.58", "maanden": 7, "besluit": "toegekend"},
+        ),
+        (
+            "verjaring",
+            {
+                "uiterste_betaaldatum": "2020-04-30",
+                "stuitingen": ["2021-06-15"],
+                "uitstel": [{"van": "2022-01-01", "tot": "2022-01-10"}],
+            },
+            {"verjaringsdatum": "2026-06-25"},
+        ),
     ],
 )
 def test_fixed_rule_table(rule: str, data: dict[str, Any], expected: dict[str, Any]) -> None:
@@ -61,12 +102,28 @@ def test_fixed_rule_table(rule: str, data: dict[str, Any], expected: dict[str, A
 
 def test_list_names_every_rule_with_its_fields() -> None:
     listed = {r["rule"]: r for r in list_rules()}
-    for name in ("bsn", "betaaltermijn", "aanmaningskosten", "dwangbevelkosten", "invorderingsrente",
-                 "beslagvrije_voet", "kwijtschelding", "betalingsregeling", "verjaring"):
+    for name in (
+        "bsn",
+        "betaaltermijn",
+        "aanmaningskosten",
+        "dwangbevelkosten",
+        "invorderingsrente",
+        "beslagvrije_voet",
+        "kwijtschelding",
+        "betalingsregeling",
+        "verjaring",
+    ):
         assert name in listed
     fields = {f["name"] for f in listed["beslagvrije_voet"]["fields"]}
-    assert {"peildatum", "leefsituatie", "inkomen_maand", "belastbaar_inkomen_jaar", "bijstand",
-            "woonadres_in_nederland", "partner_inkomen_maand"} <= fields
+    assert {
+        "peildatum",
+        "leefsituatie",
+        "inkomen_maand",
+        "belastbaar_inkomen_jaar",
+        "bijstand",
+        "woonadres_in_nederland",
+        "partner_inkomen_maand",
+    } <= fields
     assert set(listed) == set(RULES)
 
 
@@ -132,8 +189,9 @@ def test_cli_list(capsys: pytest.CaptureFixture[str]) -> None:
     assert len(json.loads(capsys.readouterr().out)) == len(RULES)
 
 
-def test_cli_main_prints_one_dutch_line_and_exits_non_zero(monkeypatch: pytest.MonkeyPatch,
-                                                           capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_main_prints_one_dutch_line_and_exits_non_zero(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Through the real entry point, as a user runs it."""
     from caseworker_app import cli
 

@@ -13,17 +13,23 @@ TODAY = date(2026, 11, 26)
 
 def claim(**kwargs: object) -> ClaimFacts:
     base: dict[str, object] = {
-        "kind": ClaimKind.AANSLAG, "middel": Middel.IB, "dagtekening": date(2026, 3, 1), "bedrag": D("1200.00"),
+        "kind": ClaimKind.AANSLAG,
+        "middel": Middel.IB,
+        "dagtekening": date(2026, 3, 1),
+        "bedrag": D("1200.00"),
     }
     base.update(kwargs)
     return ClaimFacts(**base)  # type: ignore[arg-type]
 
 
 def test_balance_with_payments_allocated_to_costs_first() -> None:
-    facts = claim(bookings=(
-        Booking(BookingKind.KOSTEN, D(19), date(2026, 5, 20)),
-        Booking(BookingKind.BETALING, D(-119), date(2026, 6, 1)),
-    ), steps=(StepTaken(S.AANMANING, date(2026, 5, 20)),))
+    facts = claim(
+        bookings=(
+            Booking(BookingKind.KOSTEN, D(19), date(2026, 5, 20)),
+            Booking(BookingKind.BETALING, D(-119), date(2026, 6, 1)),
+        ),
+        steps=(StepTaken(S.AANMANING, date(2026, 5, 20)),),
+    )
     ev = evaluate_claim(facts, TODAY)
     assert ev.uiterste_betaaldatum == date(2026, 4, 12)
     assert ev.open_costs == 0
@@ -34,10 +40,12 @@ def test_balance_with_payments_allocated_to_costs_first() -> None:
 
 
 def test_rente_lopend_counts_late_payments_and_open_principal_minus_charged() -> None:
-    facts = claim(bookings=(
-        Booking(BookingKind.BETALING, D(-600), date(2026, 7, 1)),
-        Booking(BookingKind.RENTE, D(5), date(2026, 7, 2)),
-    ))
+    facts = claim(
+        bookings=(
+            Booking(BookingKind.BETALING, D(-600), date(2026, 7, 1)),
+            Booking(BookingKind.RENTE, D(5), date(2026, 7, 2)),
+        )
+    )
     ev = evaluate_claim(facts, TODAY)
     due = ev.uiterste_betaaldatum
     expected = rente_exact(D(600), due, date(2026, 7, 1)) + rente_exact(D(600), due, TODAY)
@@ -88,8 +96,11 @@ def test_vordering_needs_a_current_beslagvrije_voet() -> None:
 
 
 def test_post_betekend_dwangbevel_needs_a_hernieuwd_bevel_before_beslag() -> None:
-    steps = (StepTaken(S.AANMANING, date(2026, 5, 1)), StepTaken(S.DWANGBEVEL, date(2026, 6, 1), per_post=True),
-             StepTaken(S.VORDERING, date(2026, 7, 1)))
+    steps = (
+        StepTaken(S.AANMANING, date(2026, 5, 1)),
+        StepTaken(S.DWANGBEVEL, date(2026, 6, 1), per_post=True),
+        StepTaken(S.VORDERING, date(2026, 7, 1)),
+    )
     assert evaluate_claim(claim(steps=steps), TODAY).next_step.stap is S.HERNIEUWD_BEVEL
     by_bailiff = (steps[0], StepTaken(S.DWANGBEVEL, date(2026, 6, 1), per_post=False), steps[2])
     assert evaluate_claim(claim(steps=by_bailiff), TODAY).next_step.stap is S.BESLAG

@@ -57,8 +57,7 @@ def test_splitting_a_period_never_changes_the_day_count(due: date, n: int, k: in
     first = (due.year, due.month)
     for convention in ("uriw31", "actual"):
         whole = count_days(start, end, first, convention)
-        pieces = count_days(start, cut - timedelta(days=1), first, convention) + count_days(cut, end, first,
-                                                                                           convention)
+        pieces = count_days(start, cut - timedelta(days=1), first, convention) + count_days(cut, end, first, convention)
         assert whole == pieces
 
 
@@ -74,15 +73,28 @@ def test_rente_of_a_split_period_stays_within_rounding(euros: int, due: date, n:
     assert rente_exact(Decimal(euros), due, paid) == result.exact
 
 
-@given(peildata, leefsituaties, small_amounts, st.one_of(st.none(), st.decimals(min_value=0, max_value=200_000,
-                                                                                  places=2)),
-       st.booleans(), st.booleans(), small_amounts)
+@given(
+    peildata,
+    leefsituaties,
+    small_amounts,
+    st.one_of(st.none(), st.decimals(min_value=0, max_value=200_000, places=2)),
+    st.booleans(),
+    st.booleans(),
+    small_amounts,
+)
 @settings(max_examples=200)
 def test_bvv_never_exceeds_income_nor_falls_below_its_floors(
     day: date, ls: Leefsituatie, income: Decimal, c: Decimal | None, bijstand: bool, nl: bool, partner: Decimal
 ) -> None:
-    result = beslagvrije_voet(peildatum=day, leefsituatie=ls, inkomen_maand=income, belastbaar_inkomen_jaar=c,
-                              bijstand=bijstand, woonadres_in_nederland=nl, partner_inkomen_maand=partner).result
+    result = beslagvrije_voet(
+        peildatum=day,
+        leefsituatie=ls,
+        inkomen_maand=income,
+        belastbaar_inkomen_jaar=c,
+        bijstand=bijstand,
+        woonadres_in_nederland=nl,
+        partner_inkomen_maand=partner,
+    ).result
     bvv = result.beslagvrije_voet
     assert Decimal(0) <= bvv <= income
     assert bvv + result.afdracht == income
@@ -90,19 +102,32 @@ def test_bvv_never_exceeds_income_nor_falls_below_its_floors(
         assert bvv <= result.maximum
     # floor: without partner income the bvv is at least 95% of the smaller of norm and income (475da/475dc);
     # with partner income at least half of that (475db: reduction of at most half)
-    alone = beslagvrije_voet(peildatum=day, leefsituatie=ls, inkomen_maand=income, belastbaar_inkomen_jaar=c,
-                             bijstand=bijstand, woonadres_in_nederland=nl).result.beslagvrije_voet
+    alone = beslagvrije_voet(
+        peildatum=day,
+        leefsituatie=ls,
+        inkomen_maand=income,
+        belastbaar_inkomen_jaar=c,
+        bijstand=bijstand,
+        woonadres_in_nederland=nl,
+    ).result.beslagvrije_voet
     assert bvv <= alone
     assert bvv >= (alone / 2).quantize(Decimal("0.01")) - Decimal("0.01")
 
 
-@given(peildata, leefsituaties, small_amounts, st.decimals(min_value=Decimal("0.01"), max_value=100_000, places=2),
-       st.sampled_from(list(Creditor)))
+@given(
+    peildata,
+    leefsituaties,
+    small_amounts,
+    st.decimals(min_value=Decimal("0.01"), max_value=100_000, places=2),
+    st.sampled_from(list(Creditor)),
+)
 @settings(max_examples=200)
-def test_instalments_never_exceed_capacity(day: date, ls: Leefsituatie, nbi: Decimal, debt: Decimal,
-                                           creditor: Creditor) -> None:
-    result = betalingsregeling(peildatum=day, leefsituatie=ls, netto_besteedbaar_inkomen_maand=nbi, schuld=debt,
-                               schuldeiser=creditor).result
+def test_instalments_never_exceed_capacity(
+    day: date, ls: Leefsituatie, nbi: Decimal, debt: Decimal, creditor: Creditor
+) -> None:
+    result = betalingsregeling(
+        peildatum=day, leefsituatie=ls, netto_besteedbaar_inkomen_maand=nbi, schuld=debt, schuldeiser=creditor
+    ).result
     capacity = (result.betalingscapaciteit_maand * Decimal("0.8")).quantize(Decimal("0.01"))
     if result.besluit == "toegekend":
         assert result.termijnbedrag <= capacity
@@ -112,10 +137,15 @@ def test_instalments_never_exceed_capacity(day: date, ls: Leefsituatie, nbi: Dec
     assert result.termijnbedrag <= max(capacity, debt)
 
 
-@given(due_dates, st.lists(st.integers(min_value=-400, max_value=4000), max_size=5), st.integers(0, 4000),
-       st.lists(st.tuples(st.integers(0, 3000), st.integers(0, 400)), max_size=3))
-def test_verjaring_only_moves_later_with_a_stuiting(due: date, offsets: list[int], extra: int,
-                                                    uitstel: list[tuple[int, int]]) -> None:
+@given(
+    due_dates,
+    st.lists(st.integers(min_value=-400, max_value=4000), max_size=5),
+    st.integers(0, 4000),
+    st.lists(st.tuples(st.integers(0, 3000), st.integers(0, 400)), max_size=3),
+)
+def test_verjaring_only_moves_later_with_a_stuiting(
+    due: date, offsets: list[int], extra: int, uitstel: list[tuple[int, int]]
+) -> None:
     stuitingen = [due + timedelta(days=o) for o in offsets]
     periods = [Periode(due + timedelta(days=a), due + timedelta(days=a + n)) for a, n in uitstel]
     before = verjaring(due, stuitingen, periods).result.verjaringsdatum
@@ -136,10 +166,14 @@ def test_fast_rente_path_equals_the_explained_one(due: date, n: int) -> None:
     assert fast is None or abs(fast - slow) < Decimal("1e-24")
 
 
-@given(due_dates, st.lists(st.integers(min_value=-400, max_value=4000), max_size=5),
-       st.lists(st.tuples(st.integers(-100, 3000), st.integers(0, 400)), max_size=3))
-def test_fast_verjaringsdatum_equals_the_explained_one(due: date, offsets: list[int],
-                                                       uitstel: list[tuple[int, int]]) -> None:
+@given(
+    due_dates,
+    st.lists(st.integers(min_value=-400, max_value=4000), max_size=5),
+    st.lists(st.tuples(st.integers(-100, 3000), st.integers(0, 400)), max_size=3),
+)
+def test_fast_verjaringsdatum_equals_the_explained_one(
+    due: date, offsets: list[int], uitstel: list[tuple[int, int]]
+) -> None:
     from caseworker_app.domain.rules.verjaring import verjaringsdatum
 
     stuitingen = [due + timedelta(days=o) for o in offsets]

@@ -30,8 +30,11 @@ def test_gemeente_signal_from_600_ib_ob_lh_after_aanmaning_without_uitstel() -> 
 
 
 def test_samenloop_stapeling_schuldeisers_and_letters() -> None:
-    claims = [SignalClaim(Middel.IB, D(100), ambtshalve=True), SignalClaim(Middel.VPB, D(100), ambtshalve=True),
-              SignalClaim(Middel.ZT, D(50))]
+    claims = [
+        SignalClaim(Middel.IB, D(100), ambtshalve=True),
+        SignalClaim(Middel.VPB, D(100), ambtshalve=True),
+        SignalClaim(Middel.ZT, D(50)),
+    ]
     found = fired(claims=claims, aantal_schuldeisers=3, brieven_laatste_maand=3)
     assert {"samenloop", "stapeling_ambtshalve", "veel_schuldeisers", "veel_brieven"} <= found
     assert fired(claims=claims[:1]) == set()

@@ -52,8 +52,9 @@ def test_niet_stuiten_tenzij_for_toeslagen() -> None:
 def test_belastingdienst_stuits_unless_payment_is_nagenoeg_uitgesloten() -> None:
     verj = date(2025, 4, 30)
     assert stuiten_advies(verj, date(2025, 2, 1), Creditor.BELASTINGDIENST, True)[0].stuiten
-    assert not stuiten_advies(verj, date(2025, 2, 1), Creditor.BELASTINGDIENST, True,
-                              betalingsperspectief=False)[0].stuiten
+    assert not stuiten_advies(verj, date(2025, 2, 1), Creditor.BELASTINGDIENST, True, betalingsperspectief=False)[
+        0
+    ].stuiten
 
 
 def test_no_stuiting_advice_far_from_verjaring_or_when_nothing_is_open() -> None:
