@@ -17,8 +17,9 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-#: Statuses that mean "not confirmed"; the interface marks steps with these.
-UNCONFIRMED_STATUSES = frozenset({"PLACEHOLDER", "SECONDARY", "DERIVED", "OFFICIAL-OLD"})
+#: Statuses that mean "not confirmed" (rules.md: verify before go-live); the interface marks steps with these.
+#: OFFICIAL-OLD (an official but older text) and DERIVED (computed from an official rule) are shown as they are.
+UNCONFIRMED_STATUSES = frozenset({"PLACEHOLDER", "SECONDARY"})
 
 
 @dataclass(frozen=True, slots=True)

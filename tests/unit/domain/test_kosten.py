@@ -75,3 +75,9 @@ def test_other_kostenwet_steps(stap: EnforcementStep, kosten: D) -> None:
 
 def test_other_steps_in_2020_have_their_own_tariff() -> None:
     assert vervolgingskosten(EnforcementStep.BESLAG, date(2020, 6, 1)).result.kosten == D(60)
+
+
+def test_aanmaning_2026_uses_only_confirmed_figures() -> None:
+    result = aanmaningskosten(D(100), date(2026, 3, 1))
+    assert not result.unconfirmed
+    assert {s.status for s in result.steps if s.parameter} == {"OFFICIAL"}
