@@ -200,3 +200,69 @@ def test_cli_main_prints_one_dutch_line_and_exits_non_zero(
     err = capsys.readouterr().err.strip()
     assert code != 0
     assert err.count("\n") == 0 and "openstaand" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("rule", "data", "key", "value"),
+    [
+        ("rsin", {"nummer": "111.222.333"}, "geldig", True),
+        ("kvk", {"nummer": "1234567"}, "geldig", False),
+        ("vervolgingskosten", {"stap": "beslag", "datum": "2023-06-01"}, "kosten", "65.00"),
+        (
+            "verwachte_rente",
+            {"uiterste_betaaldatum": "2026-01-31", "schuld": "1200", "maanden": 12, "eerste_termijn": "2026-03-01"},
+            "drempel_toegepast",
+            True,
+        ),
+        (
+            "verwachte_rente",
+            {"uiterste_betaaldatum": "2026-01-31", "termijnen": [{"datum": "2027-01-31", "bedrag": "5000"}]},
+            "rente",
+            "215.00",
+        ),
+        (
+            "betalingscapaciteit",
+            {
+                "peildatum": "2026-03-01",
+                "leefsituatie": "alleenstaande",
+                "netto_besteedbaar_inkomen_maand": "1800",
+                "methode": "bvv",
+            },
+            "methode",
+            "bvv",
+        ),
+        (
+            "verrekening_toeslag",
+            {"peildatum": "2026-03-01", "schuld": "600", "toeslag_maand": "150"},
+            "verrekend_per_maand",
+            "25.00",
+        ),
+        (
+            "vroegsignalering",
+            {"peildatum": "2026-03-01", "vorderingen": [{"middel": "ib", "open": "700", "aanmaning_verstuurd": True}]},
+            "afgegaan",
+            ["bellen_na_aanmaning", "signaal_gemeente"],
+        ),
+        (
+            "positie",
+            {
+                "peildatum": "2026-11-26",
+                "soort": "aanslag",
+                "middel": "ib",
+                "dagtekening": "2026-03-01",
+                "bedrag": "1200",
+                "stappen": [{"stap": "aanmaning", "datum": "2026-05-20"}],
+            },
+            "volgende_stap",
+            "dwangbevel",
+        ),
+        (
+            "verjaring",
+            {"uiterste_betaaldatum": "2021-04-30", "peildatum": "2026-02-01", "schuldeiser": "toeslagen"},
+            "stuiten",
+            False,
+        ),
+    ],
+)
+def test_more_rules(rule: str, data: dict[str, Any], key: str, value: Any) -> None:
+    assert calculate(rule, data)["result"][key] == value
