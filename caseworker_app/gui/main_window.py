@@ -44,6 +44,7 @@ class MainWindow(QMainWindow):
         self.opener: DatabaseOpener | None = None
         self.about_dialog: AboutDialog | None = None
         self._size_results_columns = True
+        self._search_pending = False
         self.results = DebtorResultsModel(self)
         self.ui.resultsView.setModel(sorting_proxy(self.results, self))
         self._setup_status_bar()
@@ -104,6 +105,9 @@ class MainWindow(QMainWindow):
         self._set_connected(True)
         self.statusBar().showMessage(self.tr("Database opened."), STATUS_TIMEOUT_MS)
         self.database_opened.emit(ctx)
+        if self._search_pending:
+            self._search_pending = False
+            self.search()
 
     def _no_database(self) -> None:
         self.statusBar().showMessage(self.tr("No database open. Use File > Open database…"))
@@ -130,7 +134,11 @@ class MainWindow(QMainWindow):
     @Slot()
     def search(self) -> None:
         text, ctx, limit = self.ui.searchEdit.text(), self.ctx, self.settings.get(gui_settings.SEARCH_LIMIT)
-        if ctx is None or not text.strip():
+        if not text.strip():
+            return
+        if ctx is None:  # typed before the database was open: search as soon as it is
+            self._search_pending = True
+            self.ui.resultsInfo.setText(self.tr("Searching as soon as the database is open…"))
             return
         ServiceOp(self, lambda: backend.search(ctx, text, limit)).success(self.show_results).run()
 

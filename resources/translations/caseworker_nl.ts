@@ -477,6 +477,10 @@
         <translation>Database: {database} ({backend}) · Werkt als: {name} ({login})</translation>
     </message>
     <message>
+        <source>Searching as soon as the database is open…</source>
+        <translation>Zoeken volgt zodra de database open is…</translation>
+    </message>
+    <message>
         <source>Nothing found. Try a BSN, a surname, or a postcode with house number.</source>
         <translation>Niets gevonden. Probeer een BSN, een achternaam of een postcode met huisnummer.</translation>
     </message>

@@ -176,3 +176,13 @@ def test_every_declared_setting_is_used():
     assert len(names) == len(gui_settings.REGISTRY)
     unused = sorted(n for n in names if f"gui_settings.{n}" not in sources)
     assert unused == []
+
+
+def test_a_search_typed_before_the_database_is_open_runs_when_it_opens(window, ctx, seeded, qtbot):
+    qtbot.keyClicks(window.ui.searchEdit, "111222333")
+    qtbot.keyClick(window.ui.searchEdit, Qt.Key.Key_Return)
+    assert window.results.rowCount() == 0
+    assert "zodra de database open is" in window.ui.resultsInfo.text()
+    window.set_context(ctx)
+    assert window.results.rowCount() == 1
+    assert window.results.index(0, DebtorResultsModel.NAME).data() == "Jan Jansen"
