@@ -91,3 +91,32 @@ def test_unknown_marker_fails_the_run(tmp_path: Path) -> None:
     )  # fmt: skip
     assert result.returncode != 0
     assert "nosuchmarker" in result.stdout + result.stderr
+
+
+def test_migrated_db_url_is_at_head_and_a_private_copy(migrated_db_url: str, request: pytest.FixtureRequest) -> None:
+    from sqlalchemy import inspect
+
+    from caseworker_app.db.migrate import current_revision, head_revision
+    from caseworker_app.db.session import create_engine_for_url
+
+    engine = create_engine_for_url(migrated_db_url)
+    try:
+        assert current_revision(engine) == head_revision()
+        with engine.begin() as conn:
+            conn.execute(text("CREATE TABLE only_in_this_test (x INTEGER)"))
+    finally:
+        engine.dispose()
+    # The session's migrated original, which the next test copies, must not have the change.
+    if make_url(migrated_db_url).get_backend_name() == "sqlite":
+        original = f"sqlite:///{request.getfixturevalue('_migrated_sqlite_file')}"
+    else:
+        template = request.getfixturevalue("_migrated_pg_template")
+        original = make_url(request.getfixturevalue("pg_admin_url")).set(database=template).render_as_string(False)
+    check = create_engine(original, poolclass=NullPool)
+    try:
+        with check.connect() as conn:
+            tables = inspect(conn).get_table_names()
+    finally:
+        check.dispose()
+    assert "only_in_this_test" not in tables
+    assert tables  # the original is migrated, not empty
