@@ -54,9 +54,9 @@ def check_database(tmp: Path) -> str:
 
 
 def check_parameters(tmp: Path) -> str:
-    from caseworker_app.domain.params import load_parameters
+    from caseworker_app.domain.params import reload_parameters
 
-    params = load_parameters()
+    params = reload_parameters()  # read the files now, not whatever this process cached earlier
     if not params.tables:
         raise AssertionError("geen rekenparameters gevonden")
     return f"{len(params.tables)} parameters, {len(params.rows())} geldigheidsperioden"

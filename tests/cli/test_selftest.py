@@ -10,6 +10,8 @@ import pytest
 
 from caseworker_app import cli, paths
 
+from caseworker_app.domain.params import reload_parameters
+
 
 def test_selftest_passes_and_touches_no_user_data(capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["selftest", "--no-gui"]) == 0
@@ -24,7 +26,11 @@ def test_selftest_reports_a_broken_part_and_fails(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setenv("CASEWORKER_PARAMETERS_DIR", str(tmp_path))  # an empty folder: no yearly figures
-    assert cli.main(["selftest", "--no-gui"]) == 1
+    try:
+        assert cli.main(["selftest", "--no-gui"]) == 1
+    finally:
+        monkeypatch.undo()
+        reload_parameters()  # leave the packaged tables loaded for the tests that follow
     out = capsys.readouterr().out
     assert "FOUT  parameters:" in out
     assert "ok    database:" in out  # the other checks still ran
