@@ -131,6 +131,15 @@ class NextStep:
 _INCOME_STEPS = frozenset({EnforcementStep.VORDERING, EnforcementStep.BESLAG, EnforcementStep.EXECUTIE})
 
 
+# Guards without arguments are immutable values: share them instead of building 500 copies per screen.
+_NO_UITSTEL = Guard("geen_uitstel", True, (None,))
+_FLAG_GUARDS = {
+    (name, ok): Guard(name, ok)
+    for name in ("geen_regeling", "geen_pauze", "geen_kwijtscheldingsverzoek")
+    for ok in (True, False)
+}
+
+
 def current_stage(steps: Iterable[StepTaken]) -> StepTaken | None:
     best: StepTaken | None = None
     for taken in steps:
@@ -198,10 +207,10 @@ def next_step(
     )
     guards.append(Guard("niet_verjaard", today <= verjaringsdatum, (verjaringsdatum,)))
     active = _covers(uitstel, today) if uitstel else None
-    guards.append(Guard("geen_uitstel", active is None, (active,)))
-    guards.append(Guard("geen_regeling", not regeling_lopend))
-    guards.append(Guard("geen_pauze", not pauze))
-    guards.append(Guard("geen_kwijtscheldingsverzoek", not kwijtschelding_verzoek))
+    guards.append(_NO_UITSTEL if active is None else Guard("geen_uitstel", False, (active,)))
+    guards.append(_FLAG_GUARDS["geen_regeling", not regeling_lopend])
+    guards.append(_FLAG_GUARDS["geen_pauze", not pauze])
+    guards.append(_FLAG_GUARDS["geen_kwijtscheldingsverzoek", not kwijtschelding_verzoek])
     for soort, afgewezen, parameter in (
         ("uitstel", uitstel_afgewezen_op, "wachttijd_na_afwijzing_uitstel"),
         ("kwijtschelding", kwijtschelding_afgewezen_op, "wachttijd_na_afwijzing_kwijtschelding"),

@@ -5,7 +5,10 @@
 * Stuiting (aanmaning, dwangbevel, verrekening, executiedaad, erkenning, stuitingsbrief) within the running
   term starts a new term of the same length on the next day (Awb 4:110): it ends on the anniversary of the
   stuiting.  A stuiting after the claim is verjaard has no effect (Awb 4:104 lid 2).
-* Verlenging (Awb 4:111): the running term is extended by the days of uitstel van betaling falling in it.
+* Verlenging (Awb 4:111): the running term is extended by the days of uitstel van betaling falling in it
+  (overlapping periods count once).  Because uitstel counts days and terms count years, a stuiting on the last
+  day of an uitstel that spans 29 February could end one day *before* the term it interrupts; the engine then
+  keeps the interrupted term's end, so a stuiting never makes a claim verjaren earlier.
 * Policy "niet stuiten, tenzij" (Toeslagen VM 43; Belastingdienst strategy §5.5.2): :func:`stuiten_advies`.
 """
 
@@ -85,6 +88,7 @@ def verjaring(
     start = uiterste_betaaldatum + ONE_DAY
     base_end = add_duration(uiterste_betaaldatum, term)
     last_stuiting: date | None = None
+    floor = base_end  # a stuiting never ends the claim earlier than the term it interrupts (leap-day edge)
     if explain:
         steps.add(
             f"Termijn van {term.text} begint na de uiterste betaaldatum {format_date(uiterste_betaaldatum)} "
@@ -105,6 +109,7 @@ def verjaring(
                     "(Awb 4:104 lid 2)"
                 )
             break
+        floor = end
         start = stuiting + ONE_DAY
         base_end = add_duration(stuiting, term)
         last_stuiting = stuiting
@@ -114,9 +119,16 @@ def verjaring(
                 format_date(base_end),
             )
     end, extra = _extend(start, base_end, periods)
+    if explain and extra:
+        steps.add(f"Verlengd met {extra} dagen uitstel van betaling (Awb 4:111)", format_date(end))
+    if floor > end:
+        end = floor
+        if explain:
+            steps.add(
+                "De stuiting laat de claim niet eerder verjaren dan de onderbroken termijn (schrikkeldag in uitstel)",
+                format_date(end),
+            )
     if explain:
-        if extra:
-            steps.add(f"Verlengd met {extra} dagen uitstel van betaling (Awb 4:111)", format_date(end))
         steps.add("Verjaringsdatum (laatste dag waarop nog kan worden ingevorderd)", format_date(end))
     return Explained(Verjaring(end, start, last_stuiting, extra), steps.freeze())
 
@@ -127,6 +139,7 @@ def verjaringsdatum(uiterste_betaaldatum: date, stuitingen: list[date], uitstel:
     periods = merge_periods(uitstel) if uitstel else []
     start = uiterste_betaaldatum + ONE_DAY
     base_end = add_duration(uiterste_betaaldatum, term)
+    floor = base_end
     if stuitingen:
         for stuiting in sorted(stuitingen):
             end = _extend(start, base_end, periods)[0] if periods else base_end
@@ -134,9 +147,11 @@ def verjaringsdatum(uiterste_betaaldatum: date, stuitingen: list[date], uitstel:
                 continue
             if stuiting > end:
                 break
+            floor = end
             start = stuiting + ONE_DAY
             base_end = add_duration(stuiting, term)
-    return _extend(start, base_end, periods)[0] if periods else base_end
+    end = _extend(start, base_end, periods)[0] if periods else base_end
+    return end if end >= floor else floor
 
 
 class StuitenAdvies(NamedTuple):

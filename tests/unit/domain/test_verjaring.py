@@ -69,3 +69,12 @@ def test_overlapping_uitstel_counts_each_day_once() -> None:
     """Found by hypothesis: two registrations of the same uitstel must not extend the term twice."""
     twice = [Periode(date(2021, 1, 1), date(2021, 1, 31)), Periode(date(2021, 1, 15), date(2021, 2, 9))]
     assert verjaring(DUE, [], twice).result.verlenging_dagen == 40
+
+
+def test_stuiting_at_the_end_of_an_uitstel_over_a_leap_day_does_not_shorten_the_term() -> None:
+    """Found by hypothesis: 86 days of uitstel incl. 29-2-2028 vs. a stuiting on 29-2-2028 (+5 years = 28-2-2033)."""
+    due = date(2027, 12, 5)
+    uitstel = [Periode(due, date(2028, 2, 29))]
+    without = verjaring(due, [], uitstel).result.verjaringsdatum
+    assert without == date(2033, 3, 1)
+    assert verjaring(due, [date(2028, 2, 29)], uitstel).result.verjaringsdatum == without
