@@ -22,6 +22,7 @@ peildata = st.dates(min_value=date(2026, 1, 1), max_value=date(2030, 12, 31))
 
 
 @given(amounts, due_dates, days, days)
+@settings(deadline=None)  # timing varies on a busy machine; correctness is what is tested
 def test_rente_is_monotone_in_time(amount: Decimal, due: date, a: int, b: int) -> None:
     early, late = sorted((a, b))
     r1 = invorderingsrente(amount, due, due + timedelta(days=early)).result
@@ -31,6 +32,7 @@ def test_rente_is_monotone_in_time(amount: Decimal, due: date, a: int, b: int) -
 
 
 @given(amounts, amounts, due_dates, days)
+@settings(deadline=None)  # timing varies on a busy machine; correctness is what is tested
 def test_rente_is_monotone_in_amount(a: Decimal, b: Decimal, due: date, n: int) -> None:
     low, high = sorted((a, b))
     paid = due + timedelta(days=n)
@@ -38,6 +40,7 @@ def test_rente_is_monotone_in_amount(a: Decimal, b: Decimal, due: date, n: int) 
 
 
 @given(st.integers(min_value=0, max_value=1_000_000), due_dates, days, days)
+@settings(deadline=None)  # timing varies on a busy machine; correctness is what is tested
 def test_splitting_a_payment_changes_the_total_by_at_most_the_rounding(euros: int, due: date, n: int, k: int) -> None:
     """Rente over two parts paid the same day equals rente over the whole, up to one euro of rounding each."""
     paid = due + timedelta(days=n)
@@ -50,6 +53,7 @@ def test_splitting_a_payment_changes_the_total_by_at_most_the_rounding(euros: in
 
 
 @given(due_dates, days, days)
+@settings(deadline=None)  # timing varies on a busy machine; correctness is what is tested
 def test_splitting_a_period_never_changes_the_day_count(due: date, n: int, k: int) -> None:
     """Counting a period in two pieces (as at a rate change) gives the same days as counting it whole."""
     start, end = due + timedelta(days=1), due + timedelta(days=1 + n)
@@ -62,6 +66,7 @@ def test_splitting_a_period_never_changes_the_day_count(due: date, n: int, k: in
 
 
 @given(st.integers(min_value=0, max_value=1_000_000), due_dates, days)
+@settings(deadline=None)  # timing varies on a busy machine; correctness is what is tested
 def test_rente_of_a_split_period_stays_within_rounding(euros: int, due: date, n: int) -> None:
     """rente(to d) is the same exact amount however the underlying rate periods are cut: total floor only once."""
     paid = due + timedelta(days=n)
@@ -82,7 +87,7 @@ def test_rente_of_a_split_period_stays_within_rounding(euros: int, due: date, n:
     st.booleans(),
     small_amounts,
 )
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 def test_bvv_never_exceeds_income_nor_falls_below_its_floors(
     day: date, ls: Leefsituatie, income: Decimal, c: Decimal | None, bijstand: bool, nl: bool, partner: Decimal
 ) -> None:
@@ -121,7 +126,7 @@ def test_bvv_never_exceeds_income_nor_falls_below_its_floors(
     st.decimals(min_value=Decimal("0.01"), max_value=100_000, places=2),
     st.sampled_from(list(Creditor)),
 )
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 def test_instalments_never_exceed_capacity(
     day: date, ls: Leefsituatie, nbi: Decimal, debt: Decimal, creditor: Creditor
 ) -> None:
@@ -143,6 +148,7 @@ def test_instalments_never_exceed_capacity(
     st.integers(0, 4000),
     st.lists(st.tuples(st.integers(0, 3000), st.integers(0, 400)), max_size=3),
 )
+@settings(deadline=None)  # timing varies on a busy machine; correctness is what is tested
 def test_verjaring_only_moves_later_with_a_stuiting(
     due: date, offsets: list[int], extra: int, uitstel: list[tuple[int, int]]
 ) -> None:
@@ -155,7 +161,7 @@ def test_verjaring_only_moves_later_with_a_stuiting(
 
 
 @given(st.dates(min_value=date(2013, 1, 1), max_value=date(2031, 12, 31)), days)
-@settings(max_examples=500)
+@settings(max_examples=500, deadline=None)
 def test_fast_rente_path_equals_the_explained_one(due: date, n: int) -> None:
     """The prefix-sum path used for 500 claims gives exactly the factor of the period-by-period path."""
     from caseworker_app.domain.rules.rente import _fast_factor
@@ -171,6 +177,7 @@ def test_fast_rente_path_equals_the_explained_one(due: date, n: int) -> None:
     st.lists(st.integers(min_value=-400, max_value=4000), max_size=5),
     st.lists(st.tuples(st.integers(-100, 3000), st.integers(0, 400)), max_size=3),
 )
+@settings(deadline=None)  # timing varies on a busy machine; correctness is what is tested
 def test_fast_verjaringsdatum_equals_the_explained_one(
     due: date, offsets: list[int], uitstel: list[tuple[int, int]]
 ) -> None:
