@@ -85,6 +85,10 @@ class ParameterTable:
         object.__setattr__(self, "_starts", [row.valid_from for row in self.rows])
 
     def at(self, day: date) -> ParamValue | None:
+        rows = self.rows
+        if rows and day >= rows[-1].valid_from:  # the common case: a current date in the latest row
+            last = rows[-1]
+            return last if last.valid_to is None or day <= last.valid_to else None
         starts: list[date] = self._starts  # type: ignore[attr-defined]
         index = bisect.bisect_right(starts, day) - 1
         if index < 0:

@@ -140,12 +140,16 @@ _FLAG_GUARDS = {
 }
 
 
+_RANK = {step: step.rank for step in EnforcementStep}
+
+
 def current_stage(steps: Iterable[StepTaken]) -> StepTaken | None:
     best: StepTaken | None = None
     for taken in steps:
-        if taken.step.rank <= 0:  # herinnering (0) and stuitingsbrief (-1) are not ladder rungs that count
+        rank = _RANK.get(taken.step, -1)
+        if rank <= 0:  # herinnering (0) and stuitingsbrief (-1) are not ladder rungs that count
             continue
-        if best is None or (taken.step.rank, taken.date) > (best.step.rank, best.date):
+        if best is None or (rank, taken.date) > (_RANK[best.step], best.date):
             best = taken
     return best
 

@@ -20,7 +20,7 @@ import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_FLOOR, Decimal
 
 from caseworker_app.errors import UserFacingError
 
@@ -33,9 +33,16 @@ RATE = "invorderingsrente_percentage"
 _BASIS = {"uriw31": Decimal(36000), "actual": Decimal(36500)}
 
 
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def _ord30(day: date) -> int:
-    last = days_in_month(day.year, day.month)
-    return day.year * 360 + (day.month - 1) * 30 + (30 if day.day == last else min(day.day, 30))
+    """Day ordinal with every month 30 days: the last day of a month counts as day 30, day 31 never adds one."""
+    month, dom = day.month, day.day
+    if dom >= 28:
+        last = _MONTH_DAYS[month] if month != 2 else days_in_month(day.year, 2)
+        dom = 30 if dom == last or dom > 30 else dom
+    return day.year * 360 + month * 30 - 30 + dom
 
 
 def count_days(start: date, end: date, first_month: tuple[int, int], convention: str) -> int:
@@ -192,25 +199,31 @@ def _fast_factor(uiterste_betaaldatum: date, betaaldatum: date) -> Decimal | Non
     table = _cumulative(convention)
     if table is None:
         return None
-    weighted = 0
-    if convention == "uriw31" and start.month == uiterste_betaaldatum.month:
-        # the first month counts actual days, February at most 28 (URIW 31 onder a)
-        month_len = days_in_month(start.year, start.month)
-        cap = 28 if start.month == 2 else month_len
-        index = bisect.bisect_right(table.starts, start) - 1
-        stop = end if (end.year, end.month) == (start.year, start.month) else start.replace(day=month_len)
-        row_end = table.ends[index] if index >= 0 else None
-        if index < 0 or (row_end is not None and row_end < stop):
-            return None  # before the table, or a rate change inside the first month: use the exact slow path
-        weighted = table.pct[index] * max(0, min(stop.day, cap) - start.day + 1)
-        if stop is end:
-            return Decimal(weighted) / table.basis
-        start = stop + ONE_DAY
     high = _prefix(table, end)
-    low = _prefix(table, start - ONE_DAY)
-    if high is None or low is None:
+    if high is None:
         return None
-    return Decimal(weighted + high - low) / table.basis
+    if convention == "uriw31" and start.month == uiterste_betaaldatum.month:
+        # the first month counts actual days, February at most 28 (URIW 31 onder a); the rest in 30-day months
+        year, month = start.year, start.month
+        month_len = _MONTH_DAYS[month] if month != 2 else days_in_month(year, 2)
+        same_month = end.month == month and end.year == year
+        stop_day = end.day if same_month else month_len
+        index = bisect.bisect_right(table.starts, start) - 1
+        if index < 0:
+            return None
+        row_end = table.ends[index]
+        if row_end is not None and (row_end.year, row_end.month, row_end.day) < (year, month, stop_day):
+            return None  # a rate change inside the first month: use the exact slow path
+        weighted = table.pct[index] * max(0, min(stop_day, 28 if month == 2 else month_len) - start.day + 1)
+        if same_month:
+            return Decimal(weighted) / table.basis
+        # the prefix up to the last day of the first month (ordinal: that month's day 30), in the same rate row
+        first_month_end = table.cum[index] + table.pct[index] * (year * 360 + month * 30 - table.base[index])
+        return Decimal(weighted + high - first_month_end) / table.basis
+    low = _prefix(table, start - ONE_DAY)
+    if low is None:
+        return None
+    return Decimal(high - low) / table.basis
 
 
 _ZERO_FACTOR = Decimal(0)
@@ -234,7 +247,7 @@ def rente_exact(bedrag: Decimal, uiterste_betaaldatum: date, betaaldatum: date) 
     factor = _fast_factor(uiterste_betaaldatum, betaaldatum)
     if factor is None:
         factor = rente_factor(uiterste_betaaldatum, betaaldatum).factor
-    return floor_euros(bedrag) * factor
+    return bedrag.to_integral_value(rounding=ROUND_FLOOR) * factor
 
 
 @dataclass(frozen=True, slots=True)
