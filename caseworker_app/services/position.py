@@ -975,46 +975,56 @@ def _stage_text(claim: ClaimPosition) -> str | None:
     return text
 
 
+#: What the next step means for the citizen, in plain Dutch (B1), completing "Dan ...".
 _CITIZEN_NEXT = {
-    EnforcementStep.AANMANING: "krijgt u een aanmaning. Daarvoor betaalt u extra kosten",
-    EnforcementStep.DWANGBEVEL: "krijgt u een dwangbevel. Daarvoor betaalt u extra kosten",
-    EnforcementStep.VORDERING: "kunnen wij geld inhouden op uw loon, uitkering of bankrekening",
-    EnforcementStep.HERNIEUWD_BEVEL: "komt de deurwaarder met een nieuw bevel tot betaling. Daarvoor betaalt u "
-                                     "extra kosten",
-    EnforcementStep.BESLAG: "kan de deurwaarder beslag leggen op uw spullen. Daarvoor betaalt u extra kosten",
+    EnforcementStep.AANMANING: "krijgt u een aanmaning. Een aanmaning kost extra geld",
+    EnforcementStep.DWANGBEVEL: "krijgt u een dwangbevel. Een dwangbevel kost extra geld",
+    EnforcementStep.VORDERING: "kunnen wij geld laten inhouden op uw loon, uitkering of bankrekening. "
+                               "U houdt altijd genoeg over om van te leven",
+    EnforcementStep.HERNIEUWD_BEVEL: "komt de deurwaarder met een nieuw bevel tot betaling. Dat kost extra geld",
+    EnforcementStep.BESLAG: "kan de deurwaarder beslag leggen op uw spullen. Dat kost extra geld",
     EnforcementStep.EXECUTIE: "kan de deurwaarder uw spullen verkopen",
 }
 
 
+def _references(claims: Sequence[ClaimPosition], limit: int = 3) -> str:
+    refs = [c.reference for c in claims]
+    if len(refs) <= limit:
+        return refs[0] if len(refs) == 1 else ", ".join(refs[:-1]) + " en " + refs[-1]
+    return ", ".join(refs[:limit]) + f" en {len(refs) - limit} andere"
+
+
 def citizen_next_steps(pos: DebtPosition) -> tuple[str, ...]:
-    """What happens next, per kind of next step, in plain Dutch (one sentence each, earliest date first)."""
-    grouped: dict[EnforcementStep, list[ClaimPosition]] = {}
+    """What happens next, in plain Dutch: one sentence per next step, naming the kenmerken, earliest first."""
+    grouped: dict[tuple[EnforcementStep, bool], list[ClaimPosition]] = {}
     for claim in pos.claims:
         step = claim.next_step.step
         if claim.open <= ZERO or step is None or claim.verjaard or claim.under_regeling or claim.paused:
             continue
-        grouped.setdefault(EnforcementStep(step), []).append(claim)
-    sentences: list[tuple[dt.date, str]] = []
-    for step, claims in grouped.items():
+        earliest = claim.next_step.earliest
+        later = earliest is not None and earliest > pos.as_of
+        grouped.setdefault((EnforcementStep(step), later), []).append(claim)
+    sentences: list[tuple[dt.date, int, str]] = []
+    for (step, later), claims in grouped.items():
         if step not in _CITIZEN_NEXT:
             continue
-        dates = [c.next_step.earliest for c in claims if c.next_step.earliest is not None]
-        first = max(min(dates), pos.as_of) if dates else pos.as_of
-        count = len(claims)
-        which = "1 bedrag" if count == 1 else f"{count} bedragen"
-        if first > pos.as_of:
-            when = f"Betaalt u {which} niet vóór {format_date(first)}? Dan"
+        noun = "het bedrag met kenmerk" if len(claims) == 1 else "de bedragen met kenmerk"
+        if later:
+            first = min(c.next_step.earliest or pos.as_of for c in claims)
+            text = f"Betaalt u {noun} {_references(claims)} niet vóór {format_date(first)}? Dan {_CITIZEN_NEXT[step]}."
         else:
-            when = f"Betaalt u {which} niet meteen? Dan"
-        sentences.append((first, f"{when} {_CITIZEN_NEXT[step]}."))
+            first = pos.as_of
+            text = (f"De betaaltermijn van {noun} {_references(claims)} is voorbij. Betaalt u niet meteen? "
+                    f"Dan {_CITIZEN_NEXT[step]}.")
+        sentences.append((first, step.rank, text))
     if any(c.under_regeling for c in pos.claims):
-        sentences.append((pos.as_of, "Voor bedragen onder een betalingsregeling: betaal elke termijn op tijd. "
-                                     "Dan nemen wij voor die bedragen geen andere maatregelen."))
+        sentences.append((pos.as_of, -1, "Voor bedragen onder een betalingsregeling: betaal elke termijn op tijd. "
+                                         "Dan nemen wij voor die bedragen geen andere maatregelen."))
     if any(c.paused for c in pos.claims):
-        sentences.append((pos.as_of, "Voor een deel van de bedragen is de invordering gepauzeerd. "
-                                     "Houd u aan de afspraken die wij met u hebben gemaakt."))
-    sentences.sort(key=lambda item: item[0])
-    return tuple(text for _day, text in sentences)
+        sentences.append((pos.as_of, -1, "Voor een deel van de bedragen is de invordering gepauzeerd. "
+                                         "Houd u aan de afspraken die wij met u hebben gemaakt."))
+    sentences.sort(key=lambda item: (item[0], -item[1]))
+    return tuple(text for _day, _rank, text in sentences)
 
 
 def schuldoverzicht_data(pos: DebtPosition) -> SchuldoverzichtData:
