@@ -369,3 +369,28 @@ def test_capacity_without_figures_for_the_peildatum_says_why(db_url: str) -> Non
                                        inkomen_maand=Decimal("1500.00"), belastbaar_inkomen_jaar=Decimal("20000")))
     cap = position.get_position(ctx, debtor_id, AS_OF).capacity
     assert cap is not None and cap.beslagvrije_voet is None and "ontbreekt het cijfer" in cap.note
+
+
+def test_a_connection_lost_mid_load_is_a_storage_error_and_a_retry_works(pg_url: str) -> None:
+    from sqlalchemy import text
+
+    from caseworker_app.errors import StorageError
+
+    ctx = open_context(pg_url)
+    debtor_id = add_debtor(ctx)
+    add_claim(ctx, debtor_id)
+
+    def drop_the_connection(session: Any, _debtor_id: int, _as_of: dt.date) -> position.ExtensionFacts:
+        # the server ends this very connection halfway through the load (a restart, a network cut)
+        session.execute(text("SELECT pg_terminate_backend(pg_backend_pid())"))
+        return position.ExtensionFacts()
+
+    position.register_extension("test-drop", drop_the_connection)
+    try:
+        with pytest.raises(StorageError) as info:
+            position.get_position(ctx, debtor_id, AS_OF)
+        assert info.value.message.startswith(("De database", "Het databasebestand"))
+    finally:
+        position._EXTENSIONS.pop("test-drop", None)
+    # the broken connection was discarded: the user's retry simply works
+    assert position.get_position(ctx, debtor_id, AS_OF).totals.claim_count == 1
