@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import Engine, select
+from sqlalchemy.exc import IntegrityError
 
 from caseworker_app.errors import PermissionDeniedError, ValidationError
 from tests.factories import add_debtor, open_context
@@ -280,3 +281,29 @@ def test_only_an_admin_may_load_demo_data(tmp_path: Path) -> None:
     assert "beheerder" in info.value.message
     with ctx.read() as session:
         assert len(session.execute(select(Debtor.id)).all()) == 5
+
+
+def test_a_row_breaking_a_check_constraint_rolls_the_whole_load_back(
+    ctx: Context, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SQLite loads with CHECKs deferred to one set-based pass; a bad row must still stop everything."""
+    original = demo._Generator.batch
+
+    def corrupt(self: demo._Generator, count: int) -> Any:
+        batch = original(self, count)
+        index = next(i for i, row in enumerate(batch.bookings) if row[2] == "betaling")
+        batch.bookings[index] = (*batch.bookings[index][:3], 100, *batch.bookings[index][4:])  # a positive payment
+        return batch
+
+    monkeypatch.setattr(demo._Generator, "batch", corrupt)
+    with pytest.raises(Exception, match=r"(?i)check|amount_sign"):
+        demo.generate(ctx, 50, 1, reference_date=REFERENCE)
+    with ctx.read() as session:
+        assert session.execute(select(Debtor.id)).first() is None
+        assert session.execute(select(Booking.id)).first() is None
+    # and the database checks again afterwards
+    with pytest.raises(IntegrityError), ctx.db.engine.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO households (leefsituatie, aantal_kinderen, kostendelers, beschermd_bestaansminimum, version) "
+            "VALUES ('kasteel', 0, 0, false, 1)"
+        )
