@@ -27,19 +27,20 @@ def open_context(url: str | None, login: str | None = None) -> Context:
 
     db = Database.open(url)
     try:
-        ctx = db.login(login)
+        return db.login(login)
     except BaseException:
         db.dispose()
         raise
-    _warm_up()
-    return ctx
 
 
-def _warm_up() -> None:
-    """Load what the first debtor tab needs here on the worker, not on the GUI thread (babel: ~30 ms)."""
+def warm_up() -> None:
+    """Run on the worker once the database is open: load what the first search and the first debtor tab need,
+    so neither the GUI thread (babel's number data: ~30 ms) nor the first answer pays for it."""
     from decimal import Decimal
 
     from caseworker_app.domain.money import format_eur
+
+    from caseworker_app.services import debtors  # noqa: F401  (search parsing, identifiers)
 
     format_eur(Decimal("0"))
 

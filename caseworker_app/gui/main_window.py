@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QIcon, QKeyEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QSizePolicy, QWidget
 
 from caseworker_app.services.dto import DebtorSummary, SaveResult
 
@@ -60,6 +60,8 @@ class MainWindow(QMainWindow):
         self.busy.setVisible(False)
         self.db_label = QLabel(self)
         self.db_label.setObjectName("databaseLabel")
+        # a long database path must not make the window wider; the full text is in the tooltip
+        self.db_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.statusBar().addPermanentWidget(self.busy)
         self.statusBar().addPermanentWidget(self.db_label)
         ops.tracker().busy_changed.connect(self.busy.setVisible)
@@ -108,6 +110,7 @@ class MainWindow(QMainWindow):
         if self._search_pending:
             self._search_pending = False
             self.search()
+        ServiceOp(None, backend.warm_up).failure(lambda exc: log.warning("warm-up failed: %r", exc)).run()
 
     def _no_database(self) -> None:
         self.statusBar().showMessage(self.tr("No database open. Use File > Open database…"))
@@ -128,6 +131,7 @@ class MainWindow(QMainWindow):
                     database=where, backend=ctx.db.backend, name=ctx.actor.display_name, login=ctx.actor.login
                 )
             )
+        self.db_label.setToolTip(self.db_label.text())
         self.ui.searchButton.setEnabled(connected)
 
     # ---- search -------------------------------------------------------------------------------------------
