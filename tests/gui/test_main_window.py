@@ -186,3 +186,28 @@ def test_a_search_typed_before_the_database_is_open_runs_when_it_opens(window, c
     window.set_context(ctx)
     assert window.results.rowCount() == 1
     assert window.results.index(0, DebtorResultsModel.NAME).data() == "Jan Jansen"
+
+
+def test_file_open_switches_to_another_database(window, ctx, seeded, tmp_path, monkeypatch):
+    from caseworker_app.services import admin
+
+    from caseworker_app.gui import database
+
+    window.set_context(ctx)
+    window.open_debtor(_first(ctx))
+    assert window.ui.debtorTabs.count() == 1
+    other = tmp_path / "ander.sqlite"
+    admin.upgrade(f"sqlite:///{other}")
+    monkeypatch.setattr(database, "choose_sqlite_file", lambda _parent: str(other))
+    window.ui.actionOpenDatabase.trigger()
+    assert window.ctx is not None and window.ctx.db.url == f"sqlite:///{other}"
+    assert str(other) in window.windowTitle()
+    assert window.ui.debtorTabs.count() == 0, "tabs of the previous database are closed"
+    assert window.results.rowCount() == 0
+    window.ctx.db.dispose()
+
+
+def _first(ctx):
+    from caseworker_app.services import debtors
+
+    return debtors.search_debtors(ctx, "jansen")[0]
