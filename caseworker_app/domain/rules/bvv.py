@@ -7,8 +7,8 @@ Order of the computation, each step explained:
    the Participatiewet (Rv 475dc lid 2); no compensation and no maximum.
 3. Otherwise 95% of the norm (A: alleenstaande(-ouder), B: gehuwden) plus, when the belastbaar inkomen (C)
    is known, the three compensation components of Rv 475da lid 2 (zorg, capped per lid 3; huur; kindgebonden
-   budget for parents), capped at the maximum for the leefsituatie (lid 1).  Without C the compensation is not
-   computed and the explanation says the result is a lower bound.
+   budget for parents), capped at the maximum for the leefsituatie (lid 1).  Without C the compensation cannot be
+   computed; the highest compensation is assumed (the maximum), in the debtor's favour, and the explanation says so.
 4. Reductions (Rv 475db lid 1): (a) the spouse's non-attached periodic income, at most half the bvv;
    (b) the debtor's own non-attached periodic income.
 5. The 95%-of-income rule (Rv 475dc lid 1): never more than 95% of the attached income incl. vakantiebijslag.
@@ -167,14 +167,19 @@ def beslagvrije_voet(
             comp = _compensation(steps, leefsituatie, peildatum, belastbaar_inkomen_jaar)
             bvv = base + comp
             steps.add("Formule Rv 475da lid 2: 95% van de norm plus compensatie", format_eur(round_cents(bvv)))
-        else:
-            volledig = False
-            steps.add(
-                "Geen belastbaar inkomen opgegeven: de compensatie voor toeslagen is niet berekend; "
-                "de uitkomst is een ondergrens"
-            )
         max_row = param(f"bvv_max_{leefsituatie.value}", peildatum)
         maximum = max_row.decimal
+        if belastbaar_inkomen_jaar is None:
+            # Without C the compensation cannot be computed.  The bestaansminimum is protected "only in the
+            # citizen's favour": take the highest compensation the law allows, which is the maximum (lid 1, 8).
+            volledig = False
+            bvv = maximum
+            steps.add(
+                "Geen belastbaar inkomen bekend: de compensatie voor toeslagen is op het hoogste bedrag gezet, "
+                "in het voordeel van de schuldenaar; vraag het belastbaar inkomen op voor een precieze berekening",
+                format_eur(maximum),
+                param=max_row,
+            )
         if bvv > maximum:
             bvv = maximum
             steps.add("Begrensd op het maximum (Rv 475da lid 1)", format_eur(maximum), param=max_row)

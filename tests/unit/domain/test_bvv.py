@@ -18,8 +18,20 @@ def bvv(**kwargs: object) -> Decimal:
 
 
 def test_95_percent_of_the_norm_rounded_half_up() -> None:
-    # 0.95 x 1,401.50 = 1,331.425 -> 1,331.43
-    assert bvv(inkomen_maand=D(3000)) == D("1331.43")
+    # 0.95 x 1,401.50 = 1,331.425 -> 1,331.43; a low belastbaar inkomen earns no compensation
+    assert bvv(inkomen_maand=D(3000), belastbaar_inkomen_jaar=D(15000)) == D("1331.43")
+
+
+def test_unknown_belastbaar_inkomen_is_resolved_in_the_debtors_favour() -> None:
+    # without C the compensation cannot be computed: the maximum is assumed, never the lower 95% of the norm
+    result = beslagvrije_voet(peildatum=DAY, leefsituatie=L.ALLEENSTAANDE, inkomen_maand=D(1800))
+    assert result.result.beslagvrije_voet == D("1710.00")  # 95% of income stays the ceiling
+    assert result.result.volledig is False
+    assert any("voordeel van de schuldenaar" in step.description for step in result.steps)
+    known = beslagvrije_voet(
+        peildatum=DAY, leefsituatie=L.ALLEENSTAANDE, inkomen_maand=D(1800), belastbaar_inkomen_jaar=D(26000)
+    )
+    assert known.result.beslagvrije_voet <= result.result.beslagvrije_voet
 
 
 def test_the_95_percent_of_income_rule() -> None:
@@ -62,7 +74,7 @@ def test_middle_income_gets_compensation_below_the_maximum() -> None:
 def test_without_belastbaar_inkomen_the_result_is_marked_incomplete() -> None:
     result = beslagvrije_voet(peildatum=DAY, leefsituatie=L.ALLEENSTAANDE, inkomen_maand=D(2500))
     assert not result.result.volledig
-    assert any("ondergrens" in s.description for s in result.steps)
+    assert any("hoogste bedrag" in s.description for s in result.steps)
 
 
 def test_no_dutch_address_is_47_5_percent_of_norm_b() -> None:
@@ -75,9 +87,10 @@ def test_bijstand_is_95_percent_of_the_own_norm_without_compensation() -> None:
 
 
 def test_partner_income_reduces_by_at_most_half() -> None:
-    full = bvv(inkomen_maand=D(3000))
-    assert bvv(inkomen_maand=D(3000), partner_inkomen_maand=D(100)) == full - 100
-    assert bvv(inkomen_maand=D(3000), partner_inkomen_maand=D(5000)) == D("665.71")  # half of the unrounded 1,331.425
+    low_c = D(15000)  # no compensation: the bvv is 95% of the norm, 1,331.425 unrounded
+    full = bvv(inkomen_maand=D(3000), belastbaar_inkomen_jaar=low_c)
+    assert bvv(inkomen_maand=D(3000), belastbaar_inkomen_jaar=low_c, partner_inkomen_maand=D(100)) == full - 100
+    assert bvv(inkomen_maand=D(3000), belastbaar_inkomen_jaar=low_c, partner_inkomen_maand=D(5000)) == D("665.71")
 
 
 def test_kgb_component_without_k_uses_the_favourable_maximum_and_says_so() -> None:
@@ -88,7 +101,9 @@ def test_kgb_component_without_k_uses_the_favourable_maximum_and_says_so() -> No
 
 
 def test_after_june_2026_the_figures_are_shown_as_unconfirmed() -> None:
-    result = beslagvrije_voet(peildatum=date(2026, 11, 26), leefsituatie=L.ALLEENSTAANDE, inkomen_maand=D(3000))
+    result = beslagvrije_voet(
+        peildatum=date(2026, 11, 26), leefsituatie=L.ALLEENSTAANDE, inkomen_maand=D(3000), belastbaar_inkomen_jaar=D(15000)
+    )
     assert result.result.beslagvrije_voet == D("1331.43")
     assert result.unconfirmed
     assert any(s.status == "PLACEHOLDER" for s in result.steps)

@@ -50,8 +50,19 @@ def run_cli(argv: list[str], stdin: str = "", monkeypatch: pytest.MonkeyPatch | 
         ),
         (
             "beslagvrije_voet",
-            {"peildatum": "2026-03-01", "leefsituatie": "alleenstaande", "inkomen_maand": "3000"},
+            {
+                "peildatum": "2026-03-01",
+                "leefsituatie": "alleenstaande",
+                "inkomen_maand": "3000",
+                "belastbaar_inkomen_jaar": "15000",
+            },
             {"beslagvrije_voet": "1331.43", "afdracht": "1668.57"},
+        ),
+        (
+            # no belastbaar inkomen: the highest compensation (the maximum), in the debtor's favour
+            "beslagvrije_voet",
+            {"peildatum": "2026-03-01", "leefsituatie": "alleenstaande", "inkomen_maand": "3000"},
+            {"beslagvrije_voet": "2191.42", "afdracht": "808.58", "volledig": False},
         ),
         (
             "kwijtschelding",

@@ -62,12 +62,22 @@ def test_no_kwijtschelding_when_vermogen_covers_the_debt() -> None:
 
 
 def test_bvv_method_applies_only_in_the_persons_favour() -> None:
-    # NBI 1,800: legal BC 538.65; bvv method 1,800 - 1,331.43 = 468.57 -> lower, so it applies
+    # NBI 1,800, belastbaar inkomen low enough for no compensation: legal BC 538.65;
+    # bvv method 1,800 - 1,331.43 = 468.57 -> lower, so it applies
     favour = betalingscapaciteit(
-        peildatum=DAY, leefsituatie=L.ALLEENSTAANDE, netto_besteedbaar_inkomen_maand=D(1800), methode="bvv"
+        peildatum=DAY,
+        leefsituatie=L.ALLEENSTAANDE,
+        netto_besteedbaar_inkomen_maand=D(1800),
+        methode="bvv",
+        belastbaar_inkomen_jaar=D(15000),
     )
     assert favour.result.methode == "bvv"
     assert favour.result.betalingscapaciteit_maand == D("468.57")
+    # without the belastbaar inkomen the bvv is taken at its (favourable) maximum: only 5% of income remains
+    unknown = betalingscapaciteit(
+        peildatum=DAY, leefsituatie=L.ALLEENSTAANDE, netto_besteedbaar_inkomen_maand=D(1800), methode="bvv"
+    )
+    assert unknown.result.betalingscapaciteit_maand == D("90.00")
     # NBI 1,300: legal BC 38.65; bvv method 1,300 - 95% x 1,300 = 65 -> not lower, the legal rule stays
     legal = betalingscapaciteit(
         peildatum=DAY, leefsituatie=L.ALLEENSTAANDE, netto_besteedbaar_inkomen_maand=D(1300), methode="bvv"
