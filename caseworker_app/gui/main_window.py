@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QIcon, QKeyEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QSizePolicy, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QWidget
 
 from caseworker_app.services.dto import DebtorSummary, SaveResult
 
@@ -61,7 +61,7 @@ class MainWindow(QMainWindow):
         self.db_label = QLabel(self)
         self.db_label.setObjectName("databaseLabel")
         # a long database path must not make the window wider; the full text is in the tooltip
-        self.db_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.db_label.setMinimumWidth(80)
         self.statusBar().addPermanentWidget(self.busy)
         self.statusBar().addPermanentWidget(self.db_label)
         ops.tracker().busy_changed.connect(self.busy.setVisible)
