@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QIcon, QKeyEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QWidget
 
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from caseworker_app.services.context import Context
 
 STATUS_TIMEOUT_MS = 8000
+BUSY_DELAY_MS = 300
 log = logging.getLogger("caseworker.ui")
 
 
@@ -64,7 +65,10 @@ class MainWindow(QMainWindow):
         self.db_label.setMinimumWidth(80)
         self.statusBar().addPermanentWidget(self.busy)
         self.statusBar().addPermanentWidget(self.db_label)
-        ops.tracker().busy_changed.connect(self.busy.setVisible)
+        # show the busy bar only for work that takes a noticeable time, so quick searches do not flicker
+        self._busy_timer = QTimer(self, singleShot=True, interval=BUSY_DELAY_MS)
+        self._busy_timer.timeout.connect(self.busy.show)
+        ops.tracker().busy_changed.connect(self._busy_changed)
 
     def _connect(self) -> None:
         ui = self.ui
@@ -80,6 +84,14 @@ class MainWindow(QMainWindow):
         ui.actionEditDebtor.triggered.connect(self.edit_current)
         ui.actionCloseTab.triggered.connect(lambda: self.close_tab(ui.debtorTabs.currentIndex()))
         ui.actionAbout.triggered.connect(self.show_about)
+
+    @Slot(bool)
+    def _busy_changed(self, busy: bool) -> None:
+        if busy:
+            self._busy_timer.start()
+        else:
+            self._busy_timer.stop()
+            self.busy.hide()
 
     # ---- database -----------------------------------------------------------------------------------------
     def open_database(self, url: str | None) -> None:

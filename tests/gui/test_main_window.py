@@ -211,3 +211,23 @@ def _first(ctx):
     from caseworker_app.services import debtors
 
     return debtors.search_debtors(ctx, "jansen")[0]
+
+
+def test_busy_bar_shows_only_for_slow_work(qtbot):
+    import threading
+
+    from caseworker_app.gui.ops import ServiceOp
+
+    ops.set_default_pool(None)
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.show()
+    release = threading.Event()
+    done: list[int] = []
+    ServiceOp(w, lambda: release.wait(5) and 1).success(done.append).run()
+    assert not w.busy.isVisible(), "not at once: quick work must not flicker"
+    qtbot.waitUntil(w.busy.isVisible, timeout=2000)
+    release.set()
+    qtbot.waitUntil(lambda: done == [1], timeout=2000)
+    assert not w.busy.isVisible()
+    assert ops.wait_for_done(2000)
