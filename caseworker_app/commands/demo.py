@@ -116,4 +116,6 @@ def run(args: argparse.Namespace) -> int:
         f"{_format(summary.enforcement_actions)} invorderingsstappen"
     )
     print(f"  {_format(summary.users_added)} demogebruikers toegevoegd")
+    if summary.complex_bsns:
+        print(f"Zeer complexe zaken om te bekijken (BSN): {', '.join(summary.complex_bsns)}")
     return 0

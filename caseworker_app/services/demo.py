@@ -114,6 +114,8 @@ class DemoSummary:
     reference_date: dt.date
     first_debtor_id: int
     last_debtor_id: int
+    #: BSNs of the first few very complex cases: something to search for in a demonstration
+    complex_bsns: tuple[str, ...] = ()
 
 
 # ------------------------------------------------------------------------------------------- columns
@@ -330,6 +332,7 @@ class _Generator:
         count = max(1, round(total * COMPLEX_SHARE)) if total >= 20 else (1 if total >= 5 else 0)
         self.complex_indices = set(self.rng.sample(range(total), count)) if count else set()
         self.complex_count = 0
+        self.complex_bsns: list[str] = []
         self.ondernemers = 0
         self.rechtspersonen = 0
         self.places, self.place_cum = _cumulative([(p, p[3]) for p in data.PLACES])
@@ -617,6 +620,8 @@ class _Generator:
             )
         if complex_case:
             self.complex_count += 1
+            if len(self.complex_bsns) < 5:
+                self.complex_bsns.append(bsn)
         return _Person(debtor_id, bsn, doelgroep, payer, source, has_partner, bijstand, complex_case)
 
     def _company(self, out: _Batch) -> None:
@@ -1418,6 +1423,7 @@ def generate(
             reference_date=reference,
             first_debtor_id=next_ids["debtors"],
             last_debtor_id=next_ids["debtors"] + totals[1] - 1,
+            complex_bsns=tuple(generator.complex_bsns),
         )
         audit.record(
             session,

@@ -144,6 +144,12 @@ def test_demo_on_a_fresh_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert "Demogegevens: 40 van 40 schuldenaren (100%)" in err
     assert _scalar(url, "SELECT COUNT(*) FROM debtors") == 40
     assert _run(capsys, "db", "status", "--database", url)[0] == 0
+    # the complex case it points at can be looked up straight away
+    complex_line = next(line for line in out.splitlines() if "Zeer complexe zaken" in line)
+    bsn = complex_line.rsplit(":", 1)[1].split(",")[0].strip()
+    code, found, err = _run(capsys, "debtor", "search", bsn, "--database", url)
+    assert code == 0, err
+    assert bsn in found
 
 
 @pytest.mark.parametrize(
