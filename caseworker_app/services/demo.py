@@ -37,9 +37,7 @@ import datetime as dt
 import functools
 import itertools
 import math
-import queue
 import random
-import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -324,6 +322,9 @@ class _Generator:
         self.ref_ord = reference.toordinal()
         self.first_ord = min(FIRST_DAY.toordinal(), self.ref_ord - 400)
         self.ids = dict(next_ids)
+        # the two biggest tables count with itertools (cheaper than the dict in _id)
+        self.next_booking = itertools.count(next_ids["bookings"]).__next__
+        self.next_action = itertools.count(next_ids["enforcement_actions"]).__next__
         self.identifiers = _ElfproefWalk(self.rng, taken)
         self.kvk = _Walk(self.rng, 10_000_000, 90_000_000)
         self.ts_numbers = _Walk(self.rng, 100_000_000, 900_000_000)
@@ -859,14 +860,16 @@ class _Generator:
         ref = self.ref_ord
         bookings = out.bookings
         actions = out.actions
+        next_booking = self.next_booking
+        next_action = self.next_action
         toeslag = middel in _TOESLAGEN
         date = self._date
 
         def book(kind: BookingKind, cents: int, day: int, text_: str | None, source: str | None, by: str) -> None:
-            bookings.append((self._id("bookings"), claim_id, _V[kind], cents, day, text_, source, by))
+            bookings.append((next_booking(), claim_id, _V[kind], cents, day, text_, source, by))
 
         def act(step: EnforcementStep, day: int, costs: int, notes: str | None, by: str, stuit: bool = True) -> None:
-            actions.append((self._id("enforcement_actions"), claim_id, _V[step], day, stuit, costs, notes, by))
+            actions.append((next_action(), claim_id, _V[step], day, stuit, costs, notes, by))
 
         caseworker = self._pick(data.CASEWORKER_LOGINS)
         bailiff = self._pick(data.BAILIFF_LOGINS)
@@ -1153,7 +1156,7 @@ class _Generator:
 
 
 class _Writer(Protocol):
-    #: turns generator rows into driver values; runs in the generator thread
+    #: turns generator rows (cents, day ordinals) into driver values
     convert: _Converter
 
     def write(self, table: Table, columns: tuple[str, ...], rows: list[Row]) -> None: ...
@@ -1313,32 +1316,6 @@ def _next_ids(session: Session) -> dict[str, int]:
     return out
 
 
-def _put(chunks: queue.Queue[Any], item: object, stop: threading.Event) -> None:
-    while not stop.is_set():
-        try:
-            chunks.put(item, timeout=0.1)
-            return
-        except queue.Full:
-            continue
-
-
-def _produce(
-    generator: _Generator, writer: _Writer, debtors: int, chunks: queue.Queue[Any], stop: threading.Event
-) -> None:
-    """The generator thread: make and convert chunks until done, or until the writer gives up."""
-    try:
-        while generator.produced < debtors and not stop.is_set():
-            batch = generator.batch(min(CHUNK_DEBTORS, debtors - generator.produced))
-            tables = [
-                writer.convert.rows(table, columns, rows)
-                for (table, columns), rows in zip(TABLES, batch.tables(), strict=True)
-            ]
-            _put(chunks, (tables, generator.produced), stop)
-        _put(chunks, None, stop)
-    except BaseException as exc:  # handed to the writing thread, which re-raises it
-        _put(chunks, exc, stop)
-
-
 def validate_count(debtors: int) -> int:
     if isinstance(debtors, bool) or not isinstance(debtors, int) or debtors < 1 or debtors > MAX_DEBTORS:
         raise ValidationError(
@@ -1382,32 +1359,19 @@ def generate(
         totals = [0] * len(TABLES)
         if progress:
             progress(0, debtors)
-        # the next chunk is generated (in a thread) while the database stores this one
-        stop = threading.Event()
-        chunks: queue.Queue[tuple[list[list[Row]], int] | BaseException | None] = queue.Queue(maxsize=2)
-        producer = threading.Thread(
-            target=_produce, args=(generator, writer, debtors, chunks, stop), name="demo-generator", daemon=True
-        )
-        producer.start()
         try:
-            while (item := chunks.get()) is not None:
-                if isinstance(item, BaseException):
-                    raise item
-                tables, done = item
-                for index, ((table, columns), rows) in enumerate(zip(TABLES, tables, strict=True)):
-                    writer.write(table, columns, rows)
+            while generator.produced < debtors:
+                batch = generator.batch(min(CHUNK_DEBTORS, debtors - generator.produced))
+                for index, ((table, columns), rows) in enumerate(zip(TABLES, batch.tables(), strict=True)):
+                    writer.write(table, columns, writer.convert.rows(table, columns, rows))
                     totals[index] += len(rows)
                 if progress:
-                    progress(done, debtors)
+                    progress(generator.produced, debtors)
             writer.finish(next_ids)
         except BaseException:
-            stop.set()
             with contextlib.suppress(Exception):  # the original error is what matters; the rollback follows
                 writer.close()
             raise
-        finally:
-            stop.set()
-            producer.join()
         summary = DemoSummary(
             debtors=totals[1],
             households=totals[0],
