@@ -24,7 +24,7 @@ DEV_STAMP := $(VENV)/.stamp-dev
 BUILD_STAMP := $(VENV)/.stamp-build
 PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
 
-.PHONY: help setup run test lint fix format forms translations build build-test bench clean distclean
+.PHONY: help setup display-check run test lint fix format forms translations build build-test bench clean distclean
 
 help:
 	@sed -n 's/^#   make /make /p' Makefile
@@ -48,7 +48,8 @@ setup: $(DEV_STAMP)
 	@scripts/setup-system.sh run
 
 # Headless without an off-screen platform: say how to run it instead of letting Qt abort with a plugin trace.
-run:
+# (A prerequisite listed before $(DEV_STAMP), so it answers before any installing starts.)
+display-check:
 	@if [[ -z "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}$${QT_QPA_PLATFORM:-}" ]]; then \
 	  echo "make run: no display (DISPLAY and WAYLAND_DISPLAY are not set). Run it one of these ways:" >&2; \
 	  echo "  QT_QPA_PLATFORM=offscreen make run      # starts without a visible window (smoke test)" >&2; \
@@ -56,12 +57,12 @@ run:
 	  echo "  ssh -X / a desktop session, then make run" >&2; \
 	  exit 2; \
 	fi
+
+run: display-check $(DEV_STAMP)
 	@scripts/setup-system.sh run
-	@$(MAKE) --no-print-directory $(DEV_STAMP)
 	@scripts/run.sh
 
-test:
-	@$(MAKE) --no-print-directory $(DEV_STAMP)
+test: $(DEV_STAMP)
 	@scripts/setup-system.sh test
 	@scripts/check.sh test
 
