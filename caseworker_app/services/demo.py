@@ -1126,14 +1126,9 @@ class _Generator:
                 principal = costs = 0
                 return
         if principal + costs > 0 and ref - dag > 5 * 365 and rng.random() < 0.3:
-            book(
-                BookingKind.AFBOEKING,
-                -(principal + costs),
-                ref - self._ri(1, 200),
-                "Oninbaar afgeboekt",
-                "oninbaar",
-                caseworker,
-            )
+            day = max(t, last) + self._ri(30, 400)  # after the last step, never in the future
+            if day <= ref:
+                book(BookingKind.AFBOEKING, -(principal + costs), day, "Oninbaar afgeboekt", "oninbaar", caseworker)
 
     def _regeling(
         self, pay_part: Callable[..., None], start: int, ref: int, open_cents: int, caseworker: str, payer: float
