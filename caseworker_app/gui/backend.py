@@ -7,8 +7,6 @@ use: the main window can be on screen before they are loaded (startup target: un
 
 from __future__ import annotations
 
-import platform
-import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -98,6 +96,9 @@ class AboutInfo:
 
 
 def about_info(ctx: Context | None) -> AboutInfo:
+    import platform
+    import sys
+
     import sqlalchemy
 
     import PySide6

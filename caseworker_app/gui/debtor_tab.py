@@ -12,13 +12,14 @@ from caseworker_app.services.dto import ClaimSummary, DebtorDetail, DebtorSummar
 from caseworker_app.gui import backend
 from caseworker_app.gui import format as fmt
 from caseworker_app.gui import settings as gui_settings
-from caseworker_app.gui.debtor_edit import DebtorEditDialog
 from caseworker_app.gui.forms.ui_debtor_tab import Ui_DebtorTab
 from caseworker_app.gui.models import ClaimsModel, sorting_proxy
 from caseworker_app.gui.ops import ServiceOp
 
 if TYPE_CHECKING:
     from caseworker_app.services.context import Context
+
+    from caseworker_app.gui.debtor_edit import DebtorEditDialog
 
 
 class DebtorTab(QWidget):
@@ -31,7 +32,7 @@ class DebtorTab(QWidget):
         self.ui.setupUi(self)
         self.ctx, self.debtor_id = ctx, summary.id
         self.detail: DebtorDetail | None = None
-        self.edit_dialog: DebtorEditDialog | None = None
+        self.edit_dialog: DebtorEditDialog | None = None  # created on first use (keeps start-up lean)
         self.claims = ClaimsModel(self)
         self.ui.claimsView.setModel(sorting_proxy(self.claims, self))
         header = self.ui.claimsView.horizontalHeader()
@@ -101,6 +102,8 @@ class DebtorTab(QWidget):
     def edit(self) -> None:
         if self.detail is None:
             return
+        from caseworker_app.gui.debtor_edit import DebtorEditDialog
+
         self.edit_dialog = DebtorEditDialog(self.ctx, self.detail, self)
         self.edit_dialog.saved.connect(self._saved)
         self.edit_dialog.open()

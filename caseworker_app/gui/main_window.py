@@ -7,15 +7,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QIcon, QKeyEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QProgressBar, QWidget
 
 from caseworker_app.services.dto import DebtorSummary, SaveResult
 
 from caseworker_app.gui import backend, ops
 from caseworker_app.gui import settings as gui_settings
-from caseworker_app.gui.about import AboutDialog
 from caseworker_app.gui.database import DatabaseOpener
-from caseworker_app.gui.debtor_edit import merged_message
 from caseworker_app.gui.debtor_tab import DebtorTab
 from caseworker_app.gui.forms.ui_main_window import Ui_MainWindow
 from caseworker_app.gui.models import DebtorResultsModel, RowRole, sorting_proxy
@@ -43,7 +41,7 @@ class MainWindow(QMainWindow):
         self.settings = gui_settings.settings()
         self.ctx: Context | None = None
         self.opener: DatabaseOpener | None = None
-        self.about_dialog: AboutDialog | None = None
+        self.about_dialog: QDialog | None = None
         self._size_results_columns = True
         self._search_pending = False
         self.results = DebtorResultsModel(self)
@@ -270,6 +268,8 @@ class MainWindow(QMainWindow):
                     huisnummer=detail.huisnummer,
                 ),
             )
+        from caseworker_app.gui.debtor_edit import merged_message
+
         message = merged_message(result) if result.merged_fields else self.tr("Saved.")
         self.statusBar().showMessage(message, STATUS_TIMEOUT_MS * 2)
 
@@ -280,6 +280,8 @@ class MainWindow(QMainWindow):
         ServiceOp(self, lambda: backend.about_info(ctx)).success(self._show_about).run()
 
     def _show_about(self, info: backend.AboutInfo) -> None:
+        from caseworker_app.gui.about import AboutDialog  # only when asked: keeps start-up lean
+
         self.about_dialog = AboutDialog(info, self)
         self.about_dialog.open()
 
