@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, inspect, select
 from sqlalchemy.exc import IntegrityError
 
 from caseworker_app.errors import PermissionDeniedError, ValidationError
@@ -306,4 +306,35 @@ def test_a_row_breaking_a_check_constraint_rolls_the_whole_load_back(
         conn.exec_driver_sql(
             "INSERT INTO households (leefsituatie, aantal_kinderen, kostendelers, beschermd_bestaansminimum, version) "
             "VALUES ('kasteel', 0, 0, false, 1)"
+        )
+
+
+def test_the_schema_is_the_same_after_a_bulk_load(ctx: Context) -> None:
+    """The PostgreSQL load drops and re-creates foreign keys and indexes of fresh tables: nothing may go missing."""
+
+    def schema() -> dict[str, Any]:
+        inspector = inspect(ctx.db.engine)
+        out: dict[str, Any] = {}
+        for model in _TABLES:
+            name = model.__tablename__
+            out[name] = (
+                sorted((i["name"], tuple(i["column_names"]), bool(i["unique"])) for i in inspector.get_indexes(name)),
+                sorted(
+                    (f["name"], tuple(f["constrained_columns"]), f["referred_table"])
+                    for f in inspector.get_foreign_keys(name)
+                ),
+                sorted(u["name"] or "" for u in inspector.get_unique_constraints(name)),
+                sorted(c["name"] or "" for c in inspector.get_check_constraints(name)),
+            )
+        return out
+
+    before = schema()
+    assert any(fks for _ix, fks, _uq, _ck in before.values())
+    demo.generate(ctx, 30, 4, reference_date=REFERENCE)
+    assert schema() == before
+    # the foreign keys are back in force
+    with pytest.raises(IntegrityError), ctx.db.engine.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO bookings (claim_id, kind, amount, booking_date, created_by) "
+            "VALUES (987654321, 'betaling', -1, '2026-01-01', 'test')"
         )
