@@ -9,7 +9,7 @@
 #   make forms        compile ui/*.ui into caseworker_app/gui/forms/ui_*.py
 #   make translations update resources/translations/*.ts from the sources and compile the .qm files
 #   make build        PyInstaller one-folder build in dist/caseworker/ (slower; not part of make test)
-#   make build-test   build, then start the frozen program with `selftest` (migrations, PDF, Qt) and expect exit 0
+#   make build-test   build, then the frozen program's `selftest` and a start of its window on a demo database
 #   make bench        run benchmarks/bench_*.py
 #   make clean        remove build output and caches (make distclean also removes .venv)
 
@@ -87,8 +87,13 @@ build: $(BUILD_STAMP)
 	$(BIN)/python scripts/dev/build_translations.py --check
 	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN build.spec
 
+# The frozen program must pass its selftest, and open its main window on a small demo database and quit cleanly.
 build-test: build
 	QT_QPA_PLATFORM=offscreen dist/caseworker/caseworker selftest
+	@home=$$(mktemp -d); trap 'rm -rf "$$home"' EXIT; export CASEWORKER_HOME=$$home QT_QPA_PLATFORM=offscreen; \
+	set -x; dist/caseworker/caseworker db upgrade; dist/caseworker/caseworker demo --debtors 50 --seed 1 >/dev/null; \
+	CASEWORKER_QUIT_WHEN_READY=1 dist/caseworker/caseworker gui
+	@echo "build-test: the frozen program in dist/caseworker/ works"
 
 bench: $(DEV_STAMP)
 	@shopt -s nullglob; files=(benchmarks/bench_*.py); \

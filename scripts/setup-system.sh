@@ -4,7 +4,7 @@
 #   scripts/setup-system.sh base    # python3-venv (only when `python3 -m venv` cannot bootstrap pip)
 #   scripts/setup-system.sh test    # base + Qt offscreen libraries, fonts, poppler-utils, PostgreSQL binaries if needed
 #   scripts/setup-system.sh run     # base + Qt offscreen libraries; + xcb libraries and Xvfb unless Qt runs offscreen
-#   scripts/setup-system.sh build   # test + binutils (PyInstaller) and libpython3.x for Debian's own python3
+#   scripts/setup-system.sh build   # test + the xcb libraries (bundled by PyInstaller) + binutils, libpython3.x
 #
 # Checks with dpkg-query first, so a second run costs a few milliseconds. As root it runs apt-get itself, otherwise
 # through sudo when available, otherwise it prints the apt-get line to run and fails. On a system without dpkg it
@@ -64,7 +64,7 @@ case $profile in
   base) want_base ;;
   test) want_base; wanted+=("${qt_offscreen[@]}" poppler-utils); want_postgres ;;
   run) want_base; wanted+=("${qt_offscreen[@]}"); qt_offscreen_only || wanted+=("${qt_window[@]}") ;;
-  build) want_base; wanted+=("${qt_offscreen[@]}" poppler-utils); want_postgres; want_build ;;
+  build) want_base; wanted+=("${qt_offscreen[@]}" "${qt_window[@]}" poppler-utils); want_postgres; want_build ;;
   *) echo "usage: $0 base|test|run|build" >&2; exit 2 ;;
 esac
 
