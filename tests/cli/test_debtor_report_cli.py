@@ -22,15 +22,15 @@ AS_OF = "2026-11-26"
 
 
 @pytest.fixture
-def setup(db_url: str) -> tuple[str, Context, int]:
-    ctx = open_context(db_url)
+def setup(migrated_db_url: str) -> tuple[str, Context, int]:
+    ctx = open_context(migrated_db_url)
     debtor_id = add_debtor(ctx, voornamen="Zoë", achternaam="Müller")
     add_claim(ctx, debtor_id, amount="1200.00", dagtekening=dt.date(2025, 3, 1),
               payments=((dt.date(2025, 6, 1), "200.00"),),
               steps=((EnforcementStep.AANMANING, dt.date(2025, 5, 1), "19.00"),))
     add_claim(ctx, debtor_id, middel=Middel.HT, amount="640.00", dagtekening=dt.date(2025, 5, 1),
               verrekeningen=((dt.date(2025, 9, 1), "100.00"),))
-    return db_url, ctx, debtor_id
+    return migrated_db_url, ctx, debtor_id
 
 
 def run(capsys: pytest.CaptureFixture[str], url: str, *args: str) -> tuple[int, str, str]:

@@ -71,24 +71,24 @@ def _case(ctx: Context) -> str:
 
 
 @pytest.mark.parametrize("as_of", [dt.date(2026, 11, 26), dt.date(2025, 3, 31)])
-def test_every_surface_shows_the_same_totals(db_url: str, tmp_path: Path, as_of: dt.date) -> None:
-    ctx = open_context(db_url)
+def test_every_surface_shows_the_same_totals(migrated_db_url: str, tmp_path: Path, as_of: dt.date) -> None:
+    ctx = open_context(migrated_db_url)
     bsn = _case(ctx)
     expected = position.get_position_by_bsn(ctx, bsn, as_of).totals.amounts()
     assert expected["open"] > 0 and expected["rente_total"] > 0 and expected["costs"] > 0
     for name, read in SURFACES.items():
-        shown = read(db_url, bsn, as_of, tmp_path)
+        shown = read(migrated_db_url, bsn, as_of, tmp_path)
         assert {"open", "open_belastingdienst", "open_toeslagen", "costs", "rente_total", "paid",
                 "verrekend"} <= set(shown), (name, shown)
         for key, value in shown.items():
             assert value == expected[key].quantize(Decimal("0.01")), (name, key, value, expected[key])
 
 
-def test_demo_debtors_show_the_same_totals(sqlite_url: str, tmp_path: Path) -> None:
+def test_demo_debtors_show_the_same_totals(migrated_sqlite_url: str, tmp_path: Path) -> None:
     """Realistic data from the demo generator: ladders, regelingen, kwijtschelding, rente bookings."""
     from caseworker_app.services import demo
 
-    ctx = open_context(sqlite_url)
+    ctx = open_context(migrated_sqlite_url)
     summary = demo.generate(ctx, debtors=40, seed=5, reference_date=dt.date(2026, 11, 26))
     as_of = dt.date(2026, 11, 26)
     checked = 0
@@ -100,7 +100,7 @@ def test_demo_debtors_show_the_same_totals(sqlite_url: str, tmp_path: Path) -> N
         assert bsn
         expected = pos.totals.amounts()
         for name, read in SURFACES.items():
-            for key, value in read(sqlite_url, bsn, as_of, tmp_path).items():
+            for key, value in read(migrated_sqlite_url, bsn, as_of, tmp_path).items():
                 assert value == expected[key].quantize(Decimal("0.01")), (name, bsn, key)
         checked += 1
         if checked == 4:

@@ -28,8 +28,8 @@ def _second_user(ctx: Context) -> Context:
     return db.login(ctx.actor.login)
 
 
-def test_token_moves_on_every_kind_of_change_and_only_for_that_debtor(db_url: str) -> None:
-    ctx = open_context(db_url)
+def test_token_moves_on_every_kind_of_change_and_only_for_that_debtor(migrated_db_url: str) -> None:
+    ctx = open_context(migrated_db_url)
     mine = add_debtor(ctx)
     other = add_debtor(ctx, bsn="123456782", achternaam="Bakker")
     claim_id = add_claim(ctx, mine)
@@ -61,8 +61,8 @@ def test_token_moves_on_every_kind_of_change_and_only_for_that_debtor(db_url: st
     assert not changed()  # nothing happened: the same token again
 
 
-def test_a_deleted_debtor_is_reported_not_crashed(db_url: str) -> None:
-    ctx = open_context(db_url)
+def test_a_deleted_debtor_is_reported_not_crashed(migrated_db_url: str) -> None:
+    ctx = open_context(migrated_db_url)
     debtor_id = add_debtor(ctx, leefsituatie=None)
     assert changes.change_token(ctx, debtor_id) != changes.DELETED
     with _second_user(ctx).unit_of_work() as session:
@@ -75,15 +75,15 @@ def test_a_deleted_debtor_is_reported_not_crashed(db_url: str) -> None:
     assert "bestaat niet (meer)" in info.value.message
 
 
-def test_global_marker_moves_with_any_audited_change(db_url: str) -> None:
-    ctx = open_context(db_url)
+def test_global_marker_moves_with_any_audited_change(migrated_db_url: str) -> None:
+    ctx = open_context(migrated_db_url)
     before = changes.global_marker(ctx)
     add_debtor(ctx)
     assert changes.global_marker(ctx) > before
 
 
-def test_changed_debtors_are_resolved_from_claims_and_bookings(db_url: str) -> None:
-    ctx = open_context(db_url)
+def test_changed_debtors_are_resolved_from_claims_and_bookings(migrated_db_url: str) -> None:
+    ctx = open_context(migrated_db_url)
     changes.install(ctx.db.session_factory)
     first = add_debtor(ctx)
     claim_id = add_claim(ctx, first)
@@ -100,19 +100,19 @@ def test_changed_debtors_are_resolved_from_claims_and_bookings(db_url: str) -> N
         assert changes.changed_debtor_ids(session) == {first, second}
 
 
-def test_install_is_idempotent_and_harmless_on_sqlite(sqlite_url: str) -> None:
-    ctx = open_context(sqlite_url)
+def test_install_is_idempotent_and_harmless_on_sqlite(migrated_sqlite_url: str) -> None:
+    ctx = open_context(migrated_sqlite_url)
     changes.install(ctx.db.session_factory)
     changes.install(ctx.db.session_factory)
     debtor_id = add_debtor(ctx)
     add_claim(ctx, debtor_id)  # commits go through the hook without a NOTIFY
     with pytest.raises(ValueError, match="PostgreSQL"):
-        changes.listen(sqlite_url, lambda _id: None)
+        changes.listen(migrated_sqlite_url, lambda _id: None)
 
 
 @pytest.fixture
-def pg_ctx(pg_url: str) -> Context:
-    ctx = open_context(pg_url)
+def pg_ctx(migrated_pg_url: str) -> Context:
+    ctx = open_context(migrated_pg_url)
     changes.install(ctx.db.session_factory)
     return ctx
 

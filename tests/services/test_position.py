@@ -29,9 +29,9 @@ MONEY = re.compile(r"^-?\d+\.\d{2}$")
 
 
 @pytest.fixture
-def case(db_url: str) -> tuple[Context, int]:
+def case(migrated_db_url: str) -> tuple[Context, int]:
     """A debtor with a tax claim (paid in part late, aanmaning with costs) and a toeslag claim (verrekend)."""
-    ctx = open_context(db_url)
+    ctx = open_context(migrated_db_url)
     debtor_id = add_debtor(ctx)
     add_claim(ctx, debtor_id, amount="1200.00", dagtekening=dt.date(2025, 3, 1),
               payments=((dt.date(2025, 6, 1), "200.00"),),
@@ -105,8 +105,8 @@ def test_rente_keeps_running_and_a_past_date_shows_the_past(case: tuple[Context,
     assert {c.middel for c in before_payment.claims} == {"ib", "zt"}
 
 
-def test_a_few_queries_whatever_the_number_of_claims(db_url: str) -> None:
-    ctx = open_context(db_url)
+def test_a_few_queries_whatever_the_number_of_claims(migrated_db_url: str) -> None:
+    ctx = open_context(migrated_db_url)
     small = add_debtor(ctx)
     add_claim(ctx, small, payments=((dt.date(2025, 6, 1), "10.00"),))
     big = add_debtor(ctx, bsn="123456782", achternaam="Bakker")
@@ -130,8 +130,8 @@ def test_a_few_queries_whatever_the_number_of_claims(db_url: str) -> None:
     assert count(big) == count(small) <= 8
 
 
-def test_flags_that_change_how_the_case_is_treated(db_url: str) -> None:
-    ctx = open_context(db_url)
+def test_flags_that_change_how_the_case_is_treated(migrated_db_url: str) -> None:
+    ctx = open_context(migrated_db_url)
     debtor_id = add_debtor(ctx)
     add_claim(ctx, debtor_id)
     with ctx.unit_of_work() as session:
@@ -148,8 +148,8 @@ def test_flags_that_change_how_the_case_is_treated(db_url: str) -> None:
     assert "samenloop" not in codes  # only tax debt
 
 
-def test_verjaring_near_and_past_are_flagged(db_url: str) -> None:
-    ctx = open_context(db_url)
+def test_verjaring_near_and_past_are_flagged(migrated_db_url: str) -> None:
+    ctx = open_context(migrated_db_url)
     debtor_id = add_debtor(ctx)
     add_claim(ctx, debtor_id, dagtekening=dt.date(2021, 3, 1))  # due April 2021: verjaart April 2026
     add_claim(ctx, debtor_id, dagtekening=dt.date(2021, 11, 1))  # due December 2021: verjaart December 2026
@@ -160,8 +160,8 @@ def test_verjaring_near_and_past_are_flagged(db_url: str) -> None:
     assert len(gone) == 1 and gone[0].next_step.allowed is False
 
 
-def test_unknown_debtor_and_bad_bsn_get_clear_messages(db_url: str) -> None:
-    ctx = open_context(db_url)
+def test_unknown_debtor_and_bad_bsn_get_clear_messages(migrated_db_url: str) -> None:
+    ctx = open_context(migrated_db_url)
     with pytest.raises(NotFoundError) as info:
         position.get_position(ctx, 4242, AS_OF)
     assert "bestaat niet" in info.value.message
@@ -172,8 +172,8 @@ def test_unknown_debtor_and_bad_bsn_get_clear_messages(db_url: str) -> None:
         position.get_position_by_bsn(ctx, "999993653", AS_OF)
 
 
-def test_a_debtor_without_claims_has_an_empty_position(db_url: str) -> None:
-    ctx = open_context(db_url)
+def test_a_debtor_without_claims_has_an_empty_position(migrated_db_url: str) -> None:
+    ctx = open_context(migrated_db_url)
     debtor_id = add_debtor(ctx, leefsituatie=None)
     pos = position.get_position(ctx, debtor_id, AS_OF)
     assert pos.claims == () and pos.totals.open == 0 and pos.timeline == () and pos.monthly_balance == ()
@@ -210,8 +210,8 @@ def test_monthly_balance_follows_the_ledger(case: tuple[Context, int]) -> None:
     assert may.belastingdienst == Decimal("1219.00")  # 1200 + 19 aanmaningskosten; the 300 claim was paid
 
 
-def test_capacity_from_the_recorded_situation(db_url: str) -> None:
-    ctx = open_context(db_url)
+def test_capacity_from_the_recorded_situation(migrated_db_url: str) -> None:
+    ctx = open_context(migrated_db_url)
     debtor_id = add_debtor(ctx)
     add_claim(ctx, debtor_id)
     assert position.get_position(ctx, debtor_id, AS_OF).capacity is None
@@ -229,8 +229,8 @@ def test_capacity_from_the_recorded_situation(db_url: str) -> None:
     assert cap.bvv_explanation and cap.bc_explanation
 
 
-def test_capacity_needs_a_household(db_url: str) -> None:
-    ctx = open_context(db_url)
+def test_capacity_needs_a_household(migrated_db_url: str) -> None:
+    ctx = open_context(migrated_db_url)
     debtor_id = add_debtor(ctx, leefsituatie=None)
     with ctx.unit_of_work() as session:
         session.add(FinancialSituation(debtor_id=debtor_id, peildatum=dt.date(2026, 10, 1),
@@ -309,8 +309,8 @@ def test_later_capabilities_add_their_facts(case: tuple[Context, int], regeling_
     assert doc["totals"]["under_regeling"] == f"{tax.open:.2f}"
 
 
-def test_corrections_and_reductions_are_shown(db_url: str) -> None:
-    ctx = open_context(db_url)
+def test_corrections_and_reductions_are_shown(migrated_db_url: str) -> None:
+    ctx = open_context(migrated_db_url)
     debtor_id = add_debtor(ctx)
     claim_id = add_claim(ctx, debtor_id, amount="1000.00", dagtekening=dt.date(2026, 9, 1))
     with ctx.unit_of_work() as session:
@@ -323,8 +323,8 @@ def test_corrections_and_reductions_are_shown(db_url: str) -> None:
     assert any(e.kind == "vermindering" and "bezwaar" in e.detail for e in pos.timeline)
 
 
-def test_position_survives_household_members(db_url: str) -> None:
-    ctx = open_context(db_url)
+def test_position_survives_household_members(migrated_db_url: str) -> None:
+    ctx = open_context(migrated_db_url)
     first = add_debtor(ctx)
     second = add_debtor(ctx, bsn="123456782", voornamen="Els", achternaam="Jansen", leefsituatie=None)
     with ctx.unit_of_work() as session:
@@ -340,8 +340,8 @@ def test_position_survives_household_members(db_url: str) -> None:
     assert [name for _id, name in pos.debtor.household.members] == ["Els Jansen"]
 
 
-def test_a_claim_the_rules_cannot_evaluate_still_shows_its_ledger(db_url: str) -> None:
-    ctx = open_context(db_url)
+def test_a_claim_the_rules_cannot_evaluate_still_shows_its_ledger(migrated_db_url: str) -> None:
+    ctx = open_context(migrated_db_url)
     debtor_id = add_debtor(ctx)
     # the rente table starts in 2013: a claim due in 1985 cannot get its rente computed
     add_claim(ctx, debtor_id, amount="500.00", dagtekening=dt.date(1985, 3, 1),
@@ -361,8 +361,8 @@ def test_a_claim_the_rules_cannot_evaluate_still_shows_its_ledger(db_url: str) -
     assert next(c for c in doc["claims"] if c["reference"] == old.reference)["verjaringsdatum"] is None
 
 
-def test_capacity_without_figures_for_the_peildatum_says_why(db_url: str) -> None:
-    ctx = open_context(db_url)
+def test_capacity_without_figures_for_the_peildatum_says_why(migrated_db_url: str) -> None:
+    ctx = open_context(migrated_db_url)
     debtor_id = add_debtor(ctx)
     with ctx.unit_of_work() as session:
         session.add(FinancialSituation(debtor_id=debtor_id, peildatum=dt.date(2001, 1, 1),
@@ -371,12 +371,12 @@ def test_capacity_without_figures_for_the_peildatum_says_why(db_url: str) -> Non
     assert cap is not None and cap.beslagvrije_voet is None and "ontbreekt het cijfer" in cap.note
 
 
-def test_a_connection_lost_mid_load_is_a_storage_error_and_a_retry_works(pg_url: str) -> None:
+def test_a_connection_lost_mid_load_is_a_storage_error_and_a_retry_works(migrated_pg_url: str) -> None:
     from sqlalchemy import text
 
     from caseworker_app.errors import StorageError
 
-    ctx = open_context(pg_url)
+    ctx = open_context(migrated_pg_url)
     debtor_id = add_debtor(ctx)
     add_claim(ctx, debtor_id)
 

@@ -20,8 +20,8 @@ from caseworker_app.services.debtors import search_debtors
 
 
 @pytest.fixture
-def people(db_url: str) -> tuple[Context, dict[str, int]]:
-    ctx = open_context(db_url)
+def people(migrated_db_url: str) -> tuple[Context, dict[str, int]]:
+    ctx = open_context(migrated_db_url)
     ids = {
         "jansen": add_debtor(ctx, bsn="111222333", voornamen="Jan", achternaam="Jansen", postcode="3511AB",
                              huisnummer=12),
