@@ -30,7 +30,9 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("CASEWORKER_HOME", tempfile.mkdtemp(prefix="caseworker-bench-"))
@@ -48,7 +50,7 @@ from caseworker_app.services.debtors import _search_statement, search_debtors
 LIMIT = 50
 
 
-def samples(conn: psycopg.Connection, n: int) -> dict[str, list[str]]:
+def samples(conn: psycopg.Connection[tuple[Any, ...]], n: int) -> dict[str, list[str]]:
     total = conn.execute("SELECT max(id) FROM debtors").fetchone()
     assert total and total[0], "no debtors: fill the database with caseworker demo first"
     step = max(1, int(total[0]) // n)
@@ -58,7 +60,7 @@ def samples(conn: psycopg.Connection, n: int) -> dict[str, list[str]]:
     ).fetchall()
     refs = [r[0] for r in conn.execute(
         "SELECT reference FROM claims WHERE id %% %s = 0 LIMIT %s", (max(1, step * 3), n)).fetchall()]
-    names = []
+    names: list[str] = []
     for _bsn, _rsin, name, _pc, _nr in rows:
         # what people type: the start of the surname ("janss"), or the surname and the start of what follows
         # it in the register order "achternaam tussenvoegsel voornamen" ("jansen pi", "berg van den jo")
@@ -76,8 +78,13 @@ def raw_sql(text: str) -> str | None:
     stmt = _search_statement(parse_query(text), LIMIT)
     if stmt is None:
         return None
-    sql = str(stmt.compile(dialect=postgresql.dialect(), compile_kwargs={"literal_binds": True}))
+    dialect = postgresql.dialect()  # type: ignore[no-untyped-call]
+    sql = str(stmt.compile(dialect=dialect, compile_kwargs={"literal_binds": True}))
     return sql.replace("%%", "%")  # the pyformat dialect doubles %; the raw query is sent without parameters
+
+
+def _fetch(conn: psycopg.Connection[tuple[Any, ...]], sql: str) -> None:
+    conn.execute(sql).fetchall()
 
 
 def timed(fn: Callable[[], object]) -> float:
@@ -104,24 +111,26 @@ def main() -> int:
         kinds = samples(conn, args.queries)
         print(f"{count[0] if count else 0:,} debtors; {args.queries} queries per kind; "
               f"machine {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}\n")
-        rows = []
-        plans = {}
+        rows: list[tuple[str, list[float], list[float], list[float], float]] = []
+        plans: dict[str, str] = {}
         for kind, texts in kinds.items():
             for text in texts[:20]:  # warm both paths (pool, statement cache, buffers)
                 search_debtors(ctx, text)
-            service, raw, server, hits = [], [], [], 0
+            service: list[float] = []
+            raw: list[float] = []
+            server: list[float] = []
+            hits = 0
             for text in texts:
                 sql = raw_sql(text)
                 assert sql is not None, text
-                t = timed(lambda text=text: search_debtors(ctx, text))
-                service.append(t)
-                raw.append(timed(lambda sql=sql: conn.execute(sql).fetchall()))
+                service.append(timed(partial(search_debtors, ctx, text)))
+                raw.append(timed(partial(_fetch, conn, sql)))
                 explain = conn.execute("EXPLAIN (ANALYZE, FORMAT JSON) " + sql).fetchone()
                 assert explain is not None
                 server.append(float(explain[0][0]["Execution Time"]) / 1000)
                 hits += len(search_debtors(ctx, text)) > 0
-            plan = conn.execute("EXPLAIN " + (raw_sql(texts[0]) or "")).fetchall()
-            plans[kind] = "\n".join(r[0] for r in plan)
+            plan_rows = conn.execute("EXPLAIN " + (raw_sql(texts[0]) or "")).fetchall()
+            plans[kind] = "\n".join(str(r[0]) for r in plan_rows)
             rows.append((kind, service, raw, server, hits / len(texts)))
     print("| query kind | service median / p99 | raw round trip median / p99 | server median / p99 | "
           "service / raw | service / server | found |")
