@@ -81,8 +81,8 @@ for pkg in "${wanted[@]}"; do
 done
 ((${#missing[@]} == 0)) && exit 0
 
-echo "setup-system ($profile): installing ${missing[*]}" >&2
 apt_install() {
+  echo "setup-system ($profile): installing ${missing[*]}" >&2
   "$@" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
   "$@" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
