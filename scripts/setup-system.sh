@@ -86,10 +86,15 @@ apt_install() {
   "$@" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
   "$@" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
+apt_failed() {
+  # No network or a broken mirror: say so loudly, then let the next step show what is really missing
+  # (the tests fail with their own instructions rather than skipping).
+  echo "setup-system: WARNING: could not install ${missing[*]}; continuing without them" >&2
+}
 if [[ $(id -u) == 0 ]]; then
-  apt_install
+  apt_install || apt_failed
 elif command -v sudo >/dev/null 2>&1; then
-  apt_install sudo
+  apt_install sudo || apt_failed
 else
   echo "setup-system: these Debian packages are missing and there is no sudo; as root run:" >&2
   echo "  apt-get update && apt-get install -y --no-install-recommends ${missing[*]}" >&2

@@ -63,9 +63,17 @@ def _private_home() -> Path:
 _HOME = _private_home()
 
 import pytest  # noqa: E402  (after the environment is set up on purpose)
+from hypothesis import settings as hypothesis_settings  # noqa: E402
 from sqlalchemy import create_engine, text  # noqa: E402
 from sqlalchemy.engine import URL, make_url  # noqa: E402
 from sqlalchemy.pool import NullPool  # noqa: E402
+
+# Hypothesis: no per-example deadline (timing on a shared 2-core machine says nothing about correctness); in CI
+# (CI=true, as .ci/run sets) a fixed seed too, so one commit always gives the same result. HYPOTHESIS_PROFILE overrides.
+hypothesis_settings.register_profile("caseworker", deadline=None, print_blob=True)
+hypothesis_settings.register_profile("ci", parent=hypothesis_settings.get_profile("caseworker"), derandomize=True)
+_default_profile = "ci" if os.environ.get("CI") else "caseworker"
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or _default_profile)
 
 PG_ENV_URL = "CASEWORKER_TEST_DATABASE_URL"
 PG_ENV_MODE = "CASEWORKER_TEST_PG"
