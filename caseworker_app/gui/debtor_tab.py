@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
+from caseworker_app.domain.permissions import Permission
+
 from caseworker_app.services.dto import ClaimSummary, DebtorDetail, DebtorSummary, SaveResult
 
 from caseworker_app.gui import backend
@@ -69,7 +71,9 @@ class DebtorTab(QWidget):
         self.ui.householdValue.setText(self._household_text(d))
         self.ui.contactValue.setText(" · ".join(v for v in (d.telefoon, d.email) if v) or self.tr("none recorded"))
         self.ui.fraudLabel.setVisible(d.fraude_markering)
-        self.ui.editButton.setEnabled(True)
+        may_edit = self.ctx.can(Permission.EDIT_DEBTOR)
+        self.ui.editButton.setEnabled(may_edit)
+        self.ui.editButton.setToolTip("" if may_edit else self.tr("Your role may not change debtor details."))
         self.loaded.emit(d)
 
     def _household_text(self, d: DebtorDetail) -> str:

@@ -9,6 +9,8 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal, Slo
 from PySide6.QtGui import QCloseEvent, QIcon, QKeyEvent
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QProgressBar, QWidget
 
+from caseworker_app.domain.permissions import Permission
+
 from caseworker_app.services.dto import DebtorSummary, SaveResult
 
 from caseworker_app.gui import backend, ops
@@ -235,7 +237,7 @@ class MainWindow(QMainWindow):
     @Slot(int)
     def _tab_changed(self, index: int) -> None:
         has_tab = index >= 0
-        self.ui.actionEditDebtor.setEnabled(has_tab)
+        self.ui.actionEditDebtor.setEnabled(has_tab and self.ctx is not None and self.ctx.can(Permission.EDIT_DEBTOR))
         self.ui.actionCloseTab.setEnabled(has_tab)
         if not has_tab:
             self.ui.workArea.setCurrentWidget(self.ui.emptyPage)

@@ -314,6 +314,10 @@
         <translation>niets vastgelegd</translation>
     </message>
     <message>
+        <source>Your role may not change debtor details.</source>
+        <translation>Uw rol mag de gegevens van een schuldenaar niet wijzigen.</translation>
+    </message>
+    <message>
         <source>not recorded</source>
         <translation>niet vastgelegd</translation>
     </message>

@@ -28,7 +28,9 @@ def test_postgres_setup_search_claims_and_permission_message(window, pg_url, qtb
         balances = sorted(tab.claims.index(r, ClaimsModel.BALANCE).data() for r in range(tab.claims.rowCount()))
         assert balances == ["€ 1.030,00", "€ 845,00"]
 
-        # an administrator may look but not change a debtor: a Dutch warning, the dialog keeps what was typed
+        # an administrator may look but not change a debtor: the button says so, and the service refuses anyway
+        assert not tab.ui.editButton.isEnabled() and "mag" in tab.ui.editButton.toolTip()
+        assert not window.ui.actionEditDebtor.isEnabled()
         tab.edit()
         dialog = tab.edit_dialog
         dialog.ui.telefoonEdit.setText("06-00000000")
