@@ -99,7 +99,16 @@ class NextStepInfo:
     allowed: bool
     earliest: dt.date | None
     costs: Decimal | None
-    blocked_by: tuple[str, ...]  # Dutch reasons of the guards that do not pass
+    #: the guards that do not pass; their Dutch reasons are only worded when asked for (see ``blocked_by``)
+    blocking: tuple[Any, ...] = field(default=(), repr=False)
+    #: a reason that is not a rules guard (e.g. why the claim could not be evaluated)
+    note: str | None = None
+
+    @property
+    def blocked_by(self) -> tuple[str, ...]:
+        """The Dutch reasons the next step may not be taken (yet)."""
+        reasons = tuple(str(guard.reden) for guard in self.blocking)
+        return (self.note, *reasons) if self.note else reasons
 
 
 @dataclass(frozen=True)
@@ -438,7 +447,7 @@ def _next_step_info(ev: rules.ClaimEvaluation) -> NextStepInfo:
         allowed=nxt.toegestaan,
         earliest=nxt.vanaf,
         costs=ev.kosten_volgende_stap,
-        blocked_by=tuple(g.reden for g in nxt.blokkades),
+        blocking=nxt.blokkades,
     )
 
 
@@ -498,7 +507,7 @@ def _unevaluated_position(claim: Any, facts: rules.ClaimFacts, status: ClaimStat
         rente_booked=sums[BookingKind.RENTE], rente_accrued=ZERO, open=balance, open_principal=balance,
         enforcement_stage=None, enforcement_stage_date=None, verjaringsdatum=None, verjaard=False,
         gestuit=any(s.step.stuit for s in facts.steps), stuiten_advies=False, stuiten_reden="",
-        next_step=NextStepInfo(None, "Niet te berekenen", False, None, None, (error,)),
+        next_step=NextStepInfo(None, "Niet te berekenen", False, None, None, note=error),
         under_regeling=status.regeling, paused=status.pauze, calculation_error=error, facts=facts,
     )
 
