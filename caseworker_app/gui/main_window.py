@@ -29,6 +29,15 @@ BUSY_DELAY_MS = 300
 log = logging.getLogger("caseworker.ui")
 
 
+BACKEND_NAMES = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
+
+
+def database_place(display_url: str) -> str:
+    """A SQLite database is a file: show its path; a server database shows its (password-free) URL."""
+    prefix = "sqlite:///"
+    return display_url[len(prefix) :] if display_url.startswith(prefix) else display_url
+
+
 class MainWindow(QMainWindow):
     database_opened = Signal(object)  # Context
     database_failed = Signal()
@@ -134,13 +143,16 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(self.tr("Caseworker (no database)"))
             self.db_label.setText(self.tr("No database"))
         else:
-            where = ctx.db.display_url
+            where = database_place(ctx.db.display_url)
             self.setWindowTitle(
                 self.tr("Caseworker – {user} – {database}").format(user=ctx.actor.login, database=where)
             )
             self.db_label.setText(
                 self.tr("Database: {database} ({backend}) · Working as: {name} ({login})").format(
-                    database=where, backend=ctx.db.backend, name=ctx.actor.display_name, login=ctx.actor.login
+                    database=where,
+                    backend=BACKEND_NAMES.get(ctx.db.backend, ctx.db.backend),
+                    name=ctx.actor.display_name,
+                    login=ctx.actor.login,
                 )
             )
         self.db_label.setToolTip(self.db_label.text())

@@ -16,10 +16,11 @@ from caseworker_app.gui.models import ClaimsModel, DebtorResultsModel, RowRole
 def test_window_shows_database_and_user_in_title_and_status_bar(window, ctx):
     assert "geen database" in window.windowTitle().lower()
     window.set_context(ctx)
+    path = ctx.db.engine.url.database  # a SQLite database is shown as its file
     assert ctx.actor.login in window.windowTitle()
-    assert ctx.db.display_url in window.windowTitle()
+    assert path in window.windowTitle() and "sqlite:" not in window.windowTitle()
     status = window.db_label.text()
-    assert ctx.db.display_url in status and ctx.actor.login in status and "Werkt als" in status
+    assert path in status and "(SQLite)" in status and ctx.actor.login in status and "Werkt als" in status
 
 
 def test_search_then_open_shows_claims_with_dutch_amounts(window, ctx, seeded, qtbot):
