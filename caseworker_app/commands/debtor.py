@@ -94,8 +94,15 @@ def run_search(args: argparse.Namespace) -> int:
         return 0
     table = [["BSN/RSIN", "Naam", "Geboren", "Adres", "Gevonden op"]]
     for r in results:
-        table.append([r.bsn or r.rsin or "", r.display_name, format_date(r.geboortedatum) if r.geboortedatum else "",
-                      r.address, _MATCHED.get(r.matched_by, r.matched_by)])
+        table.append(
+            [
+                r.bsn or r.rsin or "",
+                r.display_name,
+                format_date(r.geboortedatum) if r.geboortedatum else "",
+                r.address,
+                _MATCHED.get(r.matched_by, r.matched_by),
+            ]
+        )
     _print_table(table)
     print(f"\n{len(results)} gevonden" + (" (meer mogelijk: gebruik --limit)" if len(results) == args.limit else ""))
     return 0
@@ -141,15 +148,40 @@ def print_position(pos: Any) -> None:
     if not pos.claims:
         print("Geen vorderingen.")
     else:
-        table = [["Kenmerk", "Schuldeiser", "Middel", "Vervaldatum", "Bedrag", "Betaald", "Verrekend", "Kosten",
-                  "Rente", "Open", "Stap", "Verjaring"]]
+        table = [
+            [
+                "Kenmerk",
+                "Schuldeiser",
+                "Middel",
+                "Vervaldatum",
+                "Bedrag",
+                "Betaald",
+                "Verrekend",
+                "Kosten",
+                "Rente",
+                "Open",
+                "Stap",
+                "Verjaring",
+            ]
+        ]
         for c in pos.claims:
-            table.append([
-                c.reference, label(c.creditor), label(c.middel), format_date(c.vervaldatum),
-                _eur(c.original_amount), _eur(c.paid), _eur(c.verrekend), _eur(c.costs), _eur(c.rente_total),
-                _eur(c.open), label(c.enforcement_stage) if c.enforcement_stage else "-",
-                format_date(c.verjaringsdatum) + (" (gestuit)" if c.gestuit else ""),
-            ])
+            table.append(
+                [
+                    c.reference,
+                    label(c.creditor),
+                    label(c.middel),
+                    format_date(c.vervaldatum),
+                    _eur(c.original_amount),
+                    _eur(c.paid),
+                    _eur(c.verrekend),
+                    _eur(c.costs),
+                    _eur(c.rente_total),
+                    _eur(c.open),
+                    label(c.enforcement_stage) if c.enforcement_stage else "-",
+                    (format_date(c.verjaringsdatum) if c.verjaringsdatum else "niet berekend")
+                    + (" (gestuit)" if c.gestuit else ""),
+                ]
+            )
         _print_table(table, right={4, 5, 6, 7, 8, 9})
     print("\nTotalen")
     amounts = pos.totals.amounts()
@@ -182,8 +214,7 @@ def _print_table(rows: Sequence[Sequence[str]], right: set[int] | None = None) -
     widths = [max(len(str(row[i])) for row in rows) for i in range(len(rows[0]))]
     for n, row in enumerate(rows):
         cells = [
-            str(v).rjust(w) if i in right else str(v).ljust(w)
-            for i, (v, w) in enumerate(zip(row, widths, strict=True))
+            str(v).rjust(w) if i in right else str(v).ljust(w) for i, (v, w) in enumerate(zip(row, widths, strict=True))
         ]
         print("  ".join(cells).rstrip())
         if n == 0:

@@ -153,3 +153,13 @@ def test_a_report_leaves_an_audit_line(setup: tuple[str, Context, int], tmp_path
         rows: list[Any] = list(session.execute(
             select(AuditEntry).where(AuditEntry.action == "report.schuldoverzicht")).scalars())
     assert [(r.entity, r.entity_id) for r in rows] == [("debtors", str(debtor_id))]
+
+
+def test_show_as_text_with_a_claim_the_rules_cannot_evaluate(migrated_db_url: str,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    ctx = open_context(migrated_db_url)
+    debtor_id = add_debtor(ctx, bsn="123456782")
+    add_claim(ctx, debtor_id, dagtekening=dt.date(1985, 3, 1))  # before the first rente row
+    code, out, err = run(capsys, migrated_db_url, "debtor", "show", "123456782")
+    assert code == 0, err
+    assert "niet berekend" in out and "Berekening onvolledig" in out
