@@ -383,6 +383,10 @@
         <translation>Contact:</translation>
     </message>
     <message>
+        <source>Claims of this debtor</source>
+        <translation>Vorderingen van deze schuldenaar</translation>
+    </message>
+    <message>
         <source>&amp;Edit contact details…</source>
         <translation>&amp;Contactgegevens wijzigen…</translation>
     </message>
@@ -519,6 +523,10 @@
         <translation>BSN, naam, of postcode en huisnummer</translation>
     </message>
     <message>
+        <source>Search debtor</source>
+        <translation>Schuldenaar zoeken</translation>
+    </message>
+    <message>
         <source>Type a BSN/RSIN, a name (surname first), a postcode with house number or a claim reference, then press Enter</source>
         <translation>Typ een BSN/RSIN, een naam (achternaam eerst), een postcode met huisnummer of een aanslagnummer en druk op Enter</translation>
     </message>
@@ -527,12 +535,20 @@
         <translation>Zoeken</translation>
     </message>
     <message>
+        <source>Search results</source>
+        <translation>Zoekresultaten</translation>
+    </message>
+    <message>
         <source>Type a search and press Enter.</source>
         <translation>Typ een zoekopdracht en druk op Enter.</translation>
     </message>
     <message>
         <source>Open a debtor from the search results (Enter or double-click) to see their claims here.</source>
         <translation>Open een schuldenaar uit de zoekresultaten (Enter of dubbelklik) om hier de vorderingen te zien.</translation>
+    </message>
+    <message>
+        <source>Open debtors</source>
+        <translation>Geopende schuldenaren</translation>
     </message>
     <message>
         <source>&amp;File</source>

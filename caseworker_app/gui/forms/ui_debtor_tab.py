@@ -154,6 +154,9 @@ class Ui_DebtorTab(object):
         self.householdCaption.setText(QCoreApplication.translate("DebtorTab", u"Household:", None))
         self.contactCaption.setText(QCoreApplication.translate("DebtorTab", u"Contact:", None))
         self.claimsLabel.setText(QCoreApplication.translate("DebtorTab", u"&Claims", None))
+#if QT_CONFIG(accessibility)
+        self.claimsView.setAccessibleName(QCoreApplication.translate("DebtorTab", u"Claims of this debtor", None))
+#endif // QT_CONFIG(accessibility)
         pass
     # retranslateUi
 
