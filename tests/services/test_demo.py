@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections import Counter, defaultdict
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, inspect, select
+from sqlalchemy import Engine, create_engine, func, inspect, select, text
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.pool import NullPool
 
 from caseworker_app.errors import PermissionDeniedError, ValidationError
 from tests.factories import add_debtor, open_context
@@ -18,7 +21,7 @@ from tests.factories import add_debtor, open_context
 from caseworker_app.domain.identifiers import is_valid_bsn, is_valid_kvk, is_valid_rsin
 from caseworker_app.domain.rules.termijnen import uiterste_betaaldatum
 from caseworker_app.domain.search import search_name
-from caseworker_app.domain.types import ClaimKind, Creditor, Middel
+from caseworker_app.domain.types import ClaimKind, Creditor, Middel, Role
 
 from caseworker_app.db.models import (
     AuditEntry,
@@ -31,8 +34,8 @@ from caseworker_app.db.models import (
     User,
 )
 
-from caseworker_app.services import demo
-from caseworker_app.services.context import Context
+from caseworker_app.services import demo, users
+from caseworker_app.services.context import Context, Database
 from caseworker_app.services.debtors import list_claims, search_debtors
 
 REFERENCE = dt.date(2026, 11, 26)
@@ -338,3 +341,40 @@ def test_the_schema_is_the_same_after_a_bulk_load(ctx: Context) -> None:
             "INSERT INTO bookings (claim_id, kind, amount, booking_date, created_by) "
             "VALUES (987654321, 'betaling', -1, '2026-01-01', 'test')"
         )
+
+
+def test_postgresql_login_that_does_not_own_the_tables(pg_url: str, pg_admin_url: str) -> None:
+    """A login with table privileges but without ownership loads through the ordinary path (no DROP/ALTER)."""
+    owner_ctx = open_context(pg_url)
+    role = f"cw_demo_{uuid.uuid4().hex[:10]}"
+    admin_engine = create_engine(pg_admin_url, isolation_level="AUTOCOMMIT", poolclass=NullPool)
+    db_engine = create_engine(pg_url, isolation_level="AUTOCOMMIT", poolclass=NullPool)
+    try:
+        with admin_engine.connect() as conn:
+            conn.execute(text(f"CREATE ROLE {role} LOGIN"))
+        with db_engine.connect() as conn:
+            for grant in (
+                f"GRANT USAGE ON SCHEMA public TO {role}",
+                f"GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA public TO {role}",
+                f"GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO {role}",
+            ):
+                conn.execute(text(grant))
+        users.add_user(owner_ctx, role, "Beheerder zonder eigendom", (Role.ADMIN,))
+        ctx = Database.open(make_url(pg_url).set(username=role).render_as_string(hide_password=False)).login()
+        try:
+            summary = demo.generate(ctx, 40, 2, reference_date=REFERENCE)
+        finally:
+            ctx.db.dispose()
+        assert summary.debtors == 40
+        with owner_ctx.read() as session:
+            assert session.execute(select(func.count()).select_from(Debtor)).scalar_one() == 40
+            actor = session.execute(select(AuditEntry.actor).where(AuditEntry.action == "demo.generate")).scalar_one()
+            assert actor == role
+    finally:
+        owner_ctx.db.dispose()
+        with db_engine.connect() as conn:
+            conn.execute(text(f"DROP OWNED BY {role}"))
+        db_engine.dispose()
+        with admin_engine.connect() as conn:
+            conn.execute(text(f"DROP ROLE IF EXISTS {role}"))
+        admin_engine.dispose()
