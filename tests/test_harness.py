@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -120,3 +121,16 @@ def test_migrated_db_url_is_at_head_and_a_private_copy(migrated_db_url: str, req
         check.dispose()
     assert "only_in_this_test" not in tables
     assert tables  # the original is migrated, not empty
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
+def test_make_run_without_a_display_explains_instead_of_crashing() -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    result = subprocess.run(["make", "-s", "display-check"], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert result.returncode == 2
+    assert "QT_QPA_PLATFORM=offscreen make run" in result.stderr
+    assert "xvfb-run" in result.stderr
+    with_platform = subprocess.run(
+        ["make", "-s", "display-check"], cwd=ROOT, env={**env, "QT_QPA_PLATFORM": "offscreen"}, capture_output=True
+    )
+    assert with_platform.returncode == 0
