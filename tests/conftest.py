@@ -32,6 +32,7 @@ import socket
 import sqlite3
 import subprocess
 import tempfile
+import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -79,6 +80,8 @@ PG_ENV_URL = "CASEWORKER_TEST_DATABASE_URL"
 PG_ENV_MODE = "CASEWORKER_TEST_PG"
 DEFAULT_SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 TEST_DB_PREFIX = "cwtest_"
+#: Test databases older than this on a shared server are leftovers of a killed run and are dropped at session start.
+STALE_AFTER_S = 6 * 3600
 
 HOW_TO_FIX = f"""\
 No PostgreSQL server for the tests. Any one of these fixes it:
@@ -124,6 +127,24 @@ def _as_psycopg(url: str) -> URL:
 
 def _render(url: URL) -> str:
     return url.render_as_string(hide_password=False)
+
+
+def _new_db_name(kind: str = "") -> str:
+    """``cwtest_<unix time>_<random>``: unique across xdist workers and parallel runs, and dated for clean-up."""
+    return f"{TEST_DB_PREFIX}{int(time.time())}_{kind}{uuid.uuid4().hex[:12]}"
+
+
+def _drop_stale_test_databases(admin: URL) -> None:
+    engine = create_engine(admin, isolation_level="AUTOCOMMIT", poolclass=NullPool)
+    try:
+        with engine.connect() as conn:
+            names = conn.execute(text("SELECT datname FROM pg_database WHERE datname LIKE 'cwtest\\_%'")).scalars()
+            for name in list(names):
+                stamp = name[len(TEST_DB_PREFIX) :].split("_", 1)[0]
+                if stamp.isdigit() and time.time() - int(stamp) > STALE_AFTER_S:
+                    conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    finally:
+        engine.dispose()
 
 
 def _can_login(url: URL) -> str | None:
@@ -233,6 +254,7 @@ def pg_admin_url() -> Iterator[str]:
         problem = _can_login(url)
         if problem:
             pytest.fail(f"{PG_ENV_URL} is set but the server does not answer: {problem}\n\n{HOW_TO_FIX}", False)
+        _drop_stale_test_databases(url)
         yield _render(url)
         return
     attempts = []
@@ -240,6 +262,7 @@ def pg_admin_url() -> Iterator[str]:
         url = make_url(DEFAULT_SERVER)
         problem = _can_login(url)
         if problem is None:
+            _drop_stale_test_databases(url)
             yield _render(url)
             return
         attempts.append(f"127.0.0.1:5432: {problem}")
@@ -269,7 +292,7 @@ def pg_admin_url() -> Iterator[str]:
 def pg_url(pg_admin_url: str) -> Iterator[str]:
     """A fresh, empty database for this test only; dropped (connections and all) afterwards."""
     admin = make_url(pg_admin_url)
-    name = f"{TEST_DB_PREFIX}{uuid.uuid4().hex[:16]}"
+    name = _new_db_name()
     engine = create_engine(admin, isolation_level="AUTOCOMMIT", poolclass=NullPool)
     try:
         with engine.connect() as conn:
@@ -324,7 +347,7 @@ def migrated_sqlite_url(_migrated_sqlite_file: Path, tmp_path: Path) -> str:
 @pytest.fixture(scope="session")
 def _migrated_pg_template(pg_admin_url: str) -> Iterator[str]:
     admin = make_url(pg_admin_url)
-    name = f"{TEST_DB_PREFIX}tpl_{uuid.uuid4().hex[:12]}"
+    name = _new_db_name("tpl_")
     engine = create_engine(admin, isolation_level="AUTOCOMMIT", poolclass=NullPool)
     try:
         with engine.connect() as conn:
@@ -342,7 +365,7 @@ def _migrated_pg_template(pg_admin_url: str) -> Iterator[str]:
 @pytest.fixture
 def migrated_pg_url(pg_admin_url: str, _migrated_pg_template: str) -> Iterator[str]:
     admin = make_url(pg_admin_url)
-    name = f"{TEST_DB_PREFIX}{uuid.uuid4().hex[:16]}"
+    name = _new_db_name()
     engine = create_engine(admin, isolation_level="AUTOCOMMIT", poolclass=NullPool)
     try:
         with engine.connect() as conn:
