@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QProgressBar, QWidge
 
 from caseworker_app.domain.permissions import Permission
 
-from caseworker_app.services.dto import DebtorSummary, SaveResult
+from caseworker_app.services.dto import DebtorDetail, DebtorSummary, SaveResult
 
 from caseworker_app.gui import backend, ops
 from caseworker_app.gui import settings as gui_settings
@@ -225,10 +225,20 @@ class MainWindow(QMainWindow):
                 return tab
         tab = DebtorTab(self.ctx, summary, tabs)
         tab.saved.connect(self._debtor_saved)
+        tab.loaded.connect(lambda detail, tab=tab: self._mark_tab(tab, detail))
         tabs.setCurrentIndex(tabs.addTab(tab, QIcon("icons:debtor.svg"), summary.display_name))
+        if tab.detail is not None:  # already loaded (a synchronous op runner)
+            self._mark_tab(tab, tab.detail)
         self.ui.workArea.setCurrentWidget(self.ui.tabsPage)
         tab.ui.claimsView.setFocus()
         return tab
+
+    def _mark_tab(self, tab: DebtorTab, detail: DebtorDetail) -> None:
+        """A debtor with a fraud flag gets a warning icon on the tab, visible from any other tab."""
+        index = self.ui.debtorTabs.indexOf(tab)
+        if index >= 0:
+            icon = "icons:warning.svg" if detail.fraude_markering else "icons:debtor.svg"
+            self.ui.debtorTabs.setTabIcon(index, QIcon(icon))
 
     def current_tab(self) -> DebtorTab | None:
         tab = self.ui.debtorTabs.currentWidget()

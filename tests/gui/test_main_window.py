@@ -6,6 +6,8 @@ import pytest
 
 from PySide6.QtCore import Qt
 
+from caseworker_app.services import debtors
+
 from caseworker_app.gui import ops
 from caseworker_app.gui import settings as gui_settings
 from caseworker_app.gui.debtor_tab import DebtorTab
@@ -86,6 +88,11 @@ def test_fraud_flag_shown_in_header(window, ctx, seeded, qtbot):
     assert tab.ui.fraudLabel.isVisibleTo(tab)
     assert tab.ui.fraudLabel.text() == "Fraudemarkering"
     assert tab.ui.doelgroepValue.text() == "ondernemer"
+    tabs = window.ui.debtorTabs
+    flagged = tabs.tabIcon(tabs.indexOf(tab)).pixmap(16, 16).toImage()
+    window.open_debtor(next(r for r in debtors.search_debtors(ctx, "jansen") if r.bsn == "111222333"))
+    plain = tabs.tabIcon(tabs.currentIndex()).pixmap(16, 16).toImage()
+    assert not flagged.isNull() and flagged != plain, "the fraud flag shows on the tab as well"
 
 
 def test_search_without_results_says_what_to_try(window, ctx, seeded, qtbot):

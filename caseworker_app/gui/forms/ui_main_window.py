@@ -29,6 +29,9 @@ class Ui_MainWindow(object):
         MainWindow.resize(1180, 720)
         self.actionOpenDatabase = QAction(MainWindow)
         self.actionOpenDatabase.setObjectName(u"actionOpenDatabase")
+        icon = QIcon()
+        icon.addFile(u"icons:database.svg", QSize(), QIcon.Mode.Normal, QIcon.State.Off)
+        self.actionOpenDatabase.setIcon(icon)
         self.actionQuit = QAction(MainWindow)
         self.actionQuit.setObjectName(u"actionQuit")
         self.actionFocusSearch = QAction(MainWindow)
@@ -70,9 +73,9 @@ class Ui_MainWindow(object):
 
         self.searchButton = QPushButton(self.searchPanel)
         self.searchButton.setObjectName(u"searchButton")
-        icon = QIcon()
-        icon.addFile(u"icons:search.svg", QSize(), QIcon.Mode.Normal, QIcon.State.Off)
-        self.searchButton.setIcon(icon)
+        icon1 = QIcon()
+        icon1.addFile(u"icons:search.svg", QSize(), QIcon.Mode.Normal, QIcon.State.Off)
+        self.searchButton.setIcon(icon1)
         self.searchButton.setAutoDefault(False)
 
         self.searchRow.addWidget(self.searchButton)
