@@ -608,11 +608,13 @@ def _timeline(loaded: _Loaded, by_id: Mapping[int, Any]) -> list[TimelineEvent]:
     return events
 
 
-def _capacity(loaded: _Loaded) -> CapacitySnapshot | None:
+def _capacity(loaded: _Loaded, as_of: dt.date) -> CapacitySnapshot | None:
     """Beslagvrije voet and betalingscapaciteit from the latest recorded financial situation.
 
-    Both are computed with the figures valid on the situation's ``peildatum`` (the date of the
-    information): a bvv is determined once and stays valid for ``bvv_geldigheid`` (12 months).
+    Both are computed with the figures (norms, maxima) valid on ``as_of``: the officer sees what the
+    recorded household and income mean *today*.  The information itself ages: a bvv determination
+    rests on data at most ``bvv_geldigheid`` (12 months, Rv 475d lid 2) old, so information older than
+    that is flagged to be renewed (``bvv_geldig_tot`` in the past).
     """
     fs = loaded.situation
     if fs is None:
@@ -633,7 +635,7 @@ def _capacity(loaded: _Loaded) -> CapacitySnapshot | None:
         # each figure on its own: a missing parameter row for one must not hide the other
         try:
             bvv = bvv_rules.beslagvrije_voet(
-                peildatum=fs.peildatum,
+                peildatum=as_of,
                 leefsituatie=situation,
                 inkomen_maand=fs.inkomen_maand,
                 belastbaar_inkomen_jaar=fs.belastbaar_inkomen_jaar,
@@ -643,13 +645,18 @@ def _capacity(loaded: _Loaded) -> CapacitySnapshot | None:
             )
             bvv_value, bvv_steps = bvv.result.beslagvrije_voet, bvv.steps
             valid_until = add_duration(fs.peildatum, param("bvv_geldigheid", fs.peildatum))
-        except UserFacingError as exc:  # e.g. no parameter row for the peildatum
+            if valid_until < as_of:
+                note = (
+                    f"De gegevens zijn van {format_date(fs.peildatum)}, ouder dan twaalf maanden: "
+                    "vraag actuele gegevens op en stel de beslagvrije voet opnieuw vast (Rv 475d lid 2)."
+                )
+        except UserFacingError as exc:  # e.g. no parameter row for the date
             note = exc.message
         try:
             nbi = fs.inkomen_maand + fs.partner_inkomen_maand
             uitgaven = fs.woonlasten_maand + fs.zorgpremie_maand + fs.vaste_lasten_maand
             bc = capaciteit_rules.betalingscapaciteit(
-                peildatum=fs.peildatum,
+                peildatum=as_of,
                 leefsituatie=situation,
                 netto_besteedbaar_inkomen_maand=nbi,
                 aftrekbare_uitgaven_maand=uitgaven,
@@ -743,7 +750,7 @@ def get_position(ctx: Context, debtor_id: int, as_of: dt.date | None = None) -> 
             claims=tuple(claims),
             timeline=tuple(_timeline(loaded, by_id)),
             monthly_balance=tuple(monthly_balances(movements, day)),
-            capacity=_capacity(loaded),
+            capacity=_capacity(loaded, as_of),
             sections=sections,
         )
         t3 = time.perf_counter()

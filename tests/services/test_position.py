@@ -361,14 +361,27 @@ def test_a_claim_the_rules_cannot_evaluate_still_shows_its_ledger(migrated_db_ur
     assert next(c for c in doc["claims"] if c["reference"] == old.reference)["verjaringsdatum"] is None
 
 
-def test_capacity_without_figures_for_the_peildatum_says_why(migrated_db_url: str) -> None:
+def test_capacity_without_figures_for_the_date_says_why(migrated_db_url: str) -> None:
     ctx = open_context(migrated_db_url)
     debtor_id = add_debtor(ctx)
     with ctx.unit_of_work() as session:
         session.add(FinancialSituation(debtor_id=debtor_id, peildatum=dt.date(2001, 1, 1),
                                        inkomen_maand=Decimal("1500.00"), belastbaar_inkomen_jaar=Decimal("20000")))
-    cap = position.get_position(ctx, debtor_id, AS_OF).capacity
+    cap = position.get_position(ctx, debtor_id, dt.date(2023, 6, 1)).capacity  # no norms before 7-2024 shipped
     assert cap is not None and cap.beslagvrije_voet is None and "ontbreekt het cijfer" in cap.note
+
+
+def test_capacity_uses_todays_figures_and_flags_old_information(migrated_db_url: str) -> None:
+    ctx = open_context(migrated_db_url)
+    debtor_id = add_debtor(ctx)
+    with ctx.unit_of_work() as session:
+        session.add(FinancialSituation(debtor_id=debtor_id, peildatum=dt.date(2024, 3, 1),
+                                       inkomen_maand=Decimal("1200.00"), belastbaar_inkomen_jaar=Decimal("15000")))
+    cap = position.get_position(ctx, debtor_id, dt.date(2026, 3, 1)).capacity
+    # 95% of the income (below 95% of the 2026 norm): computed with 2026 figures although the data is from 2024
+    assert cap is not None and cap.beslagvrije_voet == Decimal("1140.00")
+    assert cap.bvv_geldig_tot is not None and cap.bvv_geldig_tot < dt.date(2026, 3, 1)
+    assert "ouder dan twaalf maanden" in cap.note
 
 
 def test_a_connection_lost_mid_load_is_a_storage_error_and_a_retry_works(migrated_pg_url: str) -> None:
