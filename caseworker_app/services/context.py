@@ -35,7 +35,7 @@ from caseworker_app.db.session import (
 from caseworker_app.domain.permissions import Permission, permissions_of, roles_granting
 from caseworker_app.domain.types import Role, label
 from caseworker_app.errors import PermissionDeniedError, UserFacingError
-from caseworker_app.services import audit
+from caseworker_app.services import audit, changes
 from caseworker_app.services.dto import ActorInfo, DatabaseInfo
 
 #: Roles of the local single-user profile on SQLite: one person does everything on their own machine.
@@ -50,6 +50,7 @@ class Database:
         self.engine = engine
         self.session_factory: sessionmaker[Session] = make_session_factory(engine)
         audit.install(self.session_factory)
+        changes.install(self.session_factory)  # NOTIFY other clients on commit (PostgreSQL)
 
     @classmethod
     def open(cls, url: str | None = None, *, require_schema: bool = True) -> Database:

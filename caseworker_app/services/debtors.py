@@ -6,7 +6,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Select, case, func, select
+from sqlalchemy import Select, case, func, select, text
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -54,7 +54,7 @@ def format_address(d: Debtor) -> str:
     return f"{line}, {place}" if place else line
 
 
-def _search_statement(query: SearchQuery, limit: int) -> Select[tuple[Debtor]] | None:
+def _search_statement(query: SearchQuery, limit: int, backend: str = "sqlite") -> Select[tuple[Debtor]] | None:
     stmt = select(Debtor)
     if query.kind is QueryKind.IDENTIFIER:
         return stmt.where((Debtor.bsn == query.text) | (Debtor.rsin == query.text)).limit(limit)
@@ -69,7 +69,18 @@ def _search_statement(query: SearchQuery, limit: int) -> Select[tuple[Debtor]] |
     if query.kind is QueryKind.NAME:
         # escape LIKE wildcards: the user's text is matched literally
         pattern = query.text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        return stmt.where(Debtor.search_name.like(pattern, escape="\\")).order_by(Debtor.search_name).limit(limit)
+        stmt = stmt.where(Debtor.search_name.like(pattern, escape="\\"))
+        if backend == "postgresql":
+            # the text_pattern_ops index gives rows in ~<~ order: PostgreSQL stops after `limit` rows
+            # instead of sorting every match ("jan" matches thousands)
+            return stmt.order_by(text("debtors.search_name USING ~<~")).limit(limit)
+        # SQLite's LIKE is case-insensitive and cannot use the index; search_name is already folded to
+        # lower case, so a range on the same prefix can, and the LIKE keeps the match exact
+        return (
+            stmt.where(Debtor.search_name >= query.text, Debtor.search_name < query.text + "\U0010ffff")
+            .order_by(Debtor.search_name)
+            .limit(limit)
+        )
     return None
 
 
@@ -94,7 +105,7 @@ def search_debtors(ctx: Context, text: str, limit: int = DEFAULT_LIMIT) -> list[
     Any text is accepted; text that cannot match anything returns an empty list.
     """
     query = parse_query(text)
-    stmt = _search_statement(query, max(1, min(limit, 500)))
+    stmt = _search_statement(query, max(1, min(limit, 500)), ctx.db.backend)
     if stmt is None:
         return []
     with ctx.read() as session:
@@ -106,6 +117,11 @@ def _load(session: Session, debtor_id: int) -> Debtor:
     if debtor is None:
         raise NotFoundError("Schuldenaar", debtor_id)
     return debtor
+
+
+def detail_of(session: Session, d: Debtor) -> DebtorDetail:
+    """The DTO of a loaded debtor (inside a unit of work)."""
+    return _detail(session, d)
 
 
 def _detail(session: Session, d: Debtor) -> DebtorDetail:

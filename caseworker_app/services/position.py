@@ -73,7 +73,7 @@ from caseworker_app.reports.schuldoverzicht import OverzichtClaim, Schuldoverzic
 
 from caseworker_app.services import audit
 from caseworker_app.services.context import Context
-from caseworker_app.services.debtors import _detail
+from caseworker_app.services.debtors import detail_of
 from caseworker_app.services.dto import DebtorDetail
 
 # ------------------------------------------------------------------------------------------------------ DTOs
@@ -342,7 +342,7 @@ def _load(session: Session, debtor_id: int, as_of: dt.date) -> _Loaded:
     queries += 3
     if debtor is None:
         raise NotFoundError("Schuldenaar", debtor_id)
-    detail = _detail(session, debtor)
+    detail = detail_of(session, debtor)
     # plain Core execution on the session's connection: column rows without the ORM's per-row bookkeeping
     conn = session.connection()
     claims = conn.execute(
