@@ -34,8 +34,9 @@ ClaimEvaluation figures:
 * ``open_principal`` / ``open_costs`` / ``open_rente`` and ``open_balance`` (debits minus credits);
 * ``rente_lopend``: invorderingsrente accrued until ``today`` and not yet charged, rounded down to whole euros:
   rente over each late principal payment plus rente over the open principal as if it were paid today, minus
-  the rente already booked (never negative).  The last-payment threshold is not applied (it depends on which
-  payment will be the last);
+  the rente already booked (never negative).  Once the principal is paid the last payment is known, and rente of
+  at most the threshold over it is not charged (URIW art. 33); while principal is open the threshold is not
+  applied (which payment will be the last is not known yet);
 * ``verjaringsdatum`` / ``verjaard`` and the stuiting advice (``stuiten``, ``stuiten_reden``);
 * ``stage`` (highest rung taken) and ``next_step`` with every guard and its reason;
 * ``kosten_volgende_stap``: the tariff of the next step on ``today`` (``None`` when no step is next).
@@ -49,6 +50,7 @@ from decimal import Decimal
 
 from caseworker_app.domain.explain import Explanation, Step
 from caseworker_app.domain.money import ZERO, floor_euros, format_date, format_eur
+from caseworker_app.domain.params import param
 from caseworker_app.domain.rules.common import ONE_DAY
 from caseworker_app.domain.rules.kosten import vervolgingskosten_bedrag
 from caseworker_app.domain.rules.ladder import NextStep, StepTaken, next_step
@@ -207,6 +209,13 @@ def evaluate_claim(facts: ClaimFacts, today: date) -> ClaimEvaluation:
         exact += rente_exact(amount, due, day)
     if open_principal > 0 and today > due + ONE_DAY:
         exact += rente_exact(open_principal, due, today)
+    elif late and open_principal <= 0:
+        # the principal is paid: its last payment is known, and rente of at most the threshold over that
+        # payment is not charged (URIW art. 33)
+        last_day, last_amount = late[-1]
+        last_rente = floor_euros(rente_exact(last_amount, due, last_day))
+        if last_rente <= param("rente_drempel_laatste_betaling", last_day).decimal:
+            exact -= rente_exact(last_amount, due, last_day)
     rente_lopend = max(ZERO, floor_euros(exact) - rente_charged)
     uitstel = _closed_uitstel(facts.uitstel, today)
     verj_date = verjaringsdatum(due, stuitingen, uitstel)
@@ -292,6 +301,15 @@ def explain_claim(facts: ClaimFacts, today: date) -> tuple[Step, ...]:
             format_eur(running.result.berekend),
         )
         steps.extend([s for s in running.steps if s.parameter in ("invorderingsrente_percentage", "rente_dagtelling")])
+    elif ev.late_payments and ev.open_principal <= 0:
+        last_day, last_amount = ev.late_payments[-1]
+        threshold = param("rente_drempel_laatste_betaling", last_day)
+        if floor_euros(rente_exact(last_amount, due, last_day)) <= threshold.decimal:
+            steps.add(
+                "Rente over de laatste betaling niet hoger dan de drempel: niet in rekening gebracht (URIW art. 33)",
+                format_eur(threshold.decimal),
+                param=threshold,
+            )
     if ev.rente_charged:
         steps.add("Al in rekening gebrachte rente", format_eur(ev.rente_charged))
     steps.add(

@@ -149,3 +149,28 @@ def test_waiting_period_after_a_refused_uitstel_or_kwijtschelding() -> None:
     assert after.next_step.toegestaan
     later = evaluate_claim(claim(**base, kwijtschelding_afgewezen_op=date(2026, 11, 20)), date(2026, 12, 1))
     assert not later.next_step.toegestaan  # 14 days: until 4 December
+
+
+def test_rente_over_the_last_payment_at_or_below_the_threshold_is_not_charged() -> None:
+    # paid in full a month late: rente 1,200 x 4.3% x ~1 month is about 4 euro, under the 49 euro threshold of 2026
+    paid_late = claim(bookings=(Booking(BookingKind.BETALING, D(-1200), date(2026, 5, 12)),))
+    ev = evaluate_claim(paid_late, TODAY)
+    assert ev.open_principal == 0
+    assert ev.rente_lopend == 0
+    # while principal is open nobody knows which payment is the last: the accrued rente is shown
+    partly = claim(bookings=(Booking(BookingKind.BETALING, D(-1100), date(2026, 5, 12)),))
+    assert evaluate_claim(partly, TODAY).rente_lopend > 0
+
+
+def test_rente_over_a_large_last_payment_is_charged() -> None:
+    big = claim(bedrag=D("50000.00"), bookings=(Booking(BookingKind.BETALING, D(-50000), date(2026, 10, 12)),))
+    ev = evaluate_claim(big, TODAY)
+    due = ev.uiterste_betaaldatum
+    assert ev.rente_lopend == D(int(rente_exact(D(50000), due, date(2026, 10, 12))))
+    assert ev.rente_lopend > 49
+
+
+def test_the_threshold_is_explained_where_it_applied() -> None:
+    paid_late = claim(bookings=(Booking(BookingKind.BETALING, D(-1200), date(2026, 5, 12)),))
+    steps = explain_claim(paid_late, TODAY)
+    assert any("URIW art. 33" in s.description and s.value == "€ 49,00" for s in steps)
