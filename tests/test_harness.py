@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -54,14 +55,19 @@ def test_pg_url_reaches_a_real_empty_postgresql(pg_url: str, pg_admin_url: str) 
 def test_pg_url_is_dropped_afterwards(pg_admin_url: str, request: pytest.FixtureRequest) -> None:
     # Request pg_url by hand, after registering our check: finalizers run last-in first-out, so the check runs
     # after the fixture's own teardown. The database must be gone even with a connection still open.
-    seen: dict[str, str] = {}
-    request.addfinalizer(lambda: _assert_dropped(pg_admin_url, seen["name"]))
+    seen: dict[str, Any] = {}
+
+    def after_teardown() -> None:
+        _assert_dropped(pg_admin_url, seen["name"])
+        seen["conn"].invalidate()  # the server ended it; do not hand a dead connection back to the pool
+        seen["engine"].dispose()
+
+    request.addfinalizer(after_teardown)
     url = request.getfixturevalue("pg_url")
     seen["name"] = make_url(url).database or ""
-    holder = create_engine(url)
-    conn = holder.connect()
-    request.addfinalizer(holder.dispose)
-    assert conn.execute(text("SELECT current_database()")).scalar_one() == seen["name"]
+    seen["engine"] = create_engine(url)
+    seen["conn"] = seen["engine"].connect()
+    assert seen["conn"].execute(text("SELECT current_database()")).scalar_one() == seen["name"]
 
 
 def _assert_dropped(admin_url: str, name: str) -> None:
