@@ -31,7 +31,7 @@ step() {
   fi
 }
 
-step ruff "$bin/ruff" check --no-cache .
+step ruff "$bin/ruff" check --no-cache --output-format=concise .
 step misc-checks "$bin/python" scripts/dev/misc_checks.py
 step forms "$bin/python" scripts/dev/build_ui.py --check
 step translations "$bin/python" scripts/dev/build_translations.py --check
