@@ -3,6 +3,7 @@
 #
 #   scripts/check.sh lint    # ruff, misc checks, forms and translations up to date, import layers, mypy
 #   scripts/check.sh test    # all of the above, then pytest (PostgreSQL included)
+#   scripts/check.sh pytest  # only pytest, with the same options and exit-code rules
 #
 # Every step runs even when an earlier one fails, so one CI run shows everything that is red; the script exits
 # non-zero when any step failed. pytest's exit code 5 ("no tests collected") counts as a failure like any other.
@@ -31,16 +32,19 @@ step() {
   fi
 }
 
-step ruff "$bin/ruff" check --no-cache --output-format=concise .
-step misc-checks "$bin/python" scripts/dev/misc_checks.py
-step forms "$bin/python" scripts/dev/build_ui.py --check
-step translations "$bin/python" scripts/dev/build_translations.py --check
-step import-layers "$bin/lint-imports" --no-cache --no-logo
-step mypy "$bin/mypy"
-if [[ $mode == test ]]; then
-  # shellcheck disable=SC2086  # PYTEST_ARGS is a list of words on purpose
+case $mode in lint | test | pytest) ;; *) echo "usage: $0 lint|test|pytest" >&2; exit 2 ;; esac
+if [[ $mode != pytest ]]; then
+  step ruff "$bin/ruff" check --no-cache --output-format=concise .
+  step misc-checks "$bin/python" scripts/dev/misc_checks.py
+  step forms "$bin/python" scripts/dev/build_ui.py --check
+  step translations "$bin/python" scripts/dev/build_translations.py --check
+  step import-layers "$bin/lint-imports" --no-cache --no-logo
+  step mypy "$bin/mypy"
+fi
+if [[ $mode == test || $mode == pytest ]]; then
   # Two workers by default (-n auto = one per core): the suite waits on PostgreSQL as much as on the CPU, and on a
   # 2-core machine two workers took it from 185 s to 141 s. PYTEST_WORKERS=0 runs it in one process.
+  # shellcheck disable=SC2086  # PYTEST_ARGS is a list of words on purpose
   step pytest "$bin/pytest" -n "${PYTEST_WORKERS:-auto}" --durations=10 ${PYTEST_ARGS:-}
 fi
 

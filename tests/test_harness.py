@@ -140,3 +140,15 @@ def test_make_run_without_a_display_explains_instead_of_crashing() -> None:
         ["make", "-s", "display-check"], cwd=ROOT, env={**env, "QT_QPA_PLATFORM": "offscreen"}, capture_output=True
     )
     assert with_platform.returncode == 0
+
+
+def test_a_run_that_collects_no_tests_is_red() -> None:
+    # pytest exits 5 when nothing was collected; the CI entry point must fail on it, not report green.
+    env = {**os.environ, "PYTEST_WORKERS": "0", "PYTEST_ARGS": "tests/test_harness.py -k no_test_has_this_name"}
+    result = subprocess.run(
+        [str(ROOT / "scripts" / "check.sh"), "pytest"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode != 0
+    assert "FAIL" in result.stdout
+    assert "(exit 5)" in result.stdout
+    assert "collected no tests" in result.stderr
