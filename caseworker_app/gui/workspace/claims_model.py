@@ -1,0 +1,388 @@
+"""The claims of one debtor as a tree: creditor -> middel -> claim, with subtotals on the group rows.
+
+The model is read-only and reloaded in one ``beginResetModel``/``endResetModel`` (500 claims build in a few
+milliseconds).  Every row answers :data:`NodeRole` (the :class:`Node`), :data:`~caseworker_app.gui.models.RowRole`
+(the ``ClaimPosition`` of a claim row, ``None`` on a group row) and :data:`~caseworker_app.gui.models.SortRole`
+(numbers and ISO dates, so the proxy sorts amounts by value).  :class:`ClaimsFilterProxy` sorts within each group
+and filters on text (a claim matches on its own texts or its group's name) and on "open only".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractItemModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from caseworker_app.domain.money import ZERO
+from caseworker_app.domain.types import label
+
+from caseworker_app.gui import format as fmt
+from caseworker_app.gui.models import RowRole, SortRole
+
+if TYPE_CHECKING:
+    from caseworker_app.services.position import ClaimPosition
+
+Index = QModelIndex | QPersistentModelIndex
+NodeRole = Qt.ItemDataRole.UserRole + 10
+#: the Decimal behind an amount cell (None elsewhere)
+AmountRole = Qt.ItemDataRole.UserRole + 11
+
+CONTEXT = "ClaimsTreeModel"
+WARNING = QColor("#8c1d18")
+MUTED = QColor("#5a6270")
+
+GROUP_CREDITOR, GROUP_MIDDEL, CLAIM = range(3)
+
+
+class Node:
+    """One row of the tree: a creditor group, a middel group or a claim."""
+
+    __slots__ = ("children", "claim", "key", "kind", "parent", "row", "sums", "title")
+
+    def __init__(self, kind: int, key: str, title: str, parent: Node | None, claim: ClaimPosition | None = None):
+        self.kind, self.key, self.title, self.parent, self.claim = kind, key, title, parent, claim
+        self.children: list[Node] = []
+        self.row = 0
+        self.sums: dict[str, Decimal] = {}
+
+    def claims(self) -> list[ClaimPosition]:
+        if self.claim is not None:
+            return [self.claim]
+        return [c for child in self.children for c in child.claims()]
+
+    @property
+    def path(self) -> tuple[str, ...]:
+        """A stable key (survives a reload): ("belastingdienst", "ib") for a group, plus the reference for a claim."""
+        keys: list[str] = []
+        node: Node | None = self
+        while node is not None and node.kind >= 0:
+            keys.append(node.key)
+            node = node.parent
+        return tuple(reversed(keys))
+
+
+#: amount columns: (title, ClaimPosition attribute or property)
+_AMOUNTS: tuple[tuple[object, str], ...] = (
+    (QT_TRANSLATE_NOOP("ClaimsTreeModel", "Original"), "original_amount"),
+    (QT_TRANSLATE_NOOP("ClaimsTreeModel", "Paid"), "paid"),
+    (QT_TRANSLATE_NOOP("ClaimsTreeModel", "Set off"), "verrekend"),
+    (QT_TRANSLATE_NOOP("ClaimsTreeModel", "Costs"), "costs"),
+    (QT_TRANSLATE_NOOP("ClaimsTreeModel", "Interest"), "rente_total"),
+    (QT_TRANSLATE_NOOP("ClaimsTreeModel", "Outstanding"), "open"),
+)
+_SUMMED = tuple(attr for _title, attr in _AMOUNTS)
+
+
+def _stage(c: ClaimPosition) -> str:
+    if c.enforcement_stage is None:
+        return ""
+    text = label(c.enforcement_stage)
+    return f"{text} ({fmt.date(c.enforcement_stage_date)})" if c.enforcement_stage_date else text
+
+
+def _next(c: ClaimPosition) -> str:
+    nxt = c.next_step
+    if nxt.step is None:
+        return ""
+    if nxt.earliest is not None:
+        return QCoreApplication.translate(CONTEXT, "{step} from {date}").format(
+            step=nxt.label, date=fmt.date(nxt.earliest)
+        )
+    return nxt.label
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+class ClaimsTreeModel(QAbstractItemModel):
+    (REFERENCE, PERIOD, DUE_DATE, ORIGINAL, PAID, VERREKEND, COSTS, RENTE, OPEN, STAGE, NEXT_STEP, VERJARING,
+     STUIT) = range(13)
+    HEADERS: tuple[object, ...] = (
+        QT_TRANSLATE_NOOP("ClaimsTreeModel", "Reference"),
+        QT_TRANSLATE_NOOP("ClaimsTreeModel", "Period"),
+        QT_TRANSLATE_NOOP("ClaimsTreeModel", "Due date"),
+        *(title for title, _attr in _AMOUNTS),
+        QT_TRANSLATE_NOOP("ClaimsTreeModel", "Enforcement stage"),
+        QT_TRANSLATE_NOOP("ClaimsTreeModel", "Next step"),
+        QT_TRANSLATE_NOOP("ClaimsTreeModel", "Limitation date"),
+        QT_TRANSLATE_NOOP("ClaimsTreeModel", "Interrupted"),
+    )
+    AMOUNT_ATTRS = dict(zip(range(ORIGINAL, OPEN + 1), _SUMMED, strict=True))
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._root = Node(-1, "", "", None)
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    # ---- loading ---------------------------------------------------------------------------------------
+    def set_claims(self, claims: Sequence[ClaimPosition]) -> None:
+        """Group ``claims`` (already in creditor, middel, due date order from the service) and reset the model."""
+        root = Node(-1, "", "", None)
+        creditors: dict[str, Node] = {}
+        middelen: dict[tuple[str, str], Node] = {}
+        for claim in claims:
+            cred = creditors.get(claim.creditor)
+            if cred is None:
+                cred = creditors[claim.creditor] = Node(GROUP_CREDITOR, claim.creditor, label(claim.creditor), root)
+                cred.row = len(root.children)
+                root.children.append(cred)
+            mkey = (claim.creditor, claim.middel)
+            mid = middelen.get(mkey)
+            if mid is None:
+                mid = middelen[mkey] = Node(GROUP_MIDDEL, claim.middel, label(claim.middel), cred)
+                mid.row = len(cred.children)
+                cred.children.append(mid)
+            leaf = Node(CLAIM, claim.reference, claim.reference, mid, claim)
+            leaf.row = len(mid.children)
+            mid.children.append(leaf)
+        for group in (*middelen.values(), *creditors.values()):
+            members = group.claims()
+            group.sums = {attr: sum((getattr(c, attr) for c in members), ZERO) for attr in _SUMMED}
+        self.beginResetModel()
+        self._root = root
+        self.endResetModel()
+
+    def claim_count(self) -> int:
+        return len(self._root.claims())
+
+    def node(self, index: Index) -> Node:
+        if not index.isValid():
+            return self._root
+        node = index.internalPointer()
+        assert isinstance(node, Node)
+        return node
+
+    def index_of(self, path: tuple[str, ...]) -> QModelIndex:
+        """The index of the row with :attr:`Node.path` ``path`` (invalid when it is gone after a reload)."""
+        parent = QModelIndex()
+        node = self._root
+        for key in path:
+            found = next((child for child in node.children if child.key == key), None)
+            if found is None:
+                return QModelIndex()
+            node = found
+            parent = self.index(found.row, 0, parent)
+        return parent
+
+    # ---- Qt model API ------------------------------------------------------------------------------------
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if column < 0 or column >= len(self.HEADERS):
+            return QModelIndex()
+        node = self.node(parent)
+        if parent.isValid() and parent.column() != 0:
+            return QModelIndex()
+        if 0 <= row < len(node.children):
+            return self.createIndex(row, column, node.children[row])
+        return QModelIndex()
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not index.isValid():
+            return QModelIndex()
+        node = self.node(index)
+        up = node.parent
+        if up is None or up is self._root:
+            return QModelIndex()
+        return self.createIndex(up.row, 0, up)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        return len(self.node(parent).children)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.HEADERS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _tr(str(self.HEADERS[section]))
+        if role == Qt.ItemDataRole.TextAlignmentRole and section in self.AMOUNT_ATTRS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        node = self.node(index)
+        column = index.column()
+        if role == NodeRole:
+            return node
+        if role == RowRole:
+            return node.claim
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in self.AMOUNT_ATTRS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if node.claim is None:
+            return self._group_data(node, column, role)
+        return self._claim_data(node.claim, column, role)
+
+    def _group_data(self, node: Node, column: int, role: int) -> Any:
+        attr = self.AMOUNT_ATTRS.get(column)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.REFERENCE:
+                count = len(node.claims())
+                return _tr("{name} ({count})").format(name=node.title, count=count)
+            return fmt.eur(node.sums[attr]) if attr else ""
+        if role == SortRole:
+            if attr:
+                return float(node.sums[attr])
+            return node.title.casefold()
+        if role == AmountRole and attr:
+            return node.sums[attr]
+        if role == Qt.ItemDataRole.FontRole:
+            return self._bold
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.REFERENCE:
+            return _tr("Subtotal of {name}").format(name=node.title)
+        return None
+
+    def _claim_data(self, c: ClaimPosition, column: int, role: int) -> Any:
+        attr = self.AMOUNT_ATTRS.get(column)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if attr:
+                return fmt.eur(getattr(c, attr))
+            return self._claim_text(c, column)
+        if role == SortRole:
+            if attr:
+                return float(getattr(c, attr))
+            return self._claim_sort(c, column)
+        if role == AmountRole and attr:
+            return getattr(c, attr)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._claim_tooltip(c, column)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column == self.VERJARING and c.verjaard:
+                return QBrush(WARNING)
+            if column == self.OPEN and c.open <= ZERO:
+                return QBrush(MUTED)
+            if c.calculation_error and column in (self.RENTE, self.OPEN):
+                return QBrush(WARNING)
+        if role == Qt.ItemDataRole.FontRole and column == self.OPEN and c.open > ZERO:
+            return self._bold
+        return None
+
+    _TEXT: dict[int, Callable[[ClaimPosition], str]] = {
+        REFERENCE: lambda c: c.reference,
+        PERIOD: lambda c: fmt.period(c.tijdvak_van, c.tijdvak_tot),
+        DUE_DATE: lambda c: fmt.date(c.vervaldatum),
+        STAGE: _stage,
+        NEXT_STEP: _next,
+    }
+
+    def _claim_text(self, c: ClaimPosition, column: int) -> str:
+        if column == self.VERJARING:
+            if c.verjaringsdatum is None:
+                return _tr("not calculated")
+            text = fmt.date(c.verjaringsdatum)
+            return _tr("{date} (time-barred)").format(date=text) if c.verjaard else text
+        if column == self.STUIT:
+            return _tr("yes") if c.gestuit else _tr("no")
+        if column == self.REFERENCE:
+            marks = []
+            if c.under_regeling:
+                marks.append(_tr("arrangement"))
+            if c.paused:
+                marks.append(_tr("paused"))
+            return f"{c.reference} [{', '.join(marks)}]" if marks else c.reference
+        return self._TEXT[column](c)
+
+    def _claim_sort(self, c: ClaimPosition, column: int) -> Any:
+        if column == self.PERIOD:
+            return c.tijdvak_van.isoformat() if c.tijdvak_van else ""
+        if column == self.DUE_DATE:
+            return c.vervaldatum.isoformat()
+        if column == self.STAGE:
+            return c.enforcement_stage_date.isoformat() if c.enforcement_stage_date else ""
+        if column == self.NEXT_STEP:
+            return c.next_step.earliest.isoformat() if c.next_step.earliest else ""
+        if column == self.VERJARING:
+            return c.verjaringsdatum.isoformat() if c.verjaringsdatum else ""
+        if column == self.STUIT:
+            return int(c.gestuit)
+        return c.reference.casefold()
+
+    def _claim_tooltip(self, c: ClaimPosition, column: int) -> str | None:
+        if column == self.REFERENCE:
+            return f"{label(c.creditor)}, {label(c.middel)}, {label(c.soort)}"
+        if column == self.RENTE:
+            return _tr("Charged {booked}, accrued up to today and not yet charged {accrued}. "
+                       "Double-click for the calculation.").format(
+                booked=fmt.eur(c.rente_booked), accrued=fmt.eur(c.rente_accrued))
+        if column == self.OPEN:
+            if c.calculation_error:
+                return c.calculation_error
+            return _tr("Double-click for the calculation.")
+        if column == self.STUIT and c.stuiten_advies:
+            return c.stuiten_reden
+        if column == self.NEXT_STEP and c.next_step.blocking:
+            return "\n".join(c.next_step.blocked_by)
+        return None
+
+
+class ClaimsFilterProxy(QSortFilterProxyModel):
+    """Sorts within each group; shows claims whose texts (or whose group's name) contain the filter text."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SortRole)
+        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setDynamicSortFilter(True)
+        self._text = ""
+        self._open_only = False
+
+    def set_text(self, text: str) -> None:
+        self.beginFilterChange()
+        self._text = text.strip().casefold()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_open_only(self, value: bool) -> None:
+        self.beginFilterChange()
+        self._open_only = value
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def _claim_accepted(self, node: Node) -> bool:
+        claim = node.claim
+        assert claim is not None
+        if self._open_only and claim.open <= ZERO:
+            return False
+        if not self._text:
+            return True
+        model = self.sourceModel()
+        assert isinstance(model, ClaimsTreeModel)
+        texts = [
+            claim.reference, label(claim.middel), label(claim.creditor), label(claim.soort),
+            fmt.period(claim.tijdvak_van, claim.tijdvak_tot), _stage(claim), fmt.date(claim.vervaldatum),
+        ]
+        return any(self._text in t.casefold() for t in texts)
+
+    def _accepted(self, node: Node) -> bool:
+        if node.claim is not None:
+            return self._claim_accepted(node)
+        return any(self._accepted(child) for child in node.children)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self.sourceModel()
+        if not isinstance(model, ClaimsTreeModel):
+            return True
+        parent = model.node(source_parent)
+        if not 0 <= source_row < len(parent.children):
+            return False
+        return self._accepted(parent.children[source_row])
