@@ -1,9 +1,9 @@
-"""The totals are the same numbers on every surface: the JSON of ``debtor show``, the schuldoverzicht PDF (and,
-once it lands, the workspace screen).
+"""The totals are the same numbers on every surface: the JSON of ``debtor show``, the schuldoverzicht PDF and the
+workspace screen.
 
 Each surface is a reader ``(url, bsn, as_of, tmp_path) -> {totals key: Decimal}`` in :data:`SURFACES`; a surface
 may show fewer totals than the JSON (the PDF leaves out zero "regeling"/"pauze" lines), but every total it shows
-must equal the position's.  The GUI adds its reader here (the header's totals read from the widgets).
+must equal the position's.  The screen reader reads the workspace's totals panel as displayed text.
 """
 
 from __future__ import annotations
@@ -48,7 +48,32 @@ def _pdf_totals(url: str, bsn: str, as_of: dt.date, tmp: Path) -> dict[str, Deci
     return summary_amounts(target, as_of)
 
 
-SURFACES: dict[str, Reader] = {"json": _json_totals, "pdf": _pdf_totals}
+def _screen_totals(url: str, bsn: str, as_of: dt.date, _tmp: Path) -> dict[str, Decimal]:
+    """The workspace as an officer sees it: loaded through its own op, totals read off the labels as text."""
+    from PySide6.QtWidgets import QApplication
+
+    from caseworker_app.gui import ops
+    from caseworker_app.gui.workspace import DebtorWorkspace
+
+    app = QApplication.instance() or QApplication([])
+    ctx = open_context(url)
+    ops.set_default_pool(ops.SyncPool())
+    try:
+        workspace = DebtorWorkspace(ctx, position.find_debtor_id(ctx, bsn), as_of=as_of, watch=False)
+        workspace.load()
+        app.processEvents()
+        assert workspace.position is not None and workspace.banner.isHidden()
+        shown = workspace.totals.shown_text()
+        workspace.deleteLater()
+    finally:
+        ops.set_default_pool(None)
+        ctx.db.dispose()
+    # "€ 1.234,56" / "€ -12,00" -> Decimal
+    return {key: Decimal(text.replace("€", "").strip().replace(".", "").replace(",", "."))
+            for key, text in shown.items()}
+
+
+SURFACES: dict[str, Reader] = {"json": _json_totals, "pdf": _pdf_totals, "screen": _screen_totals}
 
 
 def _case(ctx: Context) -> str:

@@ -20,6 +20,7 @@ from caseworker_app.db.models import Booking, Debtor, FinancialSituation
 from caseworker_app.services import position
 
 from caseworker_app.gui import ops
+from caseworker_app.gui.models import RowRole
 from caseworker_app.gui.workspace import DebtorWorkspace
 from caseworker_app.gui.workspace.claims_model import ClaimsTreeModel, NodeRole
 from caseworker_app.gui.workspace.explain_dialog import StepsModel
@@ -43,8 +44,9 @@ def workspace(qtbot, ctx, seeded, sync_ops):
     return ws
 
 
-def rows_by_text(ws: DebtorWorkspace, parent: QModelIndex = QModelIndex()) -> dict[str, QModelIndex]:
+def rows_by_text(ws: DebtorWorkspace, parent: QModelIndex | None = None) -> dict[str, QModelIndex]:
     model = ws.claims_proxy
+    parent = parent or QModelIndex()
     return {model.index(r, 0, parent).data(): model.index(r, 0, parent) for r in range(model.rowCount(parent))}
 
 
@@ -166,8 +168,8 @@ def test_timeline_filters_by_kind_and_keeps_the_filter_over_a_reload(workspace):
     workspace.load()  # a refresh must not undo the officer's choice
     assert not tl.kind_buttons["betaling"].isChecked()
     assert "Betalingen" not in {tl.proxy.index(r, TimelineModel.KIND).data() for r in range(tl.proxy.rowCount())}
-    dates = [tl.model.index(r, TimelineModel.DATE).data(Qt.ItemDataRole.DisplayRole) for r in range(total)]
-    assert dt.datetime.strptime(dates[0], "%d-%m-%Y") >= dt.datetime.strptime(dates[-1], "%d-%m-%Y")  # newest first
+    days = [tl.model.index(r, 0).data(RowRole).day for r in range(total)]
+    assert days == sorted(days, reverse=True)  # newest first
 
 
 def test_a_claims_figures_are_explained_in_place_with_unconfirmed_marked(qtbot, workspace):
