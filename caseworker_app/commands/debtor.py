@@ -14,7 +14,6 @@ from typing import Any
 
 from caseworker_app import cli
 
-from caseworker_app.domain.calc import parse_date
 from caseworker_app.domain.money import format_date, format_eur
 from caseworker_app.domain.position_totals import TOTAL_LABELS
 from caseworker_app.domain.types import label
@@ -114,7 +113,7 @@ _MATCHED = {"identifier": "BSN/RSIN", "name": "naam", "postcode": "postcode", "r
 def run_show(args: argparse.Namespace) -> int:
     from caseworker_app.services import position
 
-    as_of = parse_date(args.date, "--date") if args.date else None
+    as_of = _parse_date(args.date) if args.date else None
     ctx = open_context(args)
     pos = position.get_position_by_bsn(ctx, args.bsn, as_of)
     if args.json:
@@ -219,3 +218,11 @@ def _print_table(rows: Sequence[Sequence[str]], right: set[int] | None = None) -
         print("  ".join(cells).rstrip())
         if n == 0:
             print("  ".join("-" * w for w in widths))
+
+
+def _parse_date(value: str) -> object:
+    # imported here: the rules' calc module costs ~50 ms, and every start of the program (the GUI
+    # included) registers this command
+    from caseworker_app.domain.calc import parse_date
+
+    return parse_date(value, "--date")

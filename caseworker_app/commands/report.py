@@ -6,7 +6,6 @@ import argparse
 
 from caseworker_app.commands.debtor import open_context
 
-from caseworker_app.domain.calc import parse_date
 from caseworker_app.domain.money import format_date, format_eur
 
 
@@ -35,7 +34,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
 def run_schuldoverzicht(args: argparse.Namespace) -> int:
     from caseworker_app.services import position
 
-    as_of = parse_date(args.date, "--date") if args.date else None
+    as_of = _parse_date(args.date) if args.date else None
     ctx = open_context(args)
     pos = position.get_position_by_bsn(ctx, args.bsn, as_of)
     position.write_schuldoverzicht(ctx, pos, args.output)
@@ -44,3 +43,11 @@ def run_schuldoverzicht(args: argparse.Namespace) -> int:
         f"({pos.totals.claim_count} vorderingen, totaal open {format_eur(pos.totals.open)})."
     )
     return 0
+
+
+def _parse_date(value: str) -> object:
+    # imported here: the rules' calc module costs ~50 ms, and every start of the program (the GUI
+    # included) registers this command
+    from caseworker_app.domain.calc import parse_date
+
+    return parse_date(value, "--date")

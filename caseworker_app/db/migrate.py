@@ -1,24 +1,36 @@
-"""Alembic, driven from code: the migrations ship inside the package (no alembic.ini next to a frozen exe)."""
+"""Alembic, driven from code: the migrations ship inside the package (no alembic.ini next to a frozen exe).
+
+Checking a schema happens at every start, so it must be cheap: :data:`REVISIONS` lists the shipped
+revisions in order and the check is one ``SELECT`` on ``alembic_version``.  Alembic itself (about
+120 ms of imports) is loaded only to upgrade.  A test keeps :data:`REVISIONS` equal to the migration
+scripts, so a new migration cannot be forgotten here.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Engine, inspect, text
 
 from caseworker_app import __version__
 from caseworker_app.db.session import translated_errors
 from caseworker_app.errors import SchemaVersionError
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+#: Every shipped revision, oldest first; the last one is head.
+REVISIONS: tuple[str, ...] = ("0001", "0002")
 
 
 def alembic_config(engine: Engine | None = None) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     cfg.set_main_option("file_template", "%%(year)d_%%(month).2d_%%(day).2d_%%(rev)s_%%(slug)s")
@@ -28,18 +40,20 @@ def alembic_config(engine: Engine | None = None) -> Config:
 
 
 def script_directory() -> ScriptDirectory:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config())
 
 
 def head_revision() -> str:
-    head = script_directory().get_current_head()
-    assert head is not None, "no migrations shipped"
-    return head
+    return REVISIONS[-1]
 
 
 def current_revision(engine: Engine) -> str | None:
     with translated_errors(), engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one_or_none()
 
 
 @dataclass(frozen=True)
@@ -52,17 +66,19 @@ class SchemaStatus:
 
 
 def schema_status(engine: Engine) -> SchemaStatus:
-    current = current_revision(engine)
-    head = head_revision()
     with translated_errors(), engine.connect() as conn:
-        has_tables = bool(inspect(conn).get_table_names())
+        inspector = inspect(conn)
+        has_tables = bool(inspector.get_table_names())
+        current = None
+        if inspector.has_table("alembic_version"):
+            current = conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one_or_none()
+    head = head_revision()
     if current is None:
         state = "empty"
     elif current == head:
         state = "current"
     else:
-        known = {rev.revision for rev in script_directory().walk_revisions()}
-        state = "older" if current in known else "newer"
+        state = "older" if current in REVISIONS else "newer"
     return SchemaStatus(current=current, head=head, state=state, has_tables=has_tables)
 
 
@@ -87,6 +103,8 @@ def upgrade_to_head(engine: Engine) -> SchemaStatus:
             "schema_newer", current=status.current or "-", head=status.head, version=__version__
         )
     if status.state != "current":
+        from alembic import command
+
         with translated_errors():
             command.upgrade(alembic_config(engine), "head")
     return schema_status(engine)
