@@ -118,9 +118,7 @@ class ConflictError(UserFacingError):
     is the version the caller must pass when it saves again with its choices.
     """
 
-    def __init__(
-        self, entity: str, key: object, conflicts: list[FieldConflict], current_version: int
-    ) -> None:
+    def __init__(self, entity: str, key: object, conflicts: list[FieldConflict], current_version: int) -> None:
         self.conflicts = conflicts
         self.current_version = current_version
         super().__init__("conflict", entity=entity, key=key)

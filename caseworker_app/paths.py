@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import platformdirs
@@ -35,14 +36,13 @@ def _dir(kind: str) -> Path:
     if base is not None:
         path = base / kind
     else:
-        path = Path(
-            {
-                "data": platformdirs.user_data_dir,
-                "config": platformdirs.user_config_dir,
-                "log": platformdirs.user_log_dir,
-                "cache": platformdirs.user_cache_dir,
-            }[kind](APP_ID, appauthor=False)
-        )
+        finders: dict[str, Callable[..., str]] = {
+            "data": platformdirs.user_data_dir,
+            "config": platformdirs.user_config_dir,
+            "log": platformdirs.user_log_dir,
+            "cache": platformdirs.user_cache_dir,
+        }
+        path = Path(finders[kind](APP_ID, appauthor=False))
     path.mkdir(parents=True, exist_ok=True)
     return path
 

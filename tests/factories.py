@@ -6,10 +6,20 @@ import datetime as dt
 import itertools
 from decimal import Decimal
 
-from caseworker_app.db.models import Booking, Claim, Debtor, EnforcementAction, Household
 from caseworker_app.domain.search import search_name
-from caseworker_app.domain.types import BookingKind, ClaimKind, Creditor, Doelgroep, EnforcementStep, Middel, PersonKind
-from caseworker_app.domain.types import Role
+from caseworker_app.domain.types import (
+    BookingKind,
+    ClaimKind,
+    Creditor,
+    Doelgroep,
+    EnforcementStep,
+    Middel,
+    PersonKind,
+    Role,
+)
+
+from caseworker_app.db.models import Booking, Claim, Debtor, EnforcementAction, Household
+
 from caseworker_app.services import admin, users
 from caseworker_app.services.context import LOCAL_PROFILE_ROLES, Context, Database
 
@@ -95,20 +105,51 @@ def add_claim(
         session.add(claim)
         session.flush()
         session.add(
-            Booking(claim_id=claim.id, kind=BookingKind.AANSLAG, amount=Decimal(amount), booking_date=dagtekening,
-                    created_by=ctx.actor.login)
+            Booking(
+                claim_id=claim.id,
+                kind=BookingKind.AANSLAG,
+                amount=Decimal(amount),
+                booking_date=dagtekening,
+                created_by=ctx.actor.login,
+            )
         )
         for date, value in payments:
-            session.add(Booking(claim_id=claim.id, kind=BookingKind.BETALING, amount=-Decimal(value),
-                                booking_date=date, created_by=ctx.actor.login))
+            session.add(
+                Booking(
+                    claim_id=claim.id,
+                    kind=BookingKind.BETALING,
+                    amount=-Decimal(value),
+                    booking_date=date,
+                    created_by=ctx.actor.login,
+                )
+            )
         for date, value in verrekeningen:
-            session.add(Booking(claim_id=claim.id, kind=BookingKind.VERREKENING, amount=-Decimal(value),
-                                booking_date=date, source="teruggaaf IB", created_by=ctx.actor.login))
+            session.add(
+                Booking(
+                    claim_id=claim.id,
+                    kind=BookingKind.VERREKENING,
+                    amount=-Decimal(value),
+                    booking_date=date,
+                    source="teruggaaf IB",
+                    created_by=ctx.actor.login,
+                )
+            )
         for step, date, cost in steps:
-            session.add(EnforcementAction(claim_id=claim.id, step=step, action_date=date, costs=Decimal(cost),
-                                          created_by=ctx.actor.login))
+            session.add(
+                EnforcementAction(
+                    claim_id=claim.id, step=step, action_date=date, costs=Decimal(cost), created_by=ctx.actor.login
+                )
+            )
             if Decimal(cost) > 0:
-                session.add(Booking(claim_id=claim.id, kind=BookingKind.KOSTEN, amount=Decimal(cost),
-                                    booking_date=date, source=step.value, created_by=ctx.actor.login))
+                session.add(
+                    Booking(
+                        claim_id=claim.id,
+                        kind=BookingKind.KOSTEN,
+                        amount=Decimal(cost),
+                        booking_date=date,
+                        source=step.value,
+                        created_by=ctx.actor.login,
+                    )
+                )
         session.flush()
         return claim.id

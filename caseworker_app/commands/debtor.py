@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from collections.abc import Sequence
@@ -220,7 +221,7 @@ def _print_table(rows: Sequence[Sequence[str]], right: set[int] | None = None) -
             print("  ".join("-" * w for w in widths))
 
 
-def _parse_date(value: str) -> object:
+def _parse_date(value: str) -> dt.date:
     # imported here: the rules' calc module costs ~50 ms, and every start of the program (the GUI
     # included) registers this command
     from caseworker_app.domain.calc import parse_date

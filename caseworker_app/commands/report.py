@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 
 from caseworker_app.commands.debtor import open_context
 
@@ -45,7 +46,7 @@ def run_schuldoverzicht(args: argparse.Namespace) -> int:
     return 0
 
 
-def _parse_date(value: str) -> object:
+def _parse_date(value: str) -> dt.date:
     # imported here: the rules' calc module costs ~50 ms, and every start of the program (the GUI
     # included) registers this command
     from caseworker_app.domain.calc import parse_date

@@ -1,4 +1,4 @@
-"""The declarative base: one MetaData with a naming convention so Alembic names constraints the same on every backend."""
+"""The declarative base: one MetaData with a naming convention, so Alembic names constraints alike on every backend."""
 
 from __future__ import annotations
 

@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine, inspect, text
 
 from caseworker_app import __version__
-from caseworker_app.db.session import translated_errors
 from caseworker_app.errors import SchemaVersionError
+
+from caseworker_app.db.session import translated_errors
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -99,9 +100,7 @@ def upgrade_to_head(engine: Engine) -> SchemaStatus:
     """Create or migrate the schema; refuses a database written by a newer Caseworker."""
     status = schema_status(engine)
     if status.state == "newer":
-        raise SchemaVersionError(
-            "schema_newer", current=status.current or "-", head=status.head, version=__version__
-        )
+        raise SchemaVersionError("schema_newer", current=status.current or "-", head=status.head, version=__version__)
     if status.state != "current":
         from alembic import command
 

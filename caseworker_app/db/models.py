@@ -33,7 +33,6 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from caseworker_app.db.base import Base, CreatedAt, MoneyColumn
 from caseworker_app.domain.types import (
     BookingKind,
     ClaimKind,
@@ -45,6 +44,8 @@ from caseworker_app.domain.types import (
     PersonKind,
     Role,
 )
+
+from caseworker_app.db.base import Base, CreatedAt, MoneyColumn
 
 
 def _check_in(column: str, enum: type[Any]) -> str:
@@ -71,7 +72,7 @@ class User(Base, Versioned):
         back_populates="user", cascade="all, delete-orphan", lazy="selectin", order_by="UserRole.role"
     )
 
-    __mapper_args__ = {"version_id_col": Versioned.version}  # type: ignore[dict-item]
+    __mapper_args__ = {"version_id_col": Versioned.version}
 
 
 class UserRole(Base):
@@ -99,7 +100,7 @@ class Household(Base, Versioned):
     updated_at: Mapped[CreatedAt]
     members: Mapped[list[Debtor]] = relationship(back_populates="household")
 
-    __mapper_args__ = {"version_id_col": Versioned.version}  # type: ignore[dict-item]
+    __mapper_args__ = {"version_id_col": Versioned.version}
 
 
 class Debtor(Base, Versioned):
@@ -148,7 +149,7 @@ class Debtor(Base, Versioned):
         back_populates="debtor", order_by="FinancialSituation.peildatum"
     )
 
-    __mapper_args__ = {"version_id_col": Versioned.version}  # type: ignore[dict-item]
+    __mapper_args__ = {"version_id_col": Versioned.version}
 
 
 class FinancialSituation(Base, Versioned):
@@ -172,7 +173,7 @@ class FinancialSituation(Base, Versioned):
 
     debtor: Mapped[Debtor] = relationship(back_populates="financial_situations")
 
-    __mapper_args__ = {"version_id_col": Versioned.version}  # type: ignore[dict-item]
+    __mapper_args__ = {"version_id_col": Versioned.version}
 
 
 class Claim(Base, Versioned):
@@ -209,7 +210,7 @@ class Claim(Base, Versioned):
         back_populates="claim", order_by="EnforcementAction.action_date"
     )
 
-    __mapper_args__ = {"version_id_col": Versioned.version}  # type: ignore[dict-item]
+    __mapper_args__ = {"version_id_col": Versioned.version}
 
 
 class Booking(Base):

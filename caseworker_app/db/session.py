@@ -41,7 +41,9 @@ def normalize_url(url: str) -> URL:
         parsed = parsed.set(drivername="postgresql+psycopg")
     elif backend == "sqlite":
         if parsed.drivername not in ("sqlite", "sqlite+pysqlite"):
-            raise ValidationError("invalid_database_url", url=url, reason="alleen de standaard SQLite-driver wordt ondersteund")
+            raise ValidationError(
+                "invalid_database_url", url=url, reason="alleen de standaard SQLite-driver wordt ondersteund"
+            )
     else:
         raise ValidationError(
             "invalid_database_url", url=url, reason=f"'{backend}' wordt niet ondersteund; gebruik sqlite of postgresql"
@@ -113,7 +115,7 @@ def translate_error(exc: BaseException, *, url: str | None = None) -> Caseworker
     low = detail.lower()
     if isinstance(exc, IntegrityError):
         return UserFacingError("storage_error", detail=f"de gegevens passen niet bij wat er al is ({detail})")
-    if isinstance(exc, OperationalError | DBAPIError) or isinstance(exc, sqlite3.Error):
+    if isinstance(exc, OperationalError | DBAPIError | sqlite3.Error):
         if "database is locked" in low or "database table is locked" in low:
             return StorageError("database_locked")
         if "file is not a database" in low or "malformed" in low:

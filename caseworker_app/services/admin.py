@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from caseworker_app.db import migrate
 from caseworker_app.db.session import check_connection, create_engine_for_url
+
 from caseworker_app.services.context import Database
 from caseworker_app.services.dto import DatabaseInfo
 

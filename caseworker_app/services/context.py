@@ -23,6 +23,11 @@ from sqlalchemy import Engine, func, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from caseworker_app import paths
+from caseworker_app.errors import PermissionDeniedError, UserFacingError
+
+from caseworker_app.domain.permissions import Permission, permissions_of, roles_granting
+from caseworker_app.domain.types import Role, label
+
 from caseworker_app.db import migrate
 from caseworker_app.db.models import User, UserRole
 from caseworker_app.db.session import (
@@ -32,9 +37,7 @@ from caseworker_app.db.session import (
     normalize_url,
     translated_errors,
 )
-from caseworker_app.domain.permissions import Permission, permissions_of, roles_granting
-from caseworker_app.domain.types import Role, label
-from caseworker_app.errors import PermissionDeniedError, UserFacingError
+
 from caseworker_app.services import audit, changes
 from caseworker_app.services.dto import ActorInfo, DatabaseInfo
 
@@ -173,21 +176,19 @@ class Context:
         """One transaction for one use case: checks ``permission``, audits every flush, commits or rolls back."""
         if permission is not None:
             self.require(permission, action)
-        with translated_errors(self.db.url):
-            with self.db.session_factory() as session:
-                session.info["actor"] = self.actor.login
-                with session.begin():
-                    yield session
+        with translated_errors(self.db.url), self.db.session_factory() as session:
+            session.info["actor"] = self.actor.login
+            with session.begin():
+                yield session
 
     @contextlib.contextmanager
     def read(self, permission: Permission = Permission.VIEW_CASES) -> Iterator[Session]:
         """A read-only unit: the same checks, and any accidental change is rolled back."""
         self.require(permission)
-        with translated_errors(self.db.url):
-            with self.db.session_factory() as session:
-                session.info["actor"] = self.actor.login
-                session.info["read_only"] = True
-                try:
-                    yield session
-                finally:
-                    session.rollback()
+        with translated_errors(self.db.url), self.db.session_factory() as session:
+            session.info["actor"] = self.actor.login
+            session.info["read_only"] = True
+            try:
+                yield session
+            finally:
+                session.rollback()

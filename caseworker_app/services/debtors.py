@@ -10,12 +10,15 @@ from sqlalchemy import Select, case, func, select, text
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
-from caseworker_app.db.models import Booking, Claim, Debtor, EnforcementAction
+from caseworker_app.errors import ConflictError, FieldConflict, NotFoundError, ValidationError
+
 from caseworker_app.domain.identifiers import validate_bsn
 from caseworker_app.domain.permissions import Permission
 from caseworker_app.domain.search import QueryKind, SearchQuery, parse_query, search_name
 from caseworker_app.domain.types import BookingKind
-from caseworker_app.errors import ConflictError, FieldConflict, NotFoundError, ValidationError
+
+from caseworker_app.db.models import Booking, Claim, Debtor, EnforcementAction
+
 from caseworker_app.services.context import Context
 from caseworker_app.services.dto import (
     DEBTOR_EDITABLE_FIELDS,
@@ -54,7 +57,7 @@ def format_address(d: Debtor) -> str:
     return f"{line}, {place}" if place else line
 
 
-def _search_statement(query: SearchQuery, limit: int, backend: str = "sqlite") -> Select[tuple[Debtor]] | None:
+def _search_statement(query: SearchQuery, limit: int, backend: str = "sqlite") -> Select[Any] | None:
     stmt = select(Debtor)
     if query.kind is QueryKind.IDENTIFIER:
         return stmt.where((Debtor.bsn == query.text) | (Debtor.rsin == query.text)).limit(limit)
@@ -183,9 +186,7 @@ def list_claims(ctx: Context, debtor_id: int) -> list[ClaimSummary]:
     """The debtor's claims with ledger totals computed by the database (one grouped query)."""
 
     def total(*kinds: BookingKind) -> Any:
-        return func.coalesce(
-            func.sum(case((Booking.kind.in_([k.value for k in kinds]), Booking.amount), else_=0)), 0
-        )
+        return func.coalesce(func.sum(case((Booking.kind.in_([k.value for k in kinds]), Booking.amount), else_=0)), 0)
 
     last_action = (
         select(EnforcementAction.claim_id, func.max(EnforcementAction.action_date).label("last_date"))
@@ -213,7 +214,7 @@ def list_claims(ctx: Context, debtor_id: int) -> list[ClaimSummary]:
         steps: dict[int, tuple[str, dt.date]] = {}
         claim_ids = [row[0].id for row in rows]
         if claim_ids:
-            for claim_id, step, date in session.execute(
+            for claim_id, step_name, date in session.execute(
                 select(EnforcementAction.claim_id, EnforcementAction.step, EnforcementAction.action_date)
                 .join(
                     last_action,
@@ -223,10 +224,10 @@ def list_claims(ctx: Context, debtor_id: int) -> list[ClaimSummary]:
                 .where(EnforcementAction.claim_id.in_(claim_ids))
                 .order_by(EnforcementAction.id)
             ):
-                steps[claim_id] = (step, date)
+                steps[claim_id] = (step_name, date)
         out = []
         for claim, paid, verrekend, reduced, costs, rente, balance in rows:
-            step = steps.get(claim.id)
+            last = steps.get(claim.id)
             out.append(
                 ClaimSummary(
                     id=claim.id,
@@ -246,8 +247,8 @@ def list_claims(ctx: Context, debtor_id: int) -> list[ClaimSummary]:
                     costs=Decimal(costs),
                     rente=Decimal(rente),
                     balance=Decimal(balance),
-                    last_step=step[0] if step else None,
-                    last_step_date=step[1] if step else None,
+                    last_step=last[0] if last else None,
+                    last_step_date=last[1] if last else None,
                 )
             )
         return out
@@ -256,7 +257,9 @@ def list_claims(ctx: Context, debtor_id: int) -> list[ClaimSummary]:
 def _clean_changes(changes: dict[str, Any]) -> dict[str, Any]:
     unknown = set(changes) - set(DEBTOR_EDITABLE_FIELDS)
     if unknown:
-        raise ValidationError("invalid_field", field=", ".join(sorted(unknown)), reason="dit veld kan niet worden gewijzigd")
+        raise ValidationError(
+            "invalid_field", field=", ".join(sorted(unknown)), reason="dit veld kan niet worden gewijzigd"
+        )
     cleaned: dict[str, Any] = {}
     for key, value in changes.items():
         if isinstance(value, str):
@@ -278,7 +281,9 @@ def _clean_changes(changes: dict[str, Any]) -> dict[str, Any]:
         if key == "land":
             value = (value or "NL").upper()
             if len(value) != 2 or not value.isalpha():
-                raise ValidationError("invalid_field", field="land", reason="gebruik de landcode, bijvoorbeeld NL of BE")
+                raise ValidationError(
+                    "invalid_field", field="land", reason="gebruik de landcode, bijvoorbeeld NL of BE"
+                )
         if key == "fraude_markering":
             value = bool(value)
         cleaned[key] = value

@@ -750,7 +750,7 @@ def get_position(ctx: Context, debtor_id: int, as_of: dt.date | None = None) -> 
             claims=tuple(claims),
             timeline=tuple(_timeline(loaded, by_id)),
             monthly_balance=tuple(monthly_balances(movements, day)),
-            capacity=_capacity(loaded, as_of),
+            capacity=_capacity(loaded, day),
             sections=sections,
         )
         t3 = time.perf_counter()

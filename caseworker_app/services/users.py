@@ -6,10 +6,13 @@ import re
 
 from sqlalchemy import select
 
-from caseworker_app.db.models import User, UserRole
+from caseworker_app.errors import NotFoundError, UserFacingError, ValidationError
+
 from caseworker_app.domain.permissions import Permission
 from caseworker_app.domain.types import Role
-from caseworker_app.errors import NotFoundError, UserFacingError, ValidationError
+
+from caseworker_app.db.models import User, UserRole
+
 from caseworker_app.services.context import Context
 from caseworker_app.services.dto import UserInfo
 
@@ -26,9 +29,7 @@ def parse_roles(values: list[str] | tuple[str, ...]) -> tuple[Role, ...]:
             try:
                 role = Role(name)
             except ValueError:
-                raise ValidationError(
-                    "invalid_role", value=name, choices=", ".join(r.value for r in Role)
-                ) from None
+                raise ValidationError("invalid_role", value=name, choices=", ".join(r.value for r in Role)) from None
             if role not in roles:
                 roles.append(role)
     if not roles:

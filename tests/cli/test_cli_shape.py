@@ -36,7 +36,9 @@ def test_bad_database_url_is_one_dutch_line() -> None:
     assert len(lines) == 1 and "niet ondersteund" in lines[0], result.stderr
 
 
-def test_unreachable_database_from_the_environment(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_unreachable_database_from_the_environment(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setenv("CASEWORKER_DATABASE_URL", "postgresql://nobody@127.0.0.1:1/none")
     assert cli.main(["db", "status"]) == cli.EXIT_STORAGE
     err = capsys.readouterr().err

@@ -7,10 +7,12 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
 
+from caseworker_app.errors import SchemaVersionError
+
 from caseworker_app.db import migrate
 from caseworker_app.db.models import DATABASE_ONLY_INDEXES, Base
 from caseworker_app.db.session import create_engine_for_url
-from caseworker_app.errors import SchemaVersionError
+
 from caseworker_app.services import admin
 from caseworker_app.services.context import Database
 

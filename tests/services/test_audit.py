@@ -5,11 +5,13 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from tests.factories import add_debtor, open_context
+
 from caseworker_app.db.models import AuditEntry, Debtor
+
 from caseworker_app.services import debtors, users
 from caseworker_app.services.audit import UnauditedChangeError
 from caseworker_app.services.context import Context
-from tests.factories import add_debtor, open_context
 
 
 def audit_rows(ctx: Context) -> list[AuditEntry]:
@@ -76,7 +78,11 @@ def test_user_management_is_audited(db_url: str) -> None:
     users.add_user(ctx, "b.bakker", "Bea Bakker", users.parse_roles(["teamlead,caseworker"]))
     rows = [r for r in audit_rows(ctx) if r.entity in ("users", "user_roles") and r.action == "insert"]
     assert {r.after["login"] for r in rows if r.entity == "users" and r.after} >= {"b.bakker"}
-    assert sorted(r.after["role"] for r in rows if r.entity == "user_roles" and r.after and r.after["user_id"] != ctx.actor.user_id) == [
+    assert sorted(
+        r.after["role"]
+        for r in rows
+        if r.entity == "user_roles" and r.after and r.after["user_id"] != ctx.actor.user_id
+    ) == [
         "caseworker",
         "teamlead",
     ]

@@ -7,11 +7,13 @@ import threading
 import pytest
 from sqlalchemy.orm.exc import StaleDataError
 
-from caseworker_app.db.models import Debtor
 from caseworker_app.errors import ConflictError
+from tests.factories import add_debtor, open_context
+
+from caseworker_app.db.models import Debtor
+
 from caseworker_app.services import debtors
 from caseworker_app.services.context import Database
-from tests.factories import add_debtor, open_context
 
 
 def test_disjoint_edits_are_merged_without_asking(db_url: str) -> None:

@@ -7,11 +7,13 @@ import uuid
 import pytest
 from sqlalchemy import create_engine, text
 
-from caseworker_app.domain.types import Role
 from caseworker_app.errors import PermissionDeniedError, UserFacingError, ValidationError
+from tests.factories import add_debtor, open_context
+
+from caseworker_app.domain.types import Role
+
 from caseworker_app.services import debtors, users
 from caseworker_app.services.context import Database
-from tests.factories import add_debtor, open_context
 
 
 def test_auditor_can_read_but_not_change(sqlite_url: str) -> None:
@@ -77,9 +79,7 @@ def test_postgres_identity_is_the_database_login(pg_url: str) -> None:
             debtors.update_debtor(ctx, debtors.get_debtor(ctx, debtor_id), {"telefoon": "06"})
     finally:
         server.dispose()
-        cleanup = create_engine(
-            admin_ctx.db.engine.url.set(database="postgres"), isolation_level="AUTOCOMMIT"
-        )
+        cleanup = create_engine(admin_ctx.db.engine.url.set(database="postgres"), isolation_level="AUTOCOMMIT")
         admin_ctx.db.dispose()
         with cleanup.connect() as conn:
             conn.execute(text(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '{login}'"))

@@ -7,11 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from caseworker_app.db import session as db_session
 from caseworker_app.errors import StorageError, ValidationError
+from tests.factories import add_debtor, open_context
+
+from caseworker_app.db import session as db_session
+
 from caseworker_app.services import admin, debtors
 from caseworker_app.services.context import Database
-from tests.factories import add_debtor, open_context
 
 
 @pytest.mark.parametrize(

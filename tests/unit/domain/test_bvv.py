@@ -102,7 +102,10 @@ def test_kgb_component_without_k_uses_the_favourable_maximum_and_says_so() -> No
 
 def test_after_june_2026_the_figures_are_shown_as_unconfirmed() -> None:
     result = beslagvrije_voet(
-        peildatum=date(2026, 11, 26), leefsituatie=L.ALLEENSTAANDE, inkomen_maand=D(3000), belastbaar_inkomen_jaar=D(15000)
+        peildatum=date(2026, 11, 26),
+        leefsituatie=L.ALLEENSTAANDE,
+        inkomen_maand=D(3000),
+        belastbaar_inkomen_jaar=D(15000),
     )
     assert result.result.beslagvrije_voet == D("1331.43")
     assert result.unconfirmed

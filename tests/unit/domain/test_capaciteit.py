@@ -126,8 +126,8 @@ def test_no_kort_uitstel_from_20000_or_after_a_betekend_dwangbevel() -> None:
     assert betalingsregeling(schuld=D("19999.99"), **common).result.kort_uitstel_mogelijk  # type: ignore[arg-type]
     assert not betalingsregeling(
         schuld=D(500),
-        dwangbevel_betekend=True,  # type: ignore[arg-type]
-        **common,
+        dwangbevel_betekend=True,
+        **common,  # type: ignore[arg-type]
     ).result.kort_uitstel_mogelijk
 
 

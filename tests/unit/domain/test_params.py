@@ -1,3 +1,4 @@
+from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -63,7 +64,7 @@ status = "PLACEHOLDER"
 
 
 @pytest.fixture
-def param_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def param_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.setenv(params.ENV_DIR, str(tmp_path))
     yield tmp_path
     monkeypatch.delenv(params.ENV_DIR)

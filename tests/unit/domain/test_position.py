@@ -72,13 +72,14 @@ def test_ladder_aanmaning_then_dwangbevel_after_two_weeks() -> None:
 
 
 def test_no_next_step_during_uitstel_regeling_or_pause() -> None:
-    base = {"steps": (StepTaken(S.AANMANING, date(2026, 6, 1)),)}
-    for extra, guard in [
+    base: dict[str, object] = {"steps": (StepTaken(S.AANMANING, date(2026, 6, 1)),)}
+    extras: list[tuple[dict[str, object], str]] = [
         ({"uitstel": (Uitstel(date(2026, 11, 1), None),)}, "geen_uitstel"),
         ({"regeling_lopend": True}, "geen_regeling"),
         ({"pauze": True}, "geen_pauze"),
         ({"kwijtschelding_verzoek": True}, "geen_kwijtscheldingsverzoek"),
-    ]:
+    ]
+    for extra, guard in extras:
         ev = evaluate_claim(claim(**base, **extra), TODAY)
         assert not ev.next_step.toegestaan, extra
         assert guard in {g.naam for g in ev.next_step.blokkades}
