@@ -107,6 +107,13 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
+_COLUMNS = 13
+_ROLES = frozenset({
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.FontRole,
+    Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.TextAlignmentRole, RowRole, SortRole, NodeRole, AmountRole,
+})
+
+
 class ClaimsTreeModel(QAbstractItemModel):
     (REFERENCE, PERIOD, DUE_DATE, ORIGINAL, PAID, VERREKEND, COSTS, RENTE, OPEN, STAGE, NEXT_STEP, VERJARING,
      STUIT) = range(13)
@@ -180,13 +187,16 @@ class ClaimsTreeModel(QAbstractItemModel):
 
     # ---- Qt model API ------------------------------------------------------------------------------------
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if column < 0 or column >= len(self.HEADERS):
-            return QModelIndex()
-        node = self.node(parent)
-        if parent.isValid() and parent.column() != 0:
-            return QModelIndex()
-        if 0 <= row < len(node.children):
-            return self.createIndex(row, column, node.children[row])
+        # called thousands of times per paint through the proxy: kept to the bare minimum
+        if parent.isValid():
+            if parent.column() != 0:
+                return QModelIndex()
+            node = parent.internalPointer()
+        else:
+            node = self._root
+        children = node.children
+        if 0 <= row < len(children) and 0 <= column < _COLUMNS:
+            return self.createIndex(row, column, children[row])
         return QModelIndex()
 
     def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
@@ -221,9 +231,9 @@ class ClaimsTreeModel(QAbstractItemModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        node = self.node(index)
+        if role not in _ROLES or not index.isValid():
+            return None  # a view asks for a dozen roles per cell; most of them are not ours
+        node = index.internalPointer()
         column = index.column()
         if role == NodeRole:
             return node

@@ -69,6 +69,10 @@ class TimelineModel(QAbstractTableModel):
         self._events = events
         self.endResetModel()
 
+    @property
+    def events(self) -> Sequence[TimelineEvent]:
+        return self._events
+
     def kinds(self) -> list[str]:
         """The kinds present, in the order of TIMELINE_KINDS (extensions' kinds after them)."""
         present = {e.kind for e in self._events}
@@ -141,10 +145,12 @@ class TimelineFilter(QSortFilterProxyModel):
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        model = self.sourceModel()
-        event = model.index(source_row, 0, source_parent).data(RowRole)
-        if event is None:
+        if not self._hidden and not self._text:
             return True
+        model = self.sourceModel()
+        if not isinstance(model, TimelineModel) or not 0 <= source_row < len(model.events):
+            return True
+        event = model.events[source_row]
         if event.kind in self._hidden:
             return False
         if not self._text:
@@ -201,7 +207,18 @@ class TimelineView(QWidget):
         self.proxy.rowsRemoved.connect(self._count)
         self.proxy.modelReset.connect(self._count)
         self.proxy.layoutChanged.connect(self._count)
-        self._sized = False
+        fm = self.view.fontMetrics()
+        samples = {
+            TimelineModel.DATE: "00-00-0000",
+            TimelineModel.KIND: "Aanslagen en terugvorderingen",
+            TimelineModel.TITLE: "Terugvordering opgelegd",
+            TimelineModel.DETAIL: "x" * 52,
+            TimelineModel.AMOUNT: "€ -99.999,99",
+            TimelineModel.CLAIM: "1234.56.789.H.46",
+            TimelineModel.CREDITOR: "Dienst Toeslagen",
+        }
+        for column, sample in samples.items():
+            self.view.setColumnWidth(column, fm.horizontalAdvance(sample) + 18)
 
     def set_events(self, events: Sequence[TimelineEvent]) -> None:
         self.model.set_events(events)
@@ -216,10 +233,6 @@ class TimelineView(QWidget):
                 button.toggled.connect(self._kinds_toggled)
                 self.kind_buttons[kind] = button
                 self.kinds_layout.addWidget(button)
-        if not self._sized and events:
-            self.view.resizeColumnsToContents()
-            self.view.setColumnWidth(TimelineModel.DETAIL, min(self.view.columnWidth(TimelineModel.DETAIL), 360))
-            self._sized = True
         self._count()
 
     def set_kind_visible(self, kind: str, visible: bool) -> None:
