@@ -97,10 +97,13 @@ def _next(c: ClaimPosition) -> str:
     if nxt.step is None:
         return ""
     if nxt.earliest is not None:
-        return QCoreApplication.translate(CONTEXT, "{step} from {date}").format(
+        return translate("ClaimsTreeModel", "{step} from {date}").format(
             step=nxt.label, date=fmt.date(nxt.earliest)
         )
     return nxt.label
+
+
+translate = QCoreApplication.translate
 
 
 def _tr(text: str) -> str:
@@ -250,7 +253,7 @@ class ClaimsTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.REFERENCE:
                 count = len(node.claims())
-                return _tr("{name} ({count})").format(name=node.title, count=count)
+                return translate("ClaimsTreeModel", "{name} ({count})").format(name=node.title, count=count)
             return fmt.eur(node.sums[attr]) if attr else ""
         if role == SortRole:
             if attr:
@@ -261,7 +264,7 @@ class ClaimsTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.FontRole:
             return self._bold
         if role == Qt.ItemDataRole.ToolTipRole and column == self.REFERENCE:
-            return _tr("Subtotal of {name}").format(name=node.title)
+            return translate("ClaimsTreeModel", "Subtotal of {name}").format(name=node.title)
         return None
 
     def _claim_data(self, c: ClaimPosition, column: int, role: int) -> Any:
@@ -300,17 +303,17 @@ class ClaimsTreeModel(QAbstractItemModel):
     def _claim_text(self, c: ClaimPosition, column: int) -> str:
         if column == self.VERJARING:
             if c.verjaringsdatum is None:
-                return _tr("not calculated")
+                return translate("ClaimsTreeModel", "not calculated")
             text = fmt.date(c.verjaringsdatum)
-            return _tr("{date} (time-barred)").format(date=text) if c.verjaard else text
+            return translate("ClaimsTreeModel", "{date} (time-barred)").format(date=text) if c.verjaard else text
         if column == self.STUIT:
-            return _tr("yes") if c.gestuit else _tr("no")
+            return translate("ClaimsTreeModel", "yes") if c.gestuit else translate("ClaimsTreeModel", "no")
         if column == self.REFERENCE:
             marks = []
             if c.under_regeling:
-                marks.append(_tr("arrangement"))
+                marks.append(translate("ClaimsTreeModel", "arrangement"))
             if c.paused:
-                marks.append(_tr("paused"))
+                marks.append(translate("ClaimsTreeModel", "paused"))
             return f"{c.reference} [{', '.join(marks)}]" if marks else c.reference
         return self._TEXT[column](c)
 
@@ -333,13 +336,13 @@ class ClaimsTreeModel(QAbstractItemModel):
         if column == self.REFERENCE:
             return f"{label(c.creditor)}, {label(c.middel)}, {label(c.soort)}"
         if column == self.RENTE:
-            return _tr("Charged {booked}, accrued up to today and not yet charged {accrued}. "
+            return translate("ClaimsTreeModel", "Charged {booked}, accrued up to today and not yet charged {accrued}. "
                        "Double-click for the calculation.").format(
                 booked=fmt.eur(c.rente_booked), accrued=fmt.eur(c.rente_accrued))
         if column == self.OPEN:
             if c.calculation_error:
                 return c.calculation_error
-            return _tr("Double-click for the calculation.")
+            return translate("ClaimsTreeModel", "Double-click for the calculation.")
         if column == self.STUIT and c.stuiten_advies:
             return c.stuiten_reden
         if column == self.NEXT_STEP and c.next_step.blocking:

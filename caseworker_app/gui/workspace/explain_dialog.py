@@ -40,6 +40,9 @@ UNCONFIRMED_BACKGROUND = QColor("#fdf1f0")
 UNCONFIRMED_TEXT = QColor("#8c1d18")
 
 
+translate = QCoreApplication.translate
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate("StepsModel", text)
 
@@ -48,7 +51,7 @@ def validity(step: Step) -> str:
     if step.valid_from is None and step.valid_to is None:
         return ""
     if step.valid_to is None:
-        return _tr("from {date}").format(date=fmt.date(step.valid_from))
+        return translate("StepsModel", "from {date}").format(date=fmt.date(step.valid_from))
     return f"{fmt.date(step.valid_from)} – {fmt.date(step.valid_to)}"
 
 
@@ -56,7 +59,7 @@ def status_text(step: Step) -> str:
     if step.status is None:
         return ""
     if step.unconfirmed:
-        return _tr("unconfirmed ({status})").format(status=step.status)
+        return translate("StepsModel", "unconfirmed ({status})").format(status=step.status)
     return step.status
 
 

@@ -55,10 +55,10 @@ class FlowLayout(QLayout):
     def count(self) -> int:
         return len(self._items)
 
-    def itemAt(self, index: int) -> QLayoutItem | None:  # type: ignore[override]
+    def itemAt(self, index: int) -> QLayoutItem | None:
         return self._items[index] if 0 <= index < len(self._items) else None
 
-    def takeAt(self, index: int) -> QLayoutItem | None:  # type: ignore[override]
+    def takeAt(self, index: int) -> QLayoutItem | None:
         return self._items.pop(index) if 0 <= index < len(self._items) else None
 
     def expandingDirections(self) -> Qt.Orientation:
@@ -86,7 +86,8 @@ class FlowLayout(QLayout):
     def _arrange(self, rect: QRect, *, apply: bool) -> int:
         x, y, line = rect.x(), rect.y(), 0
         for item in self._items:
-            if item.widget() is not None and item.widget().isHidden():
+            widget = item.widget()
+            if widget is not None and widget.isHidden():
                 continue
             hint = item.sizeHint()
             if x + hint.width() > rect.right() and line > 0:
@@ -116,11 +117,11 @@ class DebtorHeader(QFrame):
         self.name_label.setObjectName("nameLabel")
         self.name_label.setStyleSheet("font-size: 15pt; font-weight: bold; color: #154273;")
         self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.actions = QHBoxLayout()  # the tab adds its buttons here (edit contact details, ...)
+        self.actions_layout = QHBoxLayout()  # the tab adds its buttons here (edit contact details, ...)
         top = QHBoxLayout()
         top.addWidget(self.name_label)
         top.addStretch(1)
-        top.addLayout(self.actions)
+        top.addLayout(self.actions_layout)
         grid.addLayout(top, 0, 0, 1, 4)
 
         def pair(row: int, column: int, caption: str, name: str) -> QLabel:
