@@ -46,7 +46,7 @@ def workspace(qtbot, ctx, seeded, sync_ops):
 
 def rows_by_text(ws: DebtorWorkspace, parent: QModelIndex | None = None) -> dict[str, QModelIndex]:
     model = ws.claims_proxy
-    parent = parent or QModelIndex()
+    parent = parent if parent is not None else QModelIndex()
     return {model.index(r, 0, parent).data(): model.index(r, 0, parent) for r in range(model.rowCount(parent))}
 
 
