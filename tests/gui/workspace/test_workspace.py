@@ -179,8 +179,6 @@ def test_a_claims_figures_are_explained_in_place_with_unconfirmed_marked(qtbot, 
     workspace.claims_view.setCurrentIndex(ib)
     workspace.claims_view.setFocus()
     qtbot.keyClick(workspace.claims_view, Qt.Key.Key_Return)  # keyboard: Enter explains the claim
-    if not seen:  # some styles activate on double-click only
-        workspace.claims_view.activated.emit(ib)
     title, steps = seen[-1]
     assert "1234.56.789.H.46" in title
     assert steps == position.explain_claim(workspace.position, ib.data(NodeRole).claim.id)
@@ -193,6 +191,14 @@ def test_a_claims_figures_are_explained_in_place_with_unconfirmed_marked(qtbot, 
     assert unconfirmed, "the rente rates before 2024 are SECONDARY in the parameter data"
     assert sum(1 for s in statuses if s.startswith("onbevestigd")) == len(unconfirmed)
     assert dialog.warning.isVisibleTo(dialog) and "onbevestigd" in dialog.warning.text()
+    # the mouse: double-click on another claim's interest cell
+    zt = claim_index(workspace, "BT2025000123")
+    rente_cell = workspace.claims_proxy.index(zt.row(), ClaimsTreeModel.RENTE, zt.parent())
+    workspace.claims_view.scrollTo(rente_cell)
+    rect = workspace.claims_view.visualRect(rente_cell)
+    qtbot.mouseClick(workspace.claims_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(workspace.claims_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert "BT2025000123" in seen[-1][0] and workspace.explanation_dialog is not dialog
 
 
 def test_totals_and_capacity_explain_themselves(workspace, ctx, seeded):
