@@ -40,7 +40,8 @@ def main() -> int:
     parser.add_argument("--database", required=True)
     parser.add_argument("--bsn", required=True)
     parser.add_argument("--out", default=str(ROOT / "docs" / "img"))
-    parser.add_argument("--size", default="1360x860")
+    parser.add_argument("--size", default="1920x1050")
+    parser.add_argument("--extra-qm", help="an extra .qm to install (preview translations not yet in resources/)")
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -50,6 +51,12 @@ def main() -> int:
     from caseworker_app.gui import i18n, ops
 
     i18n.install(app, "nl")
+    if args.extra_qm:
+        from PySide6.QtCore import QTranslator
+
+        extra = QTranslator(app)
+        assert extra.load(args.extra_qm), args.extra_qm
+        app.installTranslator(extra)
     gui_app.setup_resources(app)
     ops.set_default_pool(ops.SyncPool())
 
@@ -76,13 +83,13 @@ def main() -> int:
     ws.explain_claim(claim.id)
     dialog = ws.explanation_dialog
     assert dialog is not None
-    dialog.resize(1100, 560)
+    dialog.resize(1240, 600)
     grab(dialog, app, "explain", out)
     dialog.close()
     ws.explain_capacity("bvv")
     dialog = ws.explanation_dialog
     assert dialog is not None
-    dialog.resize(1100, 520)
+    dialog.resize(1240, 600)
     grab(dialog, app, "explain-bvv", out)
     dialog.close()
     ws.open_capacity_dialog()

@@ -66,6 +66,7 @@ class CapacityPanel(QGroupBox):
             ("bvv", self.tr("Beslagvrije voet (per month)")),
             ("bc", self.tr("Payment capacity (per month)")),
             ("peildatum", self.tr("Information dated")),
+            ("geldig", self.tr("Beslagvrije voet valid until")),
             ("leefsituatie", self.tr("Living situation")),
             ("inkomen", self.tr("Net income (per month)")),
             ("partner", self.tr("Partner's income")),
@@ -94,7 +95,8 @@ class CapacityPanel(QGroupBox):
                 button.clicked.connect(lambda _checked=False, key=key: self.explain_requested.emit(key))
                 grid.addWidget(button, row, 2)
             self.values[key] = value
-        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
         self.note = QLabel(self)
         self.note.setObjectName("capacityNote")
         self.note.setWordWrap(True)
@@ -135,15 +137,11 @@ class CapacityPanel(QGroupBox):
             self.values[key].setToolTip(
                 self.tr("A figure in this calculation is unconfirmed (placeholder or secondary source).")
                 if _unconfirmed(steps) else "")
-        peil = fmt.date(c.peildatum)
-        if c.bvv_geldig_tot is not None:
-            peil = self.tr("{date} (valid until {until})").format(date=peil, until=fmt.date(c.bvv_geldig_tot))
-        self.values["peildatum"].setText(peil)
+        self.values["peildatum"].setText(fmt.date(c.peildatum))
+        self.values["geldig"].setText(fmt.date(c.bvv_geldig_tot))
         self.values["leefsituatie"].setText(fmt.enum_label(c.leefsituatie))
-        income = fmt.eur(c.inkomen_maand)
-        if c.inkomen_bron:
-            income += f" ({c.inkomen_bron})"
-        self.values["inkomen"].setText(income)
+        self.values["inkomen"].setText(fmt.eur(c.inkomen_maand))
+        self.values["inkomen"].setToolTip(c.inkomen_bron or "")
         self.values["partner"].setText(fmt.eur(c.partner_inkomen_maand))
         self.values["lasten"].setText(fmt.eur(c.woonlasten_maand + c.zorgpremie_maand + c.vaste_lasten_maand))
         self.values["lasten"].setToolTip(

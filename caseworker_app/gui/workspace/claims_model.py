@@ -335,6 +335,8 @@ class ClaimsTreeModel(QAbstractItemModel):
     def _claim_tooltip(self, c: ClaimPosition, column: int) -> str | None:
         if column == self.REFERENCE:
             return f"{label(c.creditor)}, {label(c.middel)}, {label(c.soort)}"
+        if column == self.PERIOD and c.tijdvak_van and c.tijdvak_tot:
+            return f"{fmt.date(c.tijdvak_van)} – {fmt.date(c.tijdvak_tot)}"
         if column == self.RENTE:
             return translate("ClaimsTreeModel", "Charged {booked}, accrued up to today and not yet charged {accrued}. "
                        "Double-click for the calculation.").format(
@@ -345,8 +347,10 @@ class ClaimsTreeModel(QAbstractItemModel):
             return translate("ClaimsTreeModel", "Double-click for the calculation.")
         if column == self.STUIT and c.stuiten_advies:
             return c.stuiten_reden
-        if column == self.NEXT_STEP and c.next_step.blocking:
-            return "\n".join(c.next_step.blocked_by)
+        if column == self.NEXT_STEP:
+            return "\n".join((_next(c), *c.next_step.blocked_by)) or None
+        if column == self.STAGE:
+            return _stage(c) or None
         return None
 
 

@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication
+from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -173,18 +173,29 @@ class ExplanationDialog(QDialog):
         self.view.verticalHeader().hide()
         self.view.setAlternatingRowColors(True)
         header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(StepsModel.DESCRIPTION, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(StepsModel.SOURCE, QHeaderView.ResizeMode.Interactive)
-        self.view.setColumnWidth(StepsModel.SOURCE, 240)
-        self.view.resizeRowsToContents()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(StepsModel.SOURCE, QHeaderView.ResizeMode.Stretch)
+        fm = self.view.fontMetrics()
+        widths = {StepsModel.DESCRIPTION: 46, StepsModel.VALUE: 16, StepsModel.PARAMETER: 26, StepsModel.VALIDITY: 24,
+                  StepsModel.STATUS: 24}
+        for column, chars in widths.items():
+            self.view.setColumnWidth(column, fm.horizontalAdvance("x" * chars))
+        header.sectionResized.connect(lambda *_args: self.view.resizeRowsToContents())
         layout.addWidget(self.view)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         copy = buttons.addButton(self.tr("&Copy"), QDialogButtonBox.ButtonRole.ActionRole)
         copy.clicked.connect(self.copy_to_clipboard)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(900, 420)
+        self.resize(1240, 520)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.view.resizeRowsToContents()  # now the columns have their real widths
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.view.resizeRowsToContents()
 
     def as_text(self) -> str:
         return "\n".join(step.render() for step in self.model.steps())
