@@ -176,6 +176,15 @@ class ClaimsTreeModel(QAbstractItemModel):
         assert isinstance(node, Node)
         return node
 
+    def index_of_claim(self, reference: str) -> QModelIndex:
+        """The (column 0) index of the claim with this reference; invalid when there is none."""
+        for cred in self._root.children:
+            for mid in cred.children:
+                for leaf in mid.children:
+                    if leaf.key == reference:
+                        return self.index_of(leaf.path)
+        return QModelIndex()
+
     def index_of(self, path: tuple[str, ...]) -> QModelIndex:
         """The index of the row with :attr:`Node.path` ``path`` (invalid when it is gone after a reload)."""
         parent = QModelIndex()

@@ -202,7 +202,7 @@ class DebtorWorkspace(QWidget):
         self.capacity = CapacityPanel(side)
         self.capacity.explain_requested.connect(self.explain_capacity)
         self.capacity.correct_requested.connect(self.correct_capacity_requested)
-        self.capacity.correct_button.setEnabled(self.ctx is not None)
+        self._update_correct_button()
         side_layout.addWidget(self.capacity)
         side_layout.addStretch(1)
         scroll = QScrollArea(self.splitter)
@@ -400,7 +400,7 @@ class DebtorWorkspace(QWidget):
         first = self.position is None
         self.position = pos
         self.is_deleted = False
-        self.capacity.correct_button.setEnabled(self.ctx is not None)
+        self._update_correct_button()
         self.header.show_detail(pos.debtor)
         self.header.show_flags(pos.flags)
         selected = self._path(self.claims_view.currentIndex()) if not first else None
@@ -419,6 +419,14 @@ class DebtorWorkspace(QWidget):
         if pos.timings is not None:
             self.timings.update(load=pos.timings.load, rules=pos.timings.rules, build=pos.timings.build)
         self.position_shown.emit(pos)
+
+    def _update_correct_button(self) -> None:
+        from caseworker_app.domain.permissions import Permission
+
+        button = self.capacity.correct_button
+        may = self.ctx is not None and self.ctx.can(Permission.EDIT_DEBTOR)
+        button.setEnabled(may and not self.is_deleted)
+        button.setToolTip("" if may or self.ctx is None else self.tr("Your role may not change income or household."))
 
     def _path(self, index: QModelIndex) -> tuple[str, ...]:
         node = index.data(NodeRole) if index.isValid() else None
