@@ -87,6 +87,8 @@ class ChangeWatcher(QObject):
     changed = Signal()
     deleted = Signal()
     unreachable = Signal(str)
+    #: a poll worked again after ``unreachable``
+    reachable = Signal()
 
     def __init__(self, ctx: Context, debtor_id: int, parent: QObject | None = None, *,
                  interval_ms: int = POLL_INTERVAL_MS) -> None:
@@ -95,6 +97,7 @@ class ChangeWatcher(QObject):
         self.token: str | None = None
         self._in_flight = False
         self._stopped = False
+        self._failing = False
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.check)
@@ -138,6 +141,9 @@ class ChangeWatcher(QObject):
         self._in_flight = False
         if self._stopped or not shiboken6.isValid(self):
             return
+        if self._failing:
+            self._failing = False
+            self.reachable.emit()
         if token == DELETED:
             self.token = token
             self.deleted.emit()
@@ -150,4 +156,5 @@ class ChangeWatcher(QObject):
         log.info("change poll failed: %r", exc)
         if self._stopped or not shiboken6.isValid(self):
             return
+        self._failing = True
         self.unreachable.emit(str(exc))

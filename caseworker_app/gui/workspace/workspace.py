@@ -21,7 +21,7 @@ import time
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal, Slot
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QFontMetrics, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -70,6 +70,7 @@ if TYPE_CHECKING:
     from caseworker_app.services.position import ClaimPosition, DebtPosition
 
 log = logging.getLogger("caseworker.ui.workspace")
+UPDATED_NOTE_MS = 8000
 
 
 class Banner(QFrame):
@@ -83,6 +84,8 @@ class Banner(QFrame):
         "info": "background: #e7f0fb; color: #154273;",
         "error": "background: #fdf1f0; color: #8c1d18; border: 1px solid #b3261e;",
         "deleted": "background: #fdf1f0; color: #8c1d18; border: 1px solid #b3261e;",
+        "updated": "background: #e7f0fb; color: #154273;",
+        "unreachable": "background: #fff1dc; color: #8a4b00; border: 1px solid #8a4b00;",
     }
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -154,6 +157,7 @@ class DebtorWorkspace(QWidget):
         self.loading = False
         self._generation = 0
         self._refresh_pending = False
+        self._external = False
         self._collapsed: set[tuple[str, ...]] = set()
         self.timings: dict[str, float] = {}
         self.explanation_dialog: ExplanationDialog | None = None
@@ -164,6 +168,8 @@ class DebtorWorkspace(QWidget):
             self.watcher = ChangeWatcher(ctx, debtor_id, self)
             self.watcher.changed.connect(self._changed_elsewhere)
             self.watcher.deleted.connect(self.show_deleted)
+            self.watcher.unreachable.connect(self._unreachable)
+            self.watcher.reachable.connect(self._reachable)
         if handle_explanations:
             self.explain_requested.connect(self.open_explanation)
         self.correct_capacity_requested.connect(self.open_capacity_dialog)
@@ -338,8 +344,13 @@ class DebtorWorkspace(QWidget):
         token, pos = result
         was_deleted = self.is_deleted
         self.set_position(pos)
-        if self.banner.state in ("loading", "error", "info") or was_deleted:
+        if self.banner.state in ("loading", "error", "info", "unreachable") or was_deleted:
             self.banner.clear()
+        if self._external:
+            self._external = False
+            self.banner.show_state("updated", self.tr("Updated at {time}: this debtor was changed elsewhere.").format(
+                time=time.strftime("%H:%M")))
+            QTimer.singleShot(UPDATED_NOTE_MS, self._clear_updated_note)
         if self.watcher is not None:
             self.watcher.start(token)
         if self._refresh_pending:
@@ -371,7 +382,23 @@ class DebtorWorkspace(QWidget):
             self._refresh_pending = True
             return
         log.info("debtor %s changed elsewhere: refreshing", self.debtor_id)
+        self._external = True
         self.load(quiet=True)
+
+    def _clear_updated_note(self) -> None:
+        if self.banner.state == "updated":
+            self.banner.clear()
+
+    @Slot(str)
+    def _unreachable(self, _reason: str) -> None:
+        if self.banner.state in ("", "updated"):
+            self.banner.show_state("unreachable", self.tr("The database cannot be reached at the moment; what you see "
+                                                          "is updated as soon as it can."))
+
+    @Slot()
+    def _reachable(self) -> None:
+        if self.banner.state == "unreachable":
+            self.banner.clear()
 
     @Slot()
     def show_deleted(self) -> None:

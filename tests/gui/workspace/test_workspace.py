@@ -240,7 +240,22 @@ def test_a_change_elsewhere_refreshes_without_losing_what_was_typed(qtbot, works
     assert list(rows_by_text(ws)) == ["Belastingdienst (1)"]  # the filter still applies to the new data
     assert ws.capacity_dialog is dialog and dialog.isVisible()
     assert dialog.amounts["inkomen_maand"].text() == "1.999,99"
-    assert ws.banner.isHidden()
+    assert ws.banner.state == "updated" and "elders gewijzigd" in ws.banner.text.text()  # said, not hidden
+
+
+def test_a_poll_that_cannot_reach_the_database_says_so_and_recovers(qtbot, workspace, monkeypatch):
+    from caseworker_app.services import changes
+
+    def unreachable(*_args):
+        raise StorageError("database_unreachable", detail="verbinding verbroken")
+
+    monkeypatch.setattr(changes, "change_token", unreachable)
+    workspace.watcher.check()
+    assert workspace.banner.state == "unreachable" and "niet bereikbaar" in workspace.banner.text.text()
+    assert workspace.position is not None  # the data stays on screen
+    monkeypatch.undo()
+    workspace.watcher.check()
+    assert workspace.banner.isHidden()
 
 
 def test_the_poll_runs_on_a_timer_and_on_the_database_worker(qtbot, ctx, seeded, monkeypatch):
