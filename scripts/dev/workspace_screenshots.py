@@ -96,6 +96,8 @@ def main() -> int:
     assert ws.capacity_dialog is not None
     grab(ws.capacity_dialog, app, "capacity", out)
     ws.capacity_dialog.reject()
+    ws.show_deleted()  # what another user's deletion looks like (the data stays readable)
+    grab(ws, app, "deleted", out)
     print({k: round(v * 1000, 1) for k, v in ws.timings.items()})
     ctx.db.dispose()
     return 0
