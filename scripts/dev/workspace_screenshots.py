@@ -75,7 +75,9 @@ def main() -> int:
     settle(app)
     grab(ws, app, "claims", out)
     ws.tabs.setCurrentIndex(1)
+    ws.timeline.set_kind_visible("kosten", False)  # the kind filter in use: no kosten bookings
     grab(ws, app, "timeline", out)
+    ws.timeline.set_kind_visible("kosten", True)
     ws.tabs.setCurrentIndex(2)
     grab(ws, app, "chart", out)
     ws.tabs.setCurrentIndex(0)

@@ -118,9 +118,13 @@ class DebtorHeader(QFrame):
         self.name_label.setStyleSheet("font-size: 15pt; font-weight: bold; color: #154273;")
         self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.actions_layout = QHBoxLayout()  # the tab adds its buttons here (edit contact details, ...)
+        self.as_of_label = QLabel(self)
+        self.as_of_label.setObjectName("asOfLabel")
+        self.as_of_label.setStyleSheet("color: #5a6270;")
         top = QHBoxLayout()
         top.addWidget(self.name_label)
         top.addStretch(1)
+        top.addWidget(self.as_of_label)
         top.addLayout(self.actions_layout)
         grid.addLayout(top, 0, 0, 1, 4)
 

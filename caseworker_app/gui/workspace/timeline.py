@@ -19,6 +19,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QTableView,
@@ -210,7 +211,7 @@ class TimelineView(QWidget):
         fm = self.view.fontMetrics()
         samples = {
             TimelineModel.DATE: "00-00-0000",
-            TimelineModel.KIND: "Aanslagen en terugvorderingen",
+            TimelineModel.KIND: "Verminderingen en kwijtschelding",
             TimelineModel.TITLE: "Terugvordering opgelegd",
             TimelineModel.DETAIL: "x" * 52,
             TimelineModel.AMOUNT: "€ -99.999,99",
@@ -219,6 +220,7 @@ class TimelineView(QWidget):
         }
         for column, sample in samples.items():
             self.view.setColumnWidth(column, fm.horizontalAdvance(sample) + 18)
+        self.view.horizontalHeader().setSectionResizeMode(TimelineModel.DETAIL, QHeaderView.ResizeMode.Stretch)
 
     def set_events(self, events: Sequence[TimelineEvent]) -> None:
         self.model.set_events(events)

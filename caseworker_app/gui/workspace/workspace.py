@@ -430,6 +430,8 @@ class DebtorWorkspace(QWidget):
         self._update_correct_button()
         self.header.show_detail(pos.debtor)
         self.header.show_flags(pos.flags)
+        self.header.as_of_label.setText(self.tr("Position on {date}, loaded at {time}").format(
+            date=fmt.date(pos.as_of), time=time.strftime("%H:%M")))
         selected = self._path(self.claims_view.currentIndex()) if not first else None
         scroll = self.claims_view.verticalScrollBar().value()
         self.claims_model.set_claims(pos.claims)
