@@ -75,7 +75,7 @@ def samples(conn: psycopg.Connection[tuple[Any, ...]], n: int) -> dict[str, list
 
 
 def raw_sql(text: str) -> str | None:
-    stmt = _search_statement(parse_query(text), LIMIT)
+    stmt = _search_statement(parse_query(text), LIMIT, "postgresql")
     if stmt is None:
         return None
     dialect = postgresql.dialect()  # type: ignore[no-untyped-call]
