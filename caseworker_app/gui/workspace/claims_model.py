@@ -111,6 +111,8 @@ def _tr(text: str) -> str:
 
 
 _COLUMNS = 13
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _ROLES = frozenset({
     Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.FontRole,
     Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.TextAlignmentRole, RowRole, SortRole, NodeRole, AmountRole,
@@ -238,9 +240,7 @@ class ClaimsTreeModel(QAbstractItemModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role not in _ROLES or not index.isValid():
@@ -251,8 +251,8 @@ class ClaimsTreeModel(QAbstractItemModel):
             return node
         if role == RowRole:
             return node.claim
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in self.AMOUNT_ATTRS:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT if column in self.AMOUNT_ATTRS else None
         if node.claim is None:
             return self._group_data(node, column, role)
         return self._claim_data(node.claim, column, role)
