@@ -22,7 +22,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QFontMetrics, QGuiApplication
+from PySide6.QtGui import QAction, QFontMetrics, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -223,6 +223,9 @@ class DebtorWorkspace(QWidget):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 0)
         self.splitter.setSizes([1540, 360])
+        focus_filter = QShortcut(QKeySequence("Ctrl+Shift+F"), self)
+        focus_filter.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        focus_filter.activated.connect(self.focus_filter)
 
     def _build_claims(self) -> QWidget:
         page = QWidget()
@@ -231,7 +234,8 @@ class DebtorWorkspace(QWidget):
         top = QHBoxLayout()
         self.claims_filter = QLineEdit(page)
         self.claims_filter.setObjectName("claimsFilter")
-        self.claims_filter.setPlaceholderText(self.tr("Filter claims: reference, tax or benefit, year, stage…"))
+        self.claims_filter.setPlaceholderText(
+            self.tr("Filter claims: reference, tax or benefit, year, stage… (Ctrl+Shift+F)"))
         self.claims_filter.setClearButtonEnabled(True)
         self.claims_filter.setAccessibleName(self.tr("Filter claims"))
         top.addWidget(self.claims_filter, 1)
@@ -301,6 +305,15 @@ class DebtorWorkspace(QWidget):
             wanted = max(width, fm_header.horizontalAdvance(str(title)) + 28)  # room for the sort arrow
             if pos is None or wanted > view.columnWidth(column):
                 view.setColumnWidth(column, wanted)
+
+    @Slot()
+    def focus_filter(self) -> None:
+        """Ctrl+Shift+F: to the filter of the page on top (claims or timeline), text selected to type over."""
+        edit = self.timeline.filter_edit if self.tabs.currentWidget() is self.timeline else self.claims_filter
+        if self.tabs.currentWidget() is self.chart:
+            self.tabs.setCurrentIndex(0)
+        edit.setFocus()
+        edit.selectAll()
 
     # ---- loading -------------------------------------------------------------------------------------------
     @Slot()

@@ -394,3 +394,17 @@ def test_the_chart_draws_both_creditors(qtbot, workspace):
     assert "#154273" in colours and "#d45d00" in colours, "both lines are drawn"
     chart.set_data([])
     chart.grab()  # an empty history paints a message, no exception
+
+
+def test_keyboard_only_filter_shortcut_and_tabs(qtbot, workspace):
+    ws = workspace
+    ws.activateWindow()
+    ws.claims_view.setFocus()
+    ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(ws.claims_view, Qt.Key.Key_F, ctrl_shift)
+    assert ws.focusWidget() is ws.claims_filter
+    qtbot.keyClicks(ws.claims_filter, "BT2025")
+    assert list(rows_by_text(ws)) == ["Dienst Toeslagen (1)"]
+    ws.tabs.setCurrentWidget(ws.timeline)
+    ws.focus_filter()
+    assert ws.focusWidget() is ws.timeline.filter_edit
