@@ -523,6 +523,16 @@ class DebtorWorkspace(QWidget):
             steps,
         )
 
+    def explain_subtotal(self, node: Node, column: int) -> None:
+        """A group row's figure: the claims it adds up (each of which explains itself)."""
+        attr = ClaimsTreeModel.AMOUNT_ATTRS[column]
+        title = str(self.claims_model.headerData(column, Qt.Orientation.Horizontal))
+        steps = [Step(f"{c.reference} ({label(c.middel)})", fmt.eur(getattr(c, attr))) for c in node.claims()]
+        amount = fmt.eur(node.sums[attr])
+        steps.append(Step(self.tr("Subtotal"), amount))
+        heading = self.tr("{what} of {group}: {amount}").format(what=title, group=node.title, amount=amount)
+        self.explain_requested.emit(heading, tuple(steps))
+
     @Slot(str)
     def explain_total(self, key: str) -> None:
         pos = self.position
@@ -571,6 +581,12 @@ class DebtorWorkspace(QWidget):
             copy = QAction(self.tr("&Copy reference"), menu)
             copy.triggered.connect(lambda: QGuiApplication.clipboard().setText(claim.reference))
             menu.addAction(copy)
+            menu.addSeparator()
+        elif isinstance(node, Node):
+            column = index.column() if index.column() in ClaimsTreeModel.AMOUNT_ATTRS else ClaimsTreeModel.OPEN
+            subtotal = QAction(self.tr("&Explain this subtotal…"), menu)
+            subtotal.triggered.connect(lambda: self.explain_subtotal(node, column))
+            menu.addAction(subtotal)
             menu.addSeparator()
         menu.addAction(self.tr("Expand all"), self.claims_view.expandAll)
         menu.addAction(self.tr("Collapse to creditors"), self._collapse_to_creditors)

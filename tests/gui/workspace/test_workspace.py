@@ -408,3 +408,14 @@ def test_keyboard_only_filter_shortcut_and_tabs(qtbot, workspace):
     ws.tabs.setCurrentWidget(ws.timeline)
     ws.focus_filter()
     assert ws.focusWidget() is ws.timeline.filter_edit
+
+
+def test_a_group_subtotal_explains_which_claims_it_adds_up(workspace):
+    seen = []
+    workspace.explain_requested.connect(lambda title, steps: seen.append((title, steps)))
+    group = rows_by_text(workspace)["Belastingdienst (1)"]
+    node = group.data(NodeRole)
+    workspace.explain_subtotal(node, ClaimsTreeModel.COSTS)
+    title, steps = seen[-1]
+    assert "Kosten" in title and "Belastingdienst" in title
+    assert [s.value for s in steps] == ["€ 18,00", "€ 18,00"] and steps[-1].description == "Subtotaal"
