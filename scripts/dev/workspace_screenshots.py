@@ -81,6 +81,7 @@ def main() -> int:
     ws.tabs.setCurrentIndex(2)
     grab(ws, app, "chart", out)
     ws.tabs.setCurrentIndex(0)
+    assert ws.position is not None, ws.banner.text.text()
     claim = next(c for c in ws.position.claims if c.open > 0 and c.rente_accrued > 0)
     ws.explain_claim(claim.id)
     dialog = ws.explanation_dialog
