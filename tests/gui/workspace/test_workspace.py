@@ -419,3 +419,23 @@ def test_a_group_subtotal_explains_which_claims_it_adds_up(workspace):
     title, steps = seen[-1]
     assert "Kosten" in title and "Belastingdienst" in title
     assert [s.value for s in steps] == ["€ 18,00", "€ 18,00"] and steps[-1].description == "Subtotaal"
+
+
+def test_a_database_file_that_goes_away_mid_session_leaves_a_retry(qtbot, workspace, ctx, db_url):
+    """Not a simulated error: the SQLite file really disappears (a network share dropping), then comes back."""
+    from pathlib import Path
+
+    path = Path(db_url.removeprefix("sqlite:///"))
+    ctx.db.engine.dispose()  # the pooled connection would keep the old file open
+    path.rename(path.with_suffix(".away"))
+    path.mkdir()  # something that is not a database where the file was
+    try:
+        workspace.load()
+        assert workspace.banner.state == "error" and "niet bereikbaar" in workspace.banner.text.text()
+        assert workspace.banner.retry_button.isVisibleTo(workspace)
+        assert workspace.header.name_label.text() == "Jan Jansen"
+    finally:
+        path.rmdir()
+        path.with_suffix(".away").rename(path)
+    qtbot.mouseClick(workspace.banner.retry_button, Qt.MouseButton.LeftButton)
+    assert workspace.banner.isHidden() and workspace.position is not None
