@@ -207,11 +207,13 @@ class ChangeListener:
         *,
         on_status: Callable[[bool, str], None] | None = None,
         poll_interval: float = 0.5,
+        keepalive_interval: float = 2.0,
     ) -> None:
         self._conninfo = _conninfo(url)
         self._callback = callback
         self._on_status = on_status
         self._poll = poll_interval
+        self._keepalive = keepalive_interval
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="caseworker-listen", daemon=True)
         self.connected = threading.Event()
@@ -250,11 +252,18 @@ class ChangeListener:
                     conn.execute(f"LISTEN {CHANNEL}")
                     self._status(True, "verbonden")
                     backoff = 0.5
+                    last_ping = time.monotonic()
                     while not self._stop.is_set():
                         for note in conn.notifies(timeout=self._poll):
                             self._deliver(note.payload)
                             if self._stop.is_set():
                                 break
+                        if time.monotonic() - last_ping >= self._keepalive:
+                            # A round trip now and then: it notices a dead connection early, and it makes the
+                            # server hand over notifications it queued without waking this idle backend
+                            # (seen after a listener was replaced: the new one sat idle with a NOTIFY pending).
+                            conn.execute("SELECT 1")
+                            last_ping = time.monotonic()
             except psycopg.Error as exc:
                 if self._stop.is_set():
                     break
