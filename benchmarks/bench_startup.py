@@ -188,9 +188,9 @@ def main() -> int:
         f"(target under {ms(TARGET_S)}: {verdict_time}). Best runs (closest to an idle machine): window shown "
         f"{ms(min(shown))}, usable {ms(min(ready))}, ratio {min(ready) / min(bare):.1f}x.",
         "",
-        "The window is shown before SQLAlchemy is imported (Alembic loads only to upgrade a schema); the database is opened on the database",
-        'worker thread right after the first paint, so "shown" is what the user sees first and "ready" is when a',
-        "search works.",
+        "The window is shown before SQLAlchemy is imported (Alembic loads only to upgrade a schema); the",
+        'database is opened on the database worker thread right after the first paint, so "shown" is what the',
+        'user sees first and "ready" is when a search works.',
         "",
         "## Where the time goes (import cost, median of fresh processes)",
         "",
