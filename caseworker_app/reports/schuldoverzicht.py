@@ -120,26 +120,39 @@ def _styles() -> dict[str, ParagraphStyle]:
     base = ParagraphStyle("base", fontName=fonts.regular, fontSize=10, leading=14, textColor=INK)
     return {
         "base": base,
-        "title": ParagraphStyle("title", parent=base, fontName=fonts.bold, fontSize=17, leading=22,
-                                textColor=ACCENT, spaceAfter=2 * mm),
+        "title": ParagraphStyle(
+            "title", parent=base, fontName=fonts.bold, fontSize=17, leading=22, textColor=ACCENT, spaceAfter=2 * mm
+        ),
         "subtitle": ParagraphStyle("subtitle", parent=base, fontSize=10.5, textColor=MUTED, spaceAfter=5 * mm),
-        "h2": ParagraphStyle("h2", parent=base, fontName=fonts.bold, fontSize=13, leading=17, textColor=ACCENT,
-                             spaceBefore=6 * mm, spaceAfter=2 * mm),
+        "h2": ParagraphStyle(
+            "h2",
+            parent=base,
+            fontName=fonts.bold,
+            fontSize=13,
+            leading=17,
+            textColor=ACCENT,
+            keepWithNext=1,
+            spaceBefore=6 * mm,
+            spaceAfter=2 * mm,
+        ),
         "body": ParagraphStyle("body", parent=base, spaceAfter=2 * mm),
         "small": ParagraphStyle("small", parent=base, fontSize=8.5, leading=11, textColor=MUTED),
         "cell": ParagraphStyle("cell", parent=base, fontSize=7.6, leading=9.4),
         "cell_bold": ParagraphStyle("cell_bold", parent=base, fontName=fonts.bold, fontSize=7.6, leading=9.4),
         "head": ParagraphStyle("head", parent=base, fontName=fonts.bold, fontSize=7.2, leading=9),
-        "head_num": ParagraphStyle("head_num", parent=base, fontName=fonts.bold, fontSize=7.2, leading=9,
-                                   alignment=TA_RIGHT),
+        "head_num": ParagraphStyle(
+            "head_num", parent=base, fontName=fonts.bold, fontSize=7.2, leading=9, alignment=TA_RIGHT
+        ),
         "num": ParagraphStyle("num", parent=base, fontSize=7.6, leading=9.4, alignment=TA_RIGHT),
-        "num_bold": ParagraphStyle("num_bold", parent=base, fontName=fonts.bold, fontSize=7.6, leading=9.4,
-                                   alignment=TA_RIGHT),
+        "num_bold": ParagraphStyle(
+            "num_bold", parent=base, fontName=fonts.bold, fontSize=7.6, leading=9.4, alignment=TA_RIGHT
+        ),
         "sum_label": ParagraphStyle("sum_label", parent=base, fontSize=10, leading=13),
         "sum_label_bold": ParagraphStyle("sum_label_bold", parent=base, fontName=fonts.bold, fontSize=11, leading=14),
         "sum_num": ParagraphStyle("sum_num", parent=base, fontSize=10, leading=13, alignment=TA_RIGHT),
-        "sum_num_bold": ParagraphStyle("sum_num_bold", parent=base, fontName=fonts.bold, fontSize=11, leading=14,
-                                       alignment=TA_RIGHT),
+        "sum_num_bold": ParagraphStyle(
+            "sum_num_bold", parent=base, fontName=fonts.bold, fontSize=11, leading=14, alignment=TA_RIGHT
+        ),
     }
 
 
@@ -278,8 +291,10 @@ def _claim_table(claims: Sequence[OverzichtClaim], st: dict[str, ParagraphStyle]
     scale = CONTENT_WIDTH / sum(w * mm for _t, w in _COLUMNS)
     widths = [w * mm * scale for _t, w in _COLUMNS]
     padding = 2.5
-    header = [Paragraph(_esc(title), st["head"] if i < _FIRST_AMOUNT_COLUMN else st["head_num"])
-              for i, (title, _w) in enumerate(_COLUMNS)]
+    header = [
+        Paragraph(_esc(title), st["head"] if i < _FIRST_AMOUNT_COLUMN else st["head_num"])
+        for i, (title, _w) in enumerate(_COLUMNS)
+    ]
     rows: list[list[Any]] = [header]
     sums = [ZERO] * 6
     for claim in claims:
@@ -510,8 +525,17 @@ def render_schuldoverzicht(
         invariant=True,
         initialFontName=register_fonts().regular,
     )
-    frame = Frame(MARGIN, 20 * mm, CONTENT_WIDTH, PAGE_HEIGHT - MARGIN - 20 * mm, id="body", leftPadding=0,
-                  rightPadding=0, topPadding=0, bottomPadding=0)
+    frame = Frame(
+        MARGIN,
+        20 * mm,
+        CONTENT_WIDTH,
+        PAGE_HEIGHT - MARGIN - 20 * mm,
+        id="body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
 
     footer = f"Schuldoverzicht {data.name} — stand {format_date(data.as_of)} — gemaakt {format_date(issued)}"
