@@ -1,106 +1,96 @@
-"""One open debtor: a header with who they are and their claims.  Grows into the full workspace later."""
+"""One open debtor: the debtor workspace (header with flags, claims, totals, timeline, chart, capacity).
+
+The tab owns what belongs to the main window's world (the edit-contact-details dialog, remembering the claims
+header) and keeps the names the main window and the tests use (``ui.nameLabel``, ``ui.claimsView``, ...); all the
+rest is :class:`~caseworker_app.gui.workspace.DebtorWorkspace`.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import QLabel, QPushButton, QTreeView, QVBoxLayout, QWidget
 
 from caseworker_app.domain.permissions import Permission
 
-from caseworker_app.services.dto import ClaimSummary, DebtorDetail, DebtorSummary, SaveResult
-
-from caseworker_app.gui import backend
 from caseworker_app.gui import format as fmt
 from caseworker_app.gui import settings as gui_settings
-from caseworker_app.gui.forms.ui_debtor_tab import Ui_DebtorTab
-from caseworker_app.gui.models import ClaimsModel, sorting_proxy
-from caseworker_app.gui.ops import ServiceOp
 
 if TYPE_CHECKING:
     from caseworker_app.services.context import Context
+    from caseworker_app.services.dto import DebtorDetail, DebtorSummary, SaveResult
+    from caseworker_app.services.position import DebtPosition
 
     from caseworker_app.gui.debtor_edit import DebtorEditDialog
+    from caseworker_app.gui.workspace import DebtorWorkspace
+
+
+class DebtorTabWidgets:
+    """The widgets by the names the earlier form had (the main window and the tests use them)."""
+
+    def __init__(self, workspace: DebtorWorkspace, edit_button: QPushButton) -> None:
+        header = workspace.header
+        self.nameLabel: QLabel = header.name_label
+        self.bsnValue: QLabel = header.bsn_value
+        self.doelgroepValue: QLabel = header.doelgroep_value
+        self.addressValue: QLabel = header.address_value
+        self.householdValue: QLabel = header.household_value
+        self.contactValue: QLabel = header.contact_value
+        self.fraudLabel: QLabel = header.fraud_chip
+        self.editButton: QPushButton = edit_button
+        self.claimsView: QTreeView = workspace.claims_view
+        self.totalsLabel: QLabel = workspace.totals.values["open"]
 
 
 class DebtorTab(QWidget):
-    loaded = Signal(object)  # DebtorDetail
+    loaded = Signal(object)  # DebtorDetail, after every (re)load
     saved = Signal(object)  # SaveResult
 
     def __init__(self, ctx: Context, summary: DebtorSummary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ui = Ui_DebtorTab()
-        self.ui.setupUi(self)
         self.ctx, self.debtor_id = ctx, summary.id
         self.detail: DebtorDetail | None = None
         self.edit_dialog: DebtorEditDialog | None = None  # created on first use (keeps start-up lean)
-        self.claims = ClaimsModel(self)
-        self.ui.claimsView.setModel(sorting_proxy(self.claims, self))
-        header = self.ui.claimsView.horizontalHeader()
-        self._header_restored = header.restoreState(gui_settings.settings().get(gui_settings.CLAIMS_HEADER))
-        if not self._header_restored:
-            header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the service's order: creditor, middel, due
-        self.ui.editButton.clicked.connect(self.edit)
+        from caseworker_app.gui.workspace import DebtorWorkspace  # imported on first use: start-up stays lean
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.workspace = DebtorWorkspace(ctx, summary.id, self)
+        layout.addWidget(self.workspace)
+        edit_button = QPushButton(self.tr("&Edit contact details…"), self)
+        edit_button.setObjectName("editButton")
+        edit_button.setEnabled(False)
+        edit_button.clicked.connect(self.edit)
+        self.workspace.header.actions_layout.addWidget(edit_button)
+        self.ui = DebtorTabWidgets(self.workspace, edit_button)
+        self.claims = self.workspace.claims_model
+        self.workspace.claims_view.header().restoreState(gui_settings.settings().get(gui_settings.CLAIMS_HEADER))
+        self.workspace.position_shown.connect(self._position_shown)
         self._show_summary(summary)
-        self.reload()
+        self.workspace.load()
 
     def _show_summary(self, summary: DebtorSummary) -> None:
+        """What the search result already knows, shown while the position loads."""
         self.ui.nameLabel.setText(summary.display_name)
         self.ui.bsnValue.setText(summary.bsn or summary.rsin or "")
         self.ui.doelgroepValue.setText(fmt.enum_label(summary.doelgroep))
         self.ui.addressValue.setText(summary.address)
-        self.ui.fraudLabel.setVisible(False)
 
     @Slot()
     def reload(self) -> None:
-        ctx, debtor_id = self.ctx, self.debtor_id
-        ServiceOp(self, lambda: backend.load_debtor(ctx, debtor_id)).success(self._loaded).run()
+        self.workspace.load(quiet=self.workspace.position is not None)
 
-    def _loaded(self, data: tuple[DebtorDetail, list[ClaimSummary]]) -> None:
-        detail, claims = data
-        self.show_detail(detail)
-        self.show_claims(claims)
+    def _position_shown(self, position: DebtPosition) -> None:
+        self.show_detail(position.debtor)
 
     def show_detail(self, d: DebtorDetail) -> None:
         self.detail = d
-        self.ui.nameLabel.setText(d.display_name)
-        self.ui.bsnValue.setText(d.bsn or d.rsin or "")
-        self.ui.doelgroepValue.setText(fmt.enum_label(d.doelgroep))
-        self.ui.addressValue.setText(d.address or self.tr("unknown"))
-        self.ui.householdValue.setText(self._household_text(d))
-        self.ui.contactValue.setText(" · ".join(v for v in (d.telefoon, d.email) if v) or self.tr("none recorded"))
-        self.ui.fraudLabel.setVisible(d.fraude_markering)
+        self.workspace.show_detail(d)
         may_edit = self.ctx.can(Permission.EDIT_DEBTOR)
         self.ui.editButton.setEnabled(may_edit)
         self.ui.editButton.setToolTip("" if may_edit else self.tr("Your role may not change debtor details."))
         self.loaded.emit(d)
-
-    def _household_text(self, d: DebtorDetail) -> str:
-        h = d.household
-        if h is None:
-            return self.tr("not recorded")
-        parts = [fmt.enum_label(h.leefsituatie)]
-        if h.aantal_kinderen:
-            parts.append(self.tr("%n child(ren)", "", h.aantal_kinderen))
-        if h.kostendelers:
-            parts.append(self.tr("%n cost sharer(s)", "", h.kostendelers))
-        if h.beschermd_bestaansminimum:
-            parts.append(self.tr("protected subsistence minimum"))
-        text = ", ".join(parts)
-        if h.members:
-            text += "\n" + self.tr("With: {names}").format(names=", ".join(name for _id, name in h.members))
-        return text
-
-    def show_claims(self, claims: list[ClaimSummary]) -> None:
-        self.claims.set_rows(claims)
-        if not self._header_restored:
-            self.ui.claimsView.resizeColumnsToContents()
-        self.ui.totalsLabel.setText(
-            self.tr("%n claim(s), outstanding in total: {amount}", "", len(claims)).format(
-                amount=fmt.eur(self.claims.total_balance())
-            )
-        )
 
     @Slot()
     def edit(self) -> None:
@@ -115,6 +105,11 @@ class DebtorTab(QWidget):
     def _saved(self, result: SaveResult) -> None:
         self.show_detail(result.debtor)
         self.saved.emit(result)
+        self.workspace.load(quiet=True)
 
     def save_state(self) -> None:
-        gui_settings.settings().set(gui_settings.CLAIMS_HEADER, self.ui.claimsView.horizontalHeader().saveState())
+        gui_settings.settings().set(gui_settings.CLAIMS_HEADER, self.workspace.claims_view.header().saveState())
+
+    def shutdown(self) -> None:
+        """The tab closes: stop watching for changes and ignore a load still running."""
+        self.workspace.shutdown()

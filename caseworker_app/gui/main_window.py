@@ -6,8 +6,8 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QIcon, QKeyEvent
-from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QProgressBar, QWidget
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeyEvent
+from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMenu, QProgressBar, QToolBar, QWidget
 
 from caseworker_app.domain.permissions import Permission
 
@@ -20,6 +20,7 @@ from caseworker_app.gui.debtor_tab import DebtorTab
 from caseworker_app.gui.forms.ui_main_window import Ui_MainWindow
 from caseworker_app.gui.models import DebtorResultsModel, RowRole, sorting_proxy
 from caseworker_app.gui.ops import ServiceOp
+from caseworker_app.gui.workspace import recent as recent_list
 
 if TYPE_CHECKING:
     from caseworker_app.services.context import Context
@@ -30,6 +31,11 @@ log = logging.getLogger("caseworker.ui")
 
 
 BACKEND_NAMES = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
+
+
+def warm_up_workspace() -> None:
+    """Import the debtor workspace (about 40 ms of class set-up) once the window is up, not at start-up."""
+    import caseworker_app.gui.workspace.workspace  # noqa: F401
 
 
 def database_place(display_url: str) -> str:
@@ -58,6 +64,7 @@ class MainWindow(QMainWindow):
         self.results = DebtorResultsModel(self)
         self.ui.resultsView.setModel(sorting_proxy(self.results, self))
         self._setup_status_bar()
+        self._setup_recent()
         self._connect()
         self._set_connected(False)
         self.restore_layout()
@@ -78,6 +85,42 @@ class MainWindow(QMainWindow):
         self._busy_timer = QTimer(self, singleShot=True, interval=BUSY_DELAY_MS)
         self._busy_timer.timeout.connect(self.busy.show)
         ops.tracker().busy_changed.connect(self._busy_changed)
+
+    def _setup_recent(self) -> None:
+        """Recently opened debtors, one click away: a toolbar of names and the same list in a menu."""
+        self.recent_menu = QMenu(self.tr("&Recent"), self)
+        self.recent_menu.setObjectName("recentMenu")
+        self.menuBar().insertMenu(self.ui.menuHelp.menuAction(), self.recent_menu)
+        self.recent_bar = QToolBar(self.tr("Recent debtors"), self)
+        self.recent_bar.setObjectName("recentToolBar")
+        self.recent_bar.setMovable(False)
+        self.addToolBar(self.recent_bar)
+        self._show_recent()
+
+    def _show_recent(self) -> None:
+        self.recent_menu.clear()
+        self.recent_bar.clear()
+        ctx = self.ctx
+        shown = recent_list.entries(self.settings.get(gui_settings.RECENT_DEBTORS), ctx.db.url) if ctx else []
+        self.recent_bar.addWidget(QLabel(self.tr("Recent:") + " ", self.recent_bar))
+        for number, summary in enumerate(shown, start=1):
+            action = QAction(summary.display_name, self)
+            action.setToolTip(self.tr("Open {name} ({identifier})").format(
+                name=summary.display_name, identifier=summary.bsn or summary.rsin or ""))
+            if number <= 9:
+                action.setShortcut(f"Alt+{number}")
+            action.triggered.connect(lambda _checked=False, summary=summary: self.open_debtor(summary))
+            self.recent_menu.addAction(action)
+            self.recent_bar.addAction(action)
+        self.recent_menu.setEnabled(bool(shown))
+        self.recent_bar.setVisible(bool(shown))
+
+    def _remember(self, summary: DebtorSummary) -> None:
+        if self.ctx is None:
+            return
+        text = self.settings.get(gui_settings.RECENT_DEBTORS)
+        self.settings.set(gui_settings.RECENT_DEBTORS, recent_list.add(text, self.ctx.db.url, summary))
+        self._show_recent()
 
     def _connect(self) -> None:
         ui = self.ui
@@ -127,6 +170,8 @@ class MainWindow(QMainWindow):
         log.info("database %s opened as %s", ctx.db.display_url, ctx.actor.login)
         self._set_connected(True)
         self.statusBar().showMessage(self.tr("Database opened."), STATUS_TIMEOUT_MS)
+        self._show_recent()
+        QTimer.singleShot(0, warm_up_workspace)  # the first debtor tab then opens without the import
         self.database_opened.emit(ctx)
         if self._search_pending:
             self._search_pending = False
@@ -223,6 +268,7 @@ class MainWindow(QMainWindow):
             if isinstance(tab, DebtorTab) and tab.debtor_id == summary.id:
                 tabs.setCurrentIndex(i)
                 return tab
+        self._remember(summary)
         tab = DebtorTab(self.ctx, summary, tabs)
         tab.saved.connect(self._debtor_saved)
         tab.loaded.connect(lambda detail, tab=tab: self._mark_tab(tab, detail))
@@ -249,6 +295,7 @@ class MainWindow(QMainWindow):
         tab = self.ui.debtorTabs.widget(index)
         if isinstance(tab, DebtorTab):
             tab.save_state()
+            tab.shutdown()
             self.ui.debtorTabs.removeTab(index)
             tab.deleteLater()
 

@@ -55,7 +55,9 @@ MAIN_GEOMETRY = _declare(Option("state", "main_window/geometry", QByteArray, QBy
 MAIN_STATE = _declare(Option("state", "main_window/state", QByteArray, QByteArray()))
 MAIN_SPLITTER = _declare(Option("state", "main_window/splitter", QByteArray, QByteArray()))
 RESULTS_HEADER = _declare(Option("state", "main_window/results_header", QByteArray, QByteArray()))
-CLAIMS_HEADER = _declare(Option("state", "debtor_tab/claims_header", QByteArray, QByteArray()))
+# the workspace's claims tree (creditor > middel > claim); a new key: the flat table's layout does not fit it
+CLAIMS_HEADER = _declare(Option("state", "workspace/claims_header", QByteArray, QByteArray()))
+RECENT_DEBTORS = _declare(Option("state", "main_window/recent_debtors", str, ""))
 EDIT_DIALOG_GEOMETRY = _declare(Option("state", "debtor_edit/geometry", QByteArray, QByteArray()))
 CONFLICT_DIALOG_GEOMETRY = _declare(Option("state", "conflict_dialog/geometry", QByteArray, QByteArray()))
 

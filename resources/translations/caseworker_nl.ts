@@ -57,6 +57,187 @@
     </message>
 </context>
 <context>
+    <name>BalanceChart</name>
+    <message>
+        <source>Outstanding balance per month</source>
+        <translation>Openstaand saldo per maand</translation>
+    </message>
+    <message>
+        <source>{count} months; at the end Belastingdienst {bd}, Dienst Toeslagen {ts}</source>
+        <translation>{count} maanden; aan het eind Belastingdienst {bd}, Dienst Toeslagen {ts}</translation>
+    </message>
+    <message>
+        <source>No bookings yet: nothing to draw.</source>
+        <translation>Nog geen boekingen: er is niets te tekenen.</translation>
+    </message>
+    <message>
+        <source>Belastingdienst</source>
+        <translation>Belastingdienst</translation>
+    </message>
+    <message>
+        <source>Dienst Toeslagen</source>
+        <translation>Dienst Toeslagen</translation>
+    </message>
+    <message>
+        <source>ledger balance at month end; accrued interest not yet charged is not included</source>
+        <translation>saldo volgens de boekingen aan het eind van de maand; lopende rente die nog niet in rekening is gebracht telt niet mee</translation>
+    </message>
+    <message>
+        <source>{month}: Belastingdienst {bd}, Dienst Toeslagen {ts}</source>
+        <translation>{month}: Belastingdienst {bd}, Dienst Toeslagen {ts}</translation>
+    </message>
+</context>
+<context>
+    <name>Banner</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Opnieuw proberen</translation>
+    </message>
+</context>
+<context>
+    <name>CapacityDialog</name>
+    <message>
+        <source>Net income per month</source>
+        <translation>Netto inkomen per maand</translation>
+    </message>
+    <message>
+        <source>Partner&apos;s net income per month</source>
+        <translation>Netto inkomen partner per maand</translation>
+    </message>
+    <message>
+        <source>Housing costs per month</source>
+        <translation>Woonlasten per maand</translation>
+    </message>
+    <message>
+        <source>Health insurance premium per month</source>
+        <translation>Zorgpremie per maand</translation>
+    </message>
+    <message>
+        <source>Other fixed costs per month</source>
+        <translation>Overige vaste lasten per maand</translation>
+    </message>
+    <message>
+        <source>Assets</source>
+        <translation>Vermogen</translation>
+    </message>
+    <message>
+        <source>Taxable income per year</source>
+        <translation>Belastbaar inkomen per jaar</translation>
+    </message>
+    <message>
+        <source>Correct income and household – {name}</source>
+        <translation>Inkomen en huishouden corrigeren – {name}</translation>
+    </message>
+    <message>
+        <source>A correction is recorded as new information with the date it is from; the earlier information and who changed what stay in the audit trail.</source>
+        <translation>Een correctie wordt vastgelegd als nieuwe gegevens met de datum waarvan ze zijn; de eerdere gegevens en wie wat wijzigde blijven in het auditlogboek.</translation>
+    </message>
+    <message>
+        <source>Date of the information</source>
+        <translation>Datum van de gegevens</translation>
+    </message>
+    <message>
+        <source>Source of the income</source>
+        <translation>Bron van het inkomen</translation>
+    </message>
+    <message>
+        <source>Receives social assistance (bijstand)</source>
+        <translation>Ontvangt bijstand</translation>
+    </message>
+    <message>
+        <source>Living situation</source>
+        <translation>Leefsituatie</translation>
+    </message>
+    <message>
+        <source>Children</source>
+        <translation>Kinderen</translation>
+    </message>
+    <message>
+        <source>Cost sharers</source>
+        <translation>Kostendelers</translation>
+    </message>
+    <message>
+        <source>Protect the subsistence minimum</source>
+        <translation>Bestaansminimum beschermen</translation>
+    </message>
+</context>
+<context>
+    <name>CapacityPanel</name>
+    <message>
+        <source>Capacity</source>
+        <extracomment>&quot;bvv&quot; or &quot;bc&quot;</extracomment>
+        <translation>Draagkracht</translation>
+    </message>
+    <message>
+        <source>Beslagvrije voet (per month)</source>
+        <translation>Beslagvrije voet (per maand)</translation>
+    </message>
+    <message>
+        <source>Payment capacity (per month)</source>
+        <translation>Betalingscapaciteit (per maand)</translation>
+    </message>
+    <message>
+        <source>Information dated</source>
+        <translation>Gegevens van</translation>
+    </message>
+    <message>
+        <source>Beslagvrije voet valid until</source>
+        <translation>Beslagvrije voet geldig tot</translation>
+    </message>
+    <message>
+        <source>Living situation</source>
+        <translation>Leefsituatie</translation>
+    </message>
+    <message>
+        <source>Net income (per month)</source>
+        <translation>Netto inkomen (per maand)</translation>
+    </message>
+    <message>
+        <source>Partner&apos;s income</source>
+        <translation>Inkomen partner</translation>
+    </message>
+    <message>
+        <source>Housing, health premium, fixed costs</source>
+        <translation>Woonlasten, zorgpremie, vaste lasten</translation>
+    </message>
+    <message>
+        <source>How is this figure computed?</source>
+        <translation>Hoe is dit bedrag berekend?</translation>
+    </message>
+    <message>
+        <source>Explain: {what}</source>
+        <translation>Uitleg: {what}</translation>
+    </message>
+    <message>
+        <source>&amp;Correct income and household…</source>
+        <translation>&amp;Inkomen en huishouden corrigeren…</translation>
+    </message>
+    <message>
+        <source>not computed</source>
+        <translation>niet berekend</translation>
+    </message>
+    <message>
+        <source>(unconfirmed)</source>
+        <translation>(onbevestigd)</translation>
+    </message>
+    <message>
+        <source>No income recorded yet: record it with “Correct…” to compute the beslagvrije voet and the payment capacity.</source>
+        <translation>Nog geen inkomen vastgelegd: leg het vast met “Corrigeren…” om de beslagvrije voet en de betalingscapaciteit te berekenen.</translation>
+    </message>
+    <message>
+        <source>A figure in this calculation is unconfirmed (placeholder or secondary source).</source>
+        <translation>Een cijfer in deze berekening is onbevestigd (voorlopige waarde of secundaire bron).</translation>
+    </message>
+    <message>
+        <source>Housing {w}, health premium {z}, other fixed costs {v}</source>
+        <translation>Woonlasten {w}, zorgpremie {z}, overige vaste lasten {v}</translation>
+    </message>
+</context>
+<context>
     <name>ClaimsModel</name>
     <message>
         <source>Reference</source>
@@ -101,6 +282,106 @@
     <message>
         <source>Last step</source>
         <translation>Laatste stap</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimsTreeModel</name>
+    <message>
+        <source>Original</source>
+        <extracomment>the Decimal behind an amount cell (None elsewhere) amount columns: (title, ClaimPosition attribute or property)</extracomment>
+        <translation>Oorspronkelijk</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Betaald</translation>
+    </message>
+    <message>
+        <source>Set off</source>
+        <translation>Verrekend</translation>
+    </message>
+    <message>
+        <source>Costs</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>Interest</source>
+        <translation>Rente</translation>
+    </message>
+    <message>
+        <source>Outstanding</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>{step} from {date}</source>
+        <translation>{step} vanaf {date}</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Kenmerk</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Tijdvak</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Vervaldatum</translation>
+    </message>
+    <message>
+        <source>Enforcement stage</source>
+        <translation>Invorderingsstap</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>Volgende stap</translation>
+    </message>
+    <message>
+        <source>Limitation date</source>
+        <translation>Verjaringsdatum</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>Gestuit</translation>
+    </message>
+    <message>
+        <source>{name} ({count})</source>
+        <translation>{name} ({count})</translation>
+    </message>
+    <message>
+        <source>Subtotal of {name}</source>
+        <translation>Subtotaal van {name}</translation>
+    </message>
+    <message>
+        <source>not calculated</source>
+        <translation>niet berekend</translation>
+    </message>
+    <message>
+        <source>{date} (time-barred)</source>
+        <translation>{date} (verjaard)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nee</translation>
+    </message>
+    <message>
+        <source>arrangement</source>
+        <translation>regeling</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>pauze</translation>
+    </message>
+    <message>
+        <source>Charged {booked}, accrued up to today and not yet charged {accrued}. Double-click for the calculation.</source>
+        <translation>In rekening gebracht {booked}, tot vandaag gelopen en nog niet in rekening gebracht {accrued}. Dubbelklik voor de berekening.</translation>
+    </message>
+    <message>
+        <source>Double-click for the calculation.</source>
+        <translation>Dubbelklik voor de berekening.</translation>
     </message>
 </context>
 <context>
@@ -281,6 +562,69 @@
     </message>
 </context>
 <context>
+    <name>DebtorHeader</name>
+    <message>
+        <source>Loading…</source>
+        <extracomment>(background, border/text) per flag code; others by severity</extracomment>
+        <translation>Laden…</translation>
+    </message>
+    <message>
+        <source>BSN/RSIN:</source>
+        <translation>BSN/RSIN:</translation>
+    </message>
+    <message>
+        <source>Target group:</source>
+        <translation>Doelgroep:</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Adres:</translation>
+    </message>
+    <message>
+        <source>Household:</source>
+        <translation>Huishouden:</translation>
+    </message>
+    <message>
+        <source>Contact:</source>
+        <translation>Contact:</translation>
+    </message>
+    <message>
+        <source>Fraud flag</source>
+        <extracomment>the fraud chip always exists (hidden without the flag) so other code can rely on it</extracomment>
+        <translation>Fraudemarkering</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>onbekend</translation>
+    </message>
+    <message>
+        <source>none recorded</source>
+        <translation>niet vastgelegd</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>niet vastgelegd</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n child(ren)</source>
+        <translation>
+            <numerusform>%n kind</numerusform>
+            <numerusform>%n kinderen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cost sharer(s)</source>
+        <translation>
+            <numerusform>%n kostendeler</numerusform>
+            <numerusform>%n kostendelers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>With: {names}</source>
+        <translation>Met: {names}</translation>
+    </message>
+</context>
+<context>
     <name>DebtorResultsModel</name>
     <message>
         <source>Name</source>
@@ -306,93 +650,132 @@
 <context>
     <name>DebtorTab</name>
     <message>
-        <source>unknown</source>
-        <translation>onbekend</translation>
-    </message>
-    <message>
-        <source>none recorded</source>
-        <translation>niets vastgelegd</translation>
-    </message>
-    <message>
         <source>Your role may not change debtor details.</source>
         <translation>Uw rol mag de gegevens van een schuldenaar niet wijzigen.</translation>
-    </message>
-    <message>
-        <source>not recorded</source>
-        <translation>niet vastgelegd</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n child(ren)</source>
-        <translation>
-            <numerusform>%n kind</numerusform>
-            <numerusform>%n kinderen</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n cost sharer(s)</source>
-        <translation>
-            <numerusform>%n kostendeler</numerusform>
-            <numerusform>%n kostendelers</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n claim(s), outstanding in total: {amount}</source>
-        <translation>
-            <numerusform>%n vordering, totaal openstaand: {amount}</numerusform>
-            <numerusform>%n vorderingen, totaal openstaand: {amount}</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>protected subsistence minimum</source>
-        <translation>bestaansminimum beschermd</translation>
-    </message>
-    <message>
-        <source>With: {names}</source>
-        <translation>Met: {names}</translation>
-    </message>
-    <message>
-        <source>Loading…</source>
-        <translation>Laden…</translation>
-    </message>
-    <message>
-        <source>Fraud flag</source>
-        <translation>Fraudemarkering</translation>
-    </message>
-    <message>
-        <source>This debtor carries a fraud flag: no kwijtschelding or maatwerk without the team lead.</source>
-        <translation>Deze schuldenaar heeft een fraudemarkering: geen kwijtschelding of maatwerk zonder de teamleider.</translation>
-    </message>
-    <message>
-        <source>BSN/RSIN:</source>
-        <translation>BSN/RSIN:</translation>
-    </message>
-    <message>
-        <source>Target group:</source>
-        <translation>Doelgroep:</translation>
-    </message>
-    <message>
-        <source>Address:</source>
-        <translation>Adres:</translation>
-    </message>
-    <message>
-        <source>Household:</source>
-        <translation>Huishouden:</translation>
-    </message>
-    <message>
-        <source>Contact:</source>
-        <translation>Contact:</translation>
-    </message>
-    <message>
-        <source>Claims of this debtor</source>
-        <translation>Vorderingen van deze schuldenaar</translation>
     </message>
     <message>
         <source>&amp;Edit contact details…</source>
         <translation>&amp;Contactgegevens wijzigen…</translation>
     </message>
+</context>
+<context>
+    <name>DebtorWorkspace</name>
     <message>
         <source>&amp;Claims</source>
+        <extracomment>(title, tuple[Step, ...]): somebody asked how a figure was computed the officer wants to correct income / fixed costs / household a position is on screen (after every load and refresh) the debtor was deleted by somebody else a load failed (the exception); the banner already says so</extracomment>
         <translation>&amp;Vorderingen</translation>
+    </message>
+    <message>
+        <source>&amp;Timeline</source>
+        <translation>&amp;Tijdlijn</translation>
+    </message>
+    <message>
+        <source>&amp;Balance over time</source>
+        <translation>Ver&amp;loop</translation>
+    </message>
+    <message>
+        <source>Filter claims: reference, tax or benefit, year, stage… (Ctrl+Shift+F)</source>
+        <translation>Vorderingen filteren: kenmerk, middel, jaar, stap… (Ctrl+Shift+F)</translation>
+    </message>
+    <message>
+        <source>Filter claims</source>
+        <translation>Vorderingen filteren</translation>
+    </message>
+    <message>
+        <source>&amp;Outstanding only</source>
+        <translation>&amp;Alleen openstaand</translation>
+    </message>
+    <message>
+        <source>Claims by creditor and tax or benefit</source>
+        <translation>Vorderingen per schuldeiser en middel</translation>
+    </message>
+    <message>
+        <source>Loading the debt position…</source>
+        <translation>De schuldpositie wordt geladen…</translation>
+    </message>
+    <message>
+        <source>Loading cancelled.</source>
+        <translation>Laden geannuleerd.</translation>
+    </message>
+    <message>
+        <source>Updated at {time}: this debtor was changed elsewhere.</source>
+        <translation>Bijgewerkt om {time}: deze schuldenaar is elders gewijzigd.</translation>
+    </message>
+    <message>
+        <source>The debt position could not be loaded: {reason}</source>
+        <translation>De schuldpositie kon niet worden geladen: {reason}</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong while loading; details are in the log file.</source>
+        <translation>Bij het laden ging iets onverwacht mis; de details staan in het logbestand.</translation>
+    </message>
+    <message>
+        <source>The database cannot be reached at the moment; what you see is updated as soon as it can.</source>
+        <translation>De database is op dit moment niet bereikbaar; wat u ziet wordt bijgewerkt zodra dat weer kan.</translation>
+    </message>
+    <message>
+        <source>This debtor was deleted by another user. What you see is how it was at {time}; it is no longer updated.</source>
+        <translation>Deze schuldenaar is verwijderd door een andere gebruiker. U ziet de stand van {time}; die wordt niet meer bijgewerkt.</translation>
+    </message>
+    <message>
+        <source>This debtor was deleted by another user.</source>
+        <translation>Deze schuldenaar is verwijderd door een andere gebruiker.</translation>
+    </message>
+    <message>
+        <source>Position on {date}, loaded at {time}</source>
+        <translation>Stand per {date}, geladen om {time}</translation>
+    </message>
+    <message>
+        <source>Your role may not change income or household.</source>
+        <translation>Uw rol mag inkomen en huishouden niet wijzigen.</translation>
+    </message>
+    <message>
+        <source>Claim {reference}: outstanding {open}, interest {rente}</source>
+        <translation>Vordering {reference}: open {open}, rente {rente}</translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation>Subtotaal</translation>
+    </message>
+    <message>
+        <source>{what} of {group}: {amount}</source>
+        <translation>{what} van {group}: {amount}</translation>
+    </message>
+    <message>
+        <source>{what}: {amount}</source>
+        <translation>{what}: {amount}</translation>
+    </message>
+    <message>
+        <source>Beslagvrije voet: {amount}</source>
+        <translation>Beslagvrije voet: {amount}</translation>
+    </message>
+    <message>
+        <source>Payment capacity: {amount}</source>
+        <translation>Betalingscapaciteit: {amount}</translation>
+    </message>
+    <message>
+        <source>{name}, position on {date}</source>
+        <translation>{name}, stand per {date}</translation>
+    </message>
+    <message>
+        <source>&amp;Explain the calculation…</source>
+        <translation>Berekening &amp;uitleggen…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy reference</source>
+        <translation>Kenmerk &amp;kopiëren</translation>
+    </message>
+    <message>
+        <source>&amp;Explain this subtotal…</source>
+        <translation>Dit &amp;subtotaal uitleggen…</translation>
+    </message>
+    <message>
+        <source>Expand all</source>
+        <translation>Alles uitklappen</translation>
+    </message>
+    <message>
+        <source>Collapse to creditors</source>
+        <translation>Inklappen tot schuldeisers</translation>
     </message>
 </context>
 <context>
@@ -455,7 +838,45 @@
     </message>
 </context>
 <context>
+    <name>ExplanationDialog</name>
+    <message>
+        <source>Explanation: {what}</source>
+        <translation>Uitleg: {what}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n figure(s) in this calculation are unconfirmed (placeholder or secondary source): check them before relying on the result.</source>
+        <translation>
+            <numerusform>%n cijfer in deze berekening is onbevestigd (voorlopige waarde of secundaire bron): controleer het voordat u op de uitkomst vertrouwt.</numerusform>
+            <numerusform>%n cijfers in deze berekening zijn onbevestigd (voorlopige waarde of secundaire bron): controleer ze voordat u op de uitkomst vertrouwt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Calculation steps</source>
+        <translation>Rekenstappen</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopiëren</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
+    <message>
+        <source>&amp;Recent</source>
+        <translation>&amp;Recent</translation>
+    </message>
+    <message>
+        <source>Recent debtors</source>
+        <translation>Recente schuldenaren</translation>
+    </message>
+    <message>
+        <source>Recent:</source>
+        <translation>Recent:</translation>
+    </message>
+    <message>
+        <source>Open {name} ({identifier})</source>
+        <translation>{name} ({identifier}) openen</translation>
+    </message>
     <message>
         <source>Opening the database…</source>
         <translation>Database openen…</translation>
@@ -616,6 +1037,162 @@
     <message>
         <source>Maximum search results</source>
         <translation>Maximaal aantal zoekresultaten</translation>
+    </message>
+</context>
+<context>
+    <name>StepsModel</name>
+    <message>
+        <source>from {date}</source>
+        <translation>vanaf {date}</translation>
+    </message>
+    <message>
+        <source>unconfirmed ({status})</source>
+        <translation>onbevestigd ({status})</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Stap</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Waarde</translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Geldig</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Bron</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Wat</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Toelichting</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Bedrag</translation>
+    </message>
+    <message>
+        <source>Claim</source>
+        <translation>Vordering</translation>
+    </message>
+    <message>
+        <source>Creditor</source>
+        <translation>Schuldeiser</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <source>Filter the timeline…</source>
+        <translation>Tijdlijn filteren…</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Tijdlijn</translation>
+    </message>
+    <message>
+        <source>Show or hide this kind of event</source>
+        <translation>Deze soort gebeurtenissen tonen of verbergen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of {total} event(s)</source>
+        <translation>
+            <numerusform>%n van {total} gebeurtenis</numerusform>
+            <numerusform>%n van {total} gebeurtenissen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TotalsPanel</name>
+    <message>
+        <source>Total outstanding</source>
+        <extracomment>the totals shown, in order: (key, English label, indented)</extracomment>
+        <translation>Totaal open</translation>
+    </message>
+    <message>
+        <source>of which tax (Belastingdienst)</source>
+        <translation>waarvan belasting (Belastingdienst)</translation>
+    </message>
+    <message>
+        <source>of which benefits (Dienst Toeslagen)</source>
+        <translation>waarvan toeslagen (Dienst Toeslagen)</translation>
+    </message>
+    <message>
+        <source>Costs</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>Collection interest</source>
+        <translation>Invorderingsrente</translation>
+    </message>
+    <message>
+        <source>of which accrued, not yet charged</source>
+        <translation>waarvan lopend, nog niet in rekening gebracht</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Betaald</translation>
+    </message>
+    <message>
+        <source>Set off</source>
+        <translation>Verrekend</translation>
+    </message>
+    <message>
+        <source>Under a payment arrangement</source>
+        <translation>Onder betalingsregeling</translation>
+    </message>
+    <message>
+        <source>Collection paused</source>
+        <translation>Invordering gepauzeerd</translation>
+    </message>
+    <message>
+        <source>Totals</source>
+        <extracomment>the totals key whose make-up was asked for</extracomment>
+        <translation>Totalen</translation>
+    </message>
+    <message>
+        <source>How is this total made up?</source>
+        <translation>Hoe is dit totaal opgebouwd?</translation>
+    </message>
+    <message>
+        <source>Explain: {what}</source>
+        <translation>Uitleg: {what}</translation>
+    </message>
+    <message>
+        <source>Samenloop: tax and benefit debt are both outstanding; the two creditors act as one.</source>
+        <translation>Samenloop: zowel belasting- als toeslagschuld staat open; de twee schuldeisers treden op als één.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n claim(s), of which {open} outstanding</source>
+        <translation>
+            <numerusform>%n vordering, waarvan {open} open</numerusform>
+            <numerusform>%n vorderingen, waarvan {open} open</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

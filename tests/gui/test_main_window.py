@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from PySide6.QtCore import Qt
+
+from caseworker_app.domain.money import format_eur
 
 from caseworker_app.services import debtors
 
@@ -12,7 +16,8 @@ from caseworker_app.gui import ops
 from caseworker_app.gui import settings as gui_settings
 from caseworker_app.gui.debtor_tab import DebtorTab
 from caseworker_app.gui.main_window import MainWindow
-from caseworker_app.gui.models import ClaimsModel, DebtorResultsModel, RowRole
+from caseworker_app.gui.models import DebtorResultsModel, RowRole
+from caseworker_app.gui.workspace.claims_model import ClaimsTreeModel
 
 
 def test_window_shows_database_and_user_in_title_and_status_bar(window, ctx):
@@ -42,18 +47,22 @@ def test_search_then_open_shows_claims_with_dutch_amounts(window, ctx, seeded, q
     assert "2 kinderen" in tab.ui.householdValue.text() and "Marieke Jansen-Smit" in tab.ui.householdValue.text()
     assert not tab.ui.fraudLabel.isVisibleTo(tab)
 
-    claims = {tab.claims.index(r, ClaimsModel.REFERENCE).data(): r for r in range(tab.claims.rowCount())}
-    ib = claims["1234.56.789.H.46"]
-    cell = lambda col: tab.claims.index(ib, col).data()  # noqa: E731
-    assert cell(ClaimsModel.ORIGINAL) == "€ 1.234,56"
-    assert cell(ClaimsModel.PAID) == "€ 200,00"
-    assert cell(ClaimsModel.VERREKEND) == "€ 34,56"
-    assert cell(ClaimsModel.COSTS) == "€ 18,00"
-    assert cell(ClaimsModel.RENTE) == "€ 12,00"
-    assert cell(ClaimsModel.BALANCE) == "€ 1.030,00"  # 1234,56 - 200 - 34,56 + 18 + 12
-    assert cell(ClaimsModel.DUE_DATE) == "13-07-2025"
-    assert cell(ClaimsModel.LAST_STEP) == "aanmaning (20-08-2025)"
-    assert "€ 1.875,00" in tab.ui.totalsLabel.text()  # 1030 + 845 open on the zorgtoeslag
+    # the workspace's claims tree (creditor > middel > claim); rente is charged + accrued up to today
+    ib = tab.claims.index_of_claim("1234.56.789.H.46")
+    cell = lambda col: ib.siblingAtColumn(col).data()  # noqa: E731
+    pos = tab.workspace.position
+    claim = next(c for c in pos.claims if c.reference == "1234.56.789.H.46")
+    assert cell(ClaimsTreeModel.ORIGINAL) == "€ 1.234,56"
+    assert cell(ClaimsTreeModel.PAID) == "€ 200,00"
+    assert cell(ClaimsTreeModel.VERREKEND) == "€ 34,56"
+    assert cell(ClaimsTreeModel.COSTS) == "€ 18,00"
+    assert cell(ClaimsTreeModel.RENTE) == format_eur(Decimal("12.00") + claim.rente_accrued)
+    # 1234,56 - 200 - 34,56 + 18 + 12 booked, plus the rente accrued up to today
+    assert cell(ClaimsTreeModel.OPEN) == format_eur(Decimal("1030.00") + claim.rente_accrued)
+    assert cell(ClaimsTreeModel.DUE_DATE) == "13-07-2025"
+    assert cell(ClaimsTreeModel.STAGE) == "aanmaning (20-08-2025)"
+    assert tab.ui.totalsLabel.text() == format_eur(pos.totals.open)
+    assert pos.totals.open == claim.open + next(c.open for c in pos.claims if c.reference == "BT2025000123")
 
 
 def test_keyboard_only_type_enter_arrows_enter(window, ctx, seeded, qtbot):

@@ -5,7 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
-from caseworker_app.gui.models import ClaimsModel
+from caseworker_app.domain.money import format_eur
+
+from caseworker_app.gui.workspace.claims_model import ClaimsTreeModel
 
 from .conftest import seed
 
@@ -25,8 +27,9 @@ def test_postgres_setup_search_claims_and_permission_message(window, pg_url, qtb
         qtbot.keyClick(window.ui.resultsView, Qt.Key.Key_Return)
         tab = window.current_tab()
         assert tab is not None and tab.ui.nameLabel.text() == "Jan Jansen"
-        balances = sorted(tab.claims.index(r, ClaimsModel.BALANCE).data() for r in range(tab.claims.rowCount()))
-        assert balances == ["€ 1.030,00", "€ 845,00"]
+        shown = {ref: tab.claims.index_of_claim(ref).siblingAtColumn(ClaimsTreeModel.OPEN).data()
+                 for ref in ("1234.56.789.H.46", "BT2025000123")}
+        assert shown == {c.reference: format_eur(c.open) for c in tab.workspace.position.claims}
 
         # an administrator may look but not change a debtor: the button says so, and the service refuses anyway
         assert not tab.ui.editButton.isEnabled() and "mag" in tab.ui.editButton.toolTip()
