@@ -41,6 +41,7 @@ def main() -> int:
     parser.add_argument("--bsn", required=True)
     parser.add_argument("--out", default=str(ROOT / "docs" / "img"))
     parser.add_argument("--size", default="1920x1050")
+    parser.add_argument("--also", nargs="*", default=[], help="BSNs opened before (they show under Recent)")
     parser.add_argument("--extra-qm", help="an extra .qm to install (preview translations not yet in resources/)")
     args = parser.parse_args()
     out = Path(args.out)
@@ -102,6 +103,23 @@ def main() -> int:
     ws.show_deleted()  # what another user's deletion looks like (the data stays readable)
     grab(ws, app, "deleted", out)
     print({k: round(v * 1000, 1) for k, v in ws.timings.items()})
+    ws.close()
+
+    # the workspace as a tab of the main window, with two recently opened debtors in the toolbar
+    from caseworker_app.services import debtors
+
+    from caseworker_app.gui.main_window import MainWindow
+
+    window = MainWindow()
+    window.resize(width, height)
+    window.show()
+    window.set_context(ctx)
+    for text in (*args.also, args.bsn):
+        window.open_debtor(debtors.search_debtors(ctx, text, 5)[0])
+    window.ui.searchEdit.setText(args.bsn)
+    window.search()
+    grab(window, app, "main-window", out)
+    window.close()
     ctx.db.dispose()
     return 0
 
