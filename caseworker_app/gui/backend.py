@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from caseworker_app.errors import ConflictError
 
     from caseworker_app.services.context import Context
-    from caseworker_app.services.dto import ClaimSummary, DebtorDetail, DebtorSummary, SaveResult
+    from caseworker_app.services.dto import DebtorDetail, DebtorSummary, SaveResult
 
 
 def open_context(url: str | None, login: str | None = None) -> Context:
@@ -53,12 +53,6 @@ def search(ctx: Context, text: str, limit: int) -> list[DebtorSummary]:
     from caseworker_app.services import debtors
 
     return debtors.search_debtors(ctx, text, limit)
-
-
-def load_debtor(ctx: Context, debtor_id: int) -> tuple[DebtorDetail, list[ClaimSummary]]:
-    from caseworker_app.services import debtors
-
-    return debtors.get_debtor(ctx, debtor_id), debtors.list_claims(ctx, debtor_id)
 
 
 def attempt_save(

@@ -22,9 +22,8 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QFont
 
-from caseworker_app.services.dto import ClaimSummary, DebtorSummary
+from caseworker_app.services.dto import DebtorSummary
 
 from caseworker_app.gui import format as fmt
 
@@ -152,67 +151,6 @@ class DebtorResultsModel(RowTableModel[DebtorSummary]):
 
     def row_of_debtor(self, debtor_id: int) -> int | None:
         return next((i for i, r in enumerate(self._rows) if r.id == debtor_id), None)
-
-
-def _claim_col(
-    title: object,
-    display: Callable[[ClaimSummary], str],
-    sort: Callable[[ClaimSummary], Any] | None = None,
-    *,
-    tooltip: Callable[[ClaimSummary], str] | None = None,
-) -> Column[ClaimSummary]:
-    return Column("ClaimsModel", title, display, lambda r: _sortable((sort or display)(r)), tooltip=tooltip)
-
-
-def _amount_col(title: object, value: Callable[[ClaimSummary], Decimal]) -> Column[ClaimSummary]:
-    return Column("ClaimsModel", title, lambda r: fmt.eur(value(r)), lambda r: float(value(r)), numeric=True)
-
-
-def _last_step(c: ClaimSummary) -> str:
-    if c.last_step is None:
-        return ""
-    return (
-        f"{fmt.enum_label(c.last_step)} ({fmt.date(c.last_step_date)})"
-        if c.last_step_date
-        else fmt.enum_label(c.last_step)
-    )
-
-
-class ClaimsModel(RowTableModel[ClaimSummary]):
-    (REFERENCE, MIDDEL, PERIOD, DUE_DATE, ORIGINAL, PAID, VERREKEND, COSTS, RENTE, BALANCE, LAST_STEP) = range(11)
-    COLUMNS = (
-        _claim_col(
-            QT_TRANSLATE_NOOP("ClaimsModel", "Reference"),
-            lambda c: c.reference,
-            tooltip=lambda c: f"{fmt.enum_label(c.creditor)}, {fmt.enum_label(c.soort)}",
-        ),
-        _claim_col(QT_TRANSLATE_NOOP("ClaimsModel", "Tax or benefit"), lambda c: fmt.enum_label(c.middel)),
-        _claim_col(
-            QT_TRANSLATE_NOOP("ClaimsModel", "Period"),
-            lambda c: fmt.period(c.tijdvak_van, c.tijdvak_tot),
-            lambda c: c.tijdvak_van,
-        ),
-        _claim_col(
-            QT_TRANSLATE_NOOP("ClaimsModel", "Due date"), lambda c: fmt.date(c.vervaldatum), lambda c: c.vervaldatum
-        ),
-        _amount_col(QT_TRANSLATE_NOOP("ClaimsModel", "Original"), lambda c: c.original_amount),
-        _amount_col(QT_TRANSLATE_NOOP("ClaimsModel", "Paid"), lambda c: c.paid),
-        _amount_col(QT_TRANSLATE_NOOP("ClaimsModel", "Set off"), lambda c: c.verrekend),
-        _amount_col(QT_TRANSLATE_NOOP("ClaimsModel", "Costs"), lambda c: c.costs),
-        _amount_col(QT_TRANSLATE_NOOP("ClaimsModel", "Interest"), lambda c: c.rente),
-        _amount_col(QT_TRANSLATE_NOOP("ClaimsModel", "Outstanding"), lambda c: c.balance),
-        _claim_col(QT_TRANSLATE_NOOP("ClaimsModel", "Last step"), _last_step, lambda c: c.last_step_date),
-    )
-
-    def extra_data(self, row: ClaimSummary, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.FontRole and column == self.BALANCE:
-            font = QFont()
-            font.setBold(True)
-            return font
-        return None
-
-    def total_balance(self) -> Decimal:
-        return sum((c.balance for c in self._rows), Decimal("0.00"))
 
 
 def sorting_proxy(source: QAbstractTableModel, parent: QObject | None = None) -> QSortFilterProxyModel:

@@ -238,53 +238,6 @@
     </message>
 </context>
 <context>
-    <name>ClaimsModel</name>
-    <message>
-        <source>Reference</source>
-        <translation>Kenmerk</translation>
-    </message>
-    <message>
-        <source>Tax or benefit</source>
-        <translation>Middel</translation>
-    </message>
-    <message>
-        <source>Period</source>
-        <translation>Periode</translation>
-    </message>
-    <message>
-        <source>Due date</source>
-        <translation>Vervaldatum</translation>
-    </message>
-    <message>
-        <source>Original</source>
-        <translation>Oorspronkelijk</translation>
-    </message>
-    <message>
-        <source>Paid</source>
-        <translation>Betaald</translation>
-    </message>
-    <message>
-        <source>Set off</source>
-        <translation>Verrekend</translation>
-    </message>
-    <message>
-        <source>Costs</source>
-        <translation>Kosten</translation>
-    </message>
-    <message>
-        <source>Interest</source>
-        <translation>Rente</translation>
-    </message>
-    <message>
-        <source>Outstanding</source>
-        <translation>Openstaand</translation>
-    </message>
-    <message>
-        <source>Last step</source>
-        <translation>Laatste stap</translation>
-    </message>
-</context>
-<context>
     <name>ClaimsTreeModel</name>
     <message>
         <source>Original</source>

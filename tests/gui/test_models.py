@@ -3,37 +3,27 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 
 from PySide6.QtCore import Qt
 
 from caseworker_app.services import debtors
-from caseworker_app.services.dto import ClaimSummary, DebtorSummary
+from caseworker_app.services.dto import DebtorSummary
 
-from caseworker_app.gui.models import ClaimsModel, DebtorResultsModel, RowRole, SortRole, sorting_proxy
+from caseworker_app.gui.models import DebtorResultsModel, RowRole, sorting_proxy
 
 
-def _claim(ref: str, balance: str, due: dt.date) -> ClaimSummary:
-    return ClaimSummary(
-        id=hash(ref) % 1000,
-        reference=ref,
-        creditor="belastingdienst",
-        middel="ib",
-        soort="aanslag",
-        tijdvak_van=dt.date(2024, 1, 1),
-        tijdvak_tot=dt.date(2024, 12, 31),
-        dagtekening=due,
-        vervaldatum=due,
-        ambtshalve=False,
-        original_amount=Decimal(balance),
-        paid=Decimal("0"),
-        verrekend=Decimal("0"),
-        reduced=Decimal("0"),
-        costs=Decimal("0"),
-        rente=Decimal("0"),
-        balance=Decimal(balance),
-        last_step="aanmaning",
-        last_step_date=due,
+def _debtor(debtor_id: int, name: str, born: dt.date) -> DebtorSummary:
+    return DebtorSummary(
+        id=debtor_id,
+        display_name=name,
+        bsn=None,
+        rsin=None,
+        doelgroep="particulier",
+        geboortedatum=born,
+        address="Oudegracht 1, 3511 AB Utrecht",
+        postcode="3511AB",
+        huisnummer=1,
+        matched_by="name",
     )
 
 
@@ -48,37 +38,27 @@ def test_results_model_passes_model_tester_and_returns_dtos(qtmodeltester, ctx, 
     assert model.headerData(DebtorResultsModel.BIRTH_DATE, Qt.Orientation.Horizontal) == "Geboortedatum"
 
 
-def test_claims_model_passes_model_tester_and_formats_amounts(qtmodeltester):
-    model = ClaimsModel()
-    model.set_rows([_claim("A1", "1234.5", dt.date(2025, 3, 1)), _claim("B2", "99.99", dt.date(2024, 12, 24))])
-    qtmodeltester.check(model)
-    assert model.index(0, ClaimsModel.BALANCE).data() == "€ 1.234,50"
-    assert model.index(1, ClaimsModel.DUE_DATE).data() == "24-12-2024"
-    assert model.index(0, ClaimsModel.PERIOD).data() == "2024"
-    assert model.index(0, ClaimsModel.LAST_STEP).data() == "aanmaning (01-03-2025)"
-    assert model.total_balance() == Decimal("1334.49")
-
-
-def test_proxy_sorts_amounts_by_value_not_by_text(qtmodeltester):
-    model = ClaimsModel()
-    # as text "€ 99,99" > "€ 1.234,50"; by value it is the other way round
-    model.set_rows([_claim("A1", "1234.5", dt.date(2025, 3, 1)), _claim("B2", "99.99", dt.date(2024, 12, 24))])
+def test_proxy_sorts_dates_by_value_not_by_text(qtmodeltester):
+    model = DebtorResultsModel()
+    # as text "01-01-1995" < "31-12-1980"; by date it is the other way round
+    model.set_rows([_debtor(1, "Anna", dt.date(1995, 1, 1)), _debtor(2, "Bram", dt.date(1980, 12, 31))])
     proxy = sorting_proxy(model)
     qtmodeltester.check(proxy)
-    proxy.sort(ClaimsModel.BALANCE, Qt.SortOrder.AscendingOrder)
-    assert [proxy.index(r, ClaimsModel.REFERENCE).data() for r in range(2)] == ["B2", "A1"]
-    proxy.sort(ClaimsModel.DUE_DATE, Qt.SortOrder.DescendingOrder)
-    assert proxy.index(0, 0).data(SortRole) == "A1"
+    proxy.sort(DebtorResultsModel.BIRTH_DATE, Qt.SortOrder.AscendingOrder)
+    assert [proxy.index(r, DebtorResultsModel.NAME).data() for r in range(2)] == ["Bram", "Anna"]
+    assert proxy.index(0, DebtorResultsModel.BIRTH_DATE).data() == "31-12-1980"
+    proxy.sort(DebtorResultsModel.NAME, Qt.SortOrder.DescendingOrder)
+    assert proxy.index(0, DebtorResultsModel.NAME).data() == "Bram"
 
 
 def test_replace_row_emits_data_changed_for_the_row(qtbot):
-    model = ClaimsModel()
-    model.set_rows([_claim("A1", "10", dt.date(2025, 1, 1)), _claim("B2", "20", dt.date(2025, 1, 2))])
+    model = DebtorResultsModel()
+    model.set_rows([_debtor(1, "Anna", dt.date(1995, 1, 1)), _debtor(2, "Bram", dt.date(1980, 12, 31))])
     with qtbot.waitSignal(model.dataChanged) as blocker:
-        model.replace_row(1, _claim("B3", "30", dt.date(2025, 1, 2)))
+        model.replace_row(1, _debtor(2, "Bram de Vries", dt.date(1980, 12, 31)))
     top_left, bottom_right = blocker.args[:2]
     assert (top_left.row(), bottom_right.row()) == (1, 1)
-    assert model.index(1, ClaimsModel.REFERENCE).data() == "B3"
+    assert model.index(1, DebtorResultsModel.NAME).data() == "Bram de Vries"
 
 
 def test_periods_read_as_short_as_they_stay_exact():
