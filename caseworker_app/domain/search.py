@@ -51,6 +51,13 @@ def search_name(achternaam: str, voornamen: str | None = None, tussenvoegsel: st
     return fold(" ".join(p for p in parts if p))
 
 
+def format_postcode(postcode: str | None) -> str:
+    """A stored postcode ("1234AB") as people write it: "1234 AB"."""
+    if not postcode:
+        return ""
+    return f"{postcode[:4]} {postcode[4:]}" if len(postcode) == 6 else postcode
+
+
 def normalize_reference(text: str) -> str:
     return re.sub(r"[\s.\-/]", "", text).upper()
 

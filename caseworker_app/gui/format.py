@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from caseworker_app.domain.money import format_date as _format_date
 from caseworker_app.domain.money import format_eur as _format_eur
+from caseworker_app.domain.search import format_postcode
 from caseworker_app.domain.types import label
 
 
@@ -39,10 +40,7 @@ def period(start: dt.date | None, end: dt.date | None) -> str:
     return f"{date(start)} – {date(end)}".strip(" –")
 
 
-def postcode(value: str | None) -> str:
-    if not value:
-        return ""
-    return f"{value[:4]} {value[4:]}" if len(value) == 6 else value
+postcode = format_postcode
 
 
 def enum_label(value: str | None) -> str:

@@ -14,7 +14,7 @@ from caseworker_app.errors import ConflictError, FieldConflict, NotFoundError, V
 
 from caseworker_app.domain.identifiers import validate_bsn
 from caseworker_app.domain.permissions import Permission
-from caseworker_app.domain.search import QueryKind, SearchQuery, parse_query, search_name
+from caseworker_app.domain.search import QueryKind, SearchQuery, format_postcode, parse_query, search_name
 from caseworker_app.domain.types import BookingKind
 
 from caseworker_app.db.models import Booking, Claim, Debtor, EnforcementAction
@@ -30,7 +30,6 @@ from caseworker_app.services.dto import (
 )
 
 DEFAULT_LIMIT = 50
-ZERO = Decimal("0.00")
 
 
 def display_name(d: Debtor) -> str:
@@ -38,12 +37,6 @@ def display_name(d: Debtor) -> str:
         middle = f" {d.tussenvoegsel}" if d.tussenvoegsel else ""
         return f"{d.voornamen}{middle} {d.achternaam}"
     return d.achternaam
-
-
-def format_postcode(postcode: str | None) -> str:
-    if not postcode:
-        return ""
-    return f"{postcode[:4]} {postcode[4:]}" if len(postcode) == 6 else postcode
 
 
 def format_address(d: Debtor) -> str:
@@ -124,10 +117,6 @@ def _load(session: Session, debtor_id: int) -> Debtor:
 
 def detail_of(session: Session, d: Debtor) -> DebtorDetail:
     """The DTO of a loaded debtor (inside a unit of work)."""
-    return _detail(session, d)
-
-
-def _detail(session: Session, d: Debtor) -> DebtorDetail:
     household = None
     if d.household is not None:
         members = tuple((m.id, display_name(m)) for m in d.household.members if m.id != d.id)
@@ -168,7 +157,7 @@ def _detail(session: Session, d: Debtor) -> DebtorDetail:
 
 def get_debtor(ctx: Context, debtor_id: int) -> DebtorDetail:
     with ctx.read() as session:
-        return _detail(session, _load(session, debtor_id))
+        return detail_of(session, _load(session, debtor_id))
 
 
 def find_by_bsn(ctx: Context, bsn: str) -> DebtorDetail:
@@ -179,7 +168,7 @@ def find_by_bsn(ctx: Context, bsn: str) -> DebtorDetail:
         ).scalar_one_or_none()
         if debtor is None:
             raise NotFoundError("Schuldenaar met BSN/RSIN", number)
-        return _detail(session, debtor)
+        return detail_of(session, debtor)
 
 
 def list_claims(ctx: Context, debtor_id: int) -> list[ClaimSummary]:
@@ -322,7 +311,7 @@ def update_debtor(ctx: Context, base: DebtorDetail, changes: dict[str, Any], *, 
                     debtor.search_name = search_name(debtor.achternaam, debtor.voornamen, debtor.tussenvoegsel)
                 debtor.updated_at = dt.datetime.now(dt.UTC)
                 session.flush()
-            return SaveResult(debtor=_detail(session, debtor), merged_fields=tuple(merged))
+            return SaveResult(debtor=detail_of(session, debtor), merged_fields=tuple(merged))
     except StaleDataError:
         # another transaction committed between our read and our UPDATE: merge against what it saved
         if _attempt >= 5:
