@@ -13,7 +13,11 @@ from caseworker_app import cli, paths
 from caseworker_app.domain.params import reload_parameters
 
 
-def test_selftest_passes_and_touches_no_user_data(capsys: pytest.CaptureFixture[str]) -> None:
+def test_selftest_passes_and_touches_no_user_data(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # a home of its own: other tests in this worker may have created the shared test home's database
+    monkeypatch.setenv("CASEWORKER_HOME", str(tmp_path / "home"))
     assert cli.main(["selftest", "--no-gui"]) == 0
     out = capsys.readouterr().out
     for check in ("database", "parameters", "pdf", "services"):
