@@ -2,7 +2,7 @@
 
 Values are the stored strings (lowercase, Dutch domain terms); labels for the interface live in
 :data:`LABELS` so that the domain stays free of Qt.  Adding a member is a schema change only where
-a table constrains the column (see ``db/models.py``).
+a table constrains the column (see the ``db/models`` package).
 """
 
 from __future__ import annotations

@@ -1,0 +1,49 @@
+"""The schema.  Every table Alembic knows is declared in a module of this package and imported here.
+
+Conventions:
+
+* Money is ``NUMERIC(14, 2)`` (``Decimal``); a balance is always a sum of :class:`Booking` rows,
+  never a stored number that can drift.
+* Mutable records carry ``version`` (SQLAlchemy ``version_id_col``): an UPDATE that finds another
+  version raises, and the service turns that into a field-by-field conflict.
+* :class:`Booking`, :class:`EnforcementAction` and :class:`AuditEntry` are append-only; the
+  database refuses UPDATE and DELETE on them with triggers (see the first migration).
+* Enumerations are stored as their string values (``domain.types``) with CHECK constraints, so the
+  database stays readable from psql and a new value is an explicit migration.
+
+Modules by concern: ``people`` (users, roles), ``debtors`` (debtors, households, financial
+situations), ``ledger`` (claims, bookings, enforcement actions), ``audit``.  A new capability adds its own
+module and imports it below, so that Alembic and ``Base.metadata`` see every table.
+"""
+
+from __future__ import annotations
+
+from caseworker_app.db.base import Base
+from caseworker_app.db.models.audit import AuditEntry
+from caseworker_app.db.models.debtors import Debtor, FinancialSituation, Household
+from caseworker_app.db.models.ledger import Booking, Claim, EnforcementAction
+from caseworker_app.db.models.people import User, UserRole
+
+APPEND_ONLY_TABLES = ("bookings", "enforcement_actions", "audit_log")
+
+#: Indexes only the migrations create, per backend.  PostgreSQL-specific index options are kept out of the
+#: models on purpose: declaring them makes SQLAlchemy load the whole PostgreSQL dialect (about 40 ms) on every
+#: start, SQLite included.  The migration test compares everything else.
+DATABASE_ONLY_INDEXES: dict[str, frozenset[str]] = {
+    "postgresql": frozenset({"ix_debtors_search_name_trgm"}),
+    "sqlite": frozenset(),
+}
+
+__all__ = [
+    "APPEND_ONLY_TABLES",
+    "AuditEntry",
+    "Base",
+    "Booking",
+    "Claim",
+    "Debtor",
+    "EnforcementAction",
+    "FinancialSituation",
+    "Household",
+    "User",
+    "UserRole",
+]
