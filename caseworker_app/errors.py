@@ -59,6 +59,8 @@ MESSAGES: dict[str, str] = {
     "no_display": "Er is geen scherm beschikbaar. {hint}",
     # reports
     "output_unwritable": "Het bestand {path} kan niet worden geschreven: {reason}.",
+    "output_exists": "Het bestand {path} bestaat al. Kies een andere naam, of vervang het met --force.",
+    "output_protected": "{path} wordt niet overschreven, ook niet met --force: {reason}.",
 }
 
 

@@ -29,16 +29,22 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
     overview.add_argument("bsn", metavar="BSN", help="BSN of RSIN van de schuldenaar")
     overview.add_argument("-o", "--output", required=True, metavar="BESTAND.pdf", help="waar de PDF komt")
     overview.add_argument("--date", metavar="JJJJ-MM-DD", help="de stand op deze datum (standaard vandaag)")
+    overview.add_argument(
+        "--force",
+        action="store_true",
+        help="vervang een bestaand bestand (nooit een database, map of apparaat)",
+    )
     overview.set_defaults(func=run_schuldoverzicht)
 
 
 def run_schuldoverzicht(args: argparse.Namespace) -> int:
-    from caseworker_app.services import position
+    from caseworker_app.services import output, position
 
     as_of = _parse_date(args.date) if args.date else None
+    output.check_target(args.output, force=args.force)  # refuse before the database is even opened
     ctx = open_context(args)
     pos = position.get_position_by_bsn(ctx, args.bsn, as_of)
-    position.write_schuldoverzicht(ctx, pos, args.output)
+    position.write_schuldoverzicht(ctx, pos, args.output, force=args.force)
     print(
         f"Schuldoverzicht van {pos.debtor.display_name} per {format_date(pos.as_of)} geschreven naar {args.output} "
         f"({pos.totals.claim_count} vorderingen, totaal open {format_eur(pos.totals.open)})."

@@ -28,18 +28,16 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
-import tempfile
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from pathlib import Path
 from typing import IO, Any, NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from caseworker_app.errors import NotFoundError, UserFacingError, ValidationError
+from caseworker_app.errors import NotFoundError, UserFacingError
 
 from caseworker_app.domain.explain import Step
 from caseworker_app.domain.identifiers import validate_bsn
@@ -71,7 +69,7 @@ from caseworker_app.db.models import Booking, Claim, Debtor, EnforcementAction, 
 
 from caseworker_app.reports.schuldoverzicht import OverzichtClaim, SchuldoverzichtData, render_schuldoverzicht
 
-from caseworker_app.services import audit
+from caseworker_app.services import audit, output
 from caseworker_app.services.context import Context
 from caseworker_app.services.debtors import detail_of
 from caseworker_app.services.dto import DebtorDetail
@@ -1089,34 +1087,22 @@ def iter_open_claims(pos: DebtPosition) -> Iterable[ClaimPosition]:
     return (c for c in pos.claims if c.open > ZERO)
 
 
-def write_schuldoverzicht(ctx: Context, pos: DebtPosition, target: str | os.PathLike[str] | IO[bytes]) -> None:
+def write_schuldoverzicht(
+    ctx: Context, pos: DebtPosition, target: str | os.PathLike[str] | IO[bytes], *, force: bool = False
+) -> None:
     """Render the citizen's schuldoverzicht for ``pos`` and record in the audit trail that it was made.
 
-    A path is written atomically (a temporary file next to it, renamed when complete), so a failure
-    never leaves half a PDF behind.  A folder that does not exist or cannot be written gets
-    ``ValidationError('output_unwritable')``.
+    A path is written by :func:`caseworker_app.services.output.write_file`: atomically, an existing file
+    only with ``force``, and never over a database, a folder or a device.
     """
     data = schuldoverzicht_data(pos)
     if isinstance(target, str | os.PathLike):
-        path = Path(target)
-        folder = path.parent if str(path.parent) else Path(".")
-        if not folder.is_dir():
-            raise ValidationError("output_unwritable", path=str(path), reason=f"de map {folder} bestaat niet")
-        try:
-            handle, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-        except OSError as exc:
-            raise ValidationError("output_unwritable", path=str(path), reason=exc.strerror or str(exc)) from exc
-        tmp_path = Path(tmp_name)
-        try:
-            with os.fdopen(handle, "wb") as tmp:
-                render_schuldoverzicht(data, tmp, issued_on=today())
-            os.replace(tmp_path, path)
-        except OSError as exc:
-            tmp_path.unlink(missing_ok=True)
-            raise ValidationError("output_unwritable", path=str(path), reason=exc.strerror or str(exc)) from exc
-        except BaseException:
-            tmp_path.unlink(missing_ok=True)
-            raise
+        output.write_file(
+            target,
+            lambda fh: render_schuldoverzicht(data, fh, issued_on=today()),
+            force=force,
+            protect=output.database_files(ctx.db),
+        )
     else:
         render_schuldoverzicht(data, target, issued_on=today())
     with ctx.unit_of_work(Permission.VIEW_CASES) as session:
