@@ -90,7 +90,7 @@ def make_claims(n: int, seed: int = 4) -> list[ClaimFacts]:
                 bookings=tuple(bookings),
                 steps=tuple(steps),
                 uitstel=uitstel,
-                regeling_lopend=rng.random() < 0.1,
+                under_regeling=rng.random() < 0.1,
                 bvv_vastgesteld_op=TODAY - timedelta(days=rng.randrange(0, 500)) if rng.random() < 0.5 else None,
                 claim_id=i,
             )
@@ -130,7 +130,7 @@ def main() -> int:
     warm_cpu = list(CPU[-args.runs :])
     explain = timed(lambda: [explain_claim(c, TODAY) for c in claims[:50]])
     evs = evaluate_claims(claims, TODAY)
-    allowed = sum(1 for e in evs if e.next_step.toegestaan)
+    allowed = sum(1 for e in evs if e.next_step.allowed)
     verjaard = sum(1 for e in evs if e.verjaard)
     explain_cpu = CPU[-1]
     rows = [

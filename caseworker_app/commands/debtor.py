@@ -17,7 +17,7 @@ from caseworker_app import cli
 
 from caseworker_app.domain.money import format_date, format_eur
 from caseworker_app.domain.position_totals import TOTAL_LABELS
-from caseworker_app.domain.types import label
+from caseworker_app.domain.types import Creditor, Doelgroep, EnforcementStep, Leefsituatie, Middel, label_of
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
@@ -127,12 +127,12 @@ def run_show(args: argparse.Namespace) -> int:
 def print_position(pos: Any) -> None:
     d = pos.debtor
     ident = f"BSN {d.bsn}" if d.bsn else f"RSIN {d.rsin}"
-    print(f"{d.display_name} — {ident} — {label(d.doelgroep)}")
+    print(f"{d.display_name} — {ident} — {label_of(Doelgroep, d.doelgroep)}")
     if d.address:
         print(d.address)
     if d.household is not None:
         h = d.household
-        line = f"Huishouden: {label(h.leefsituatie)}"
+        line = f"Huishouden: {label_of(Leefsituatie, h.leefsituatie)}"
         if h.aantal_kinderen:
             line += f", {h.aantal_kinderen} kind(eren)"
         if h.members:
@@ -168,8 +168,8 @@ def print_position(pos: Any) -> None:
             table.append(
                 [
                     c.reference,
-                    label(c.creditor),
-                    label(c.middel),
+                    label_of(Creditor, c.creditor),
+                    label_of(Middel, c.middel),
                     format_date(c.vervaldatum),
                     _eur(c.original_amount),
                     _eur(c.paid),
@@ -177,7 +177,7 @@ def print_position(pos: Any) -> None:
                     _eur(c.costs),
                     _eur(c.rente_total),
                     _eur(c.open),
-                    label(c.enforcement_stage) if c.enforcement_stage else "-",
+                    label_of(EnforcementStep, c.enforcement_stage) if c.enforcement_stage else "-",
                     (format_date(c.verjaringsdatum) if c.verjaringsdatum else "niet berekend")
                     + (" (gestuit)" if c.gestuit else ""),
                 ]

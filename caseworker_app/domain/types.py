@@ -8,7 +8,7 @@ a table constrains the column (see the ``db/models`` package).
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import NewType
+from typing import NewType, TypeVar
 
 DebtorId = NewType("DebtorId", int)
 ClaimId = NewType("ClaimId", int)
@@ -141,8 +141,10 @@ class Role(StrEnum):
     ADMIN = "admin"
 
 
-#: Dutch labels for the interface, the command line and letters.
-LABELS: dict[str, str] = {
+#: Dutch labels for the interface, the command line and letters.  Keyed by member, looked up by (type, value):
+#: the same word can be two things ("aanslag" is a kind of claim and a kind of booking; a "vordering" is a
+#: claim in ordinary speech and a garnishment under IW 1990 art. 19), so a bare string is never enough.
+LABELS: dict[StrEnum, str] = {
     PersonKind.NATUURLIJK_PERSOON: "natuurlijk persoon",
     PersonKind.NIET_NATUURLIJK_PERSOON: "niet-natuurlijk persoon",
     Doelgroep.PARTICULIER: "particulier",
@@ -181,7 +183,7 @@ LABELS: dict[str, str] = {
     EnforcementStep.AANMANING: "aanmaning",
     EnforcementStep.DWANGBEVEL: "dwangbevel",
     EnforcementStep.HERNIEUWD_BEVEL: "hernieuwd bevel tot betaling",
-    EnforcementStep.VORDERING: "vordering",
+    EnforcementStep.VORDERING: "vordering (IW art. 19)",
     EnforcementStep.BESLAG: "beslag",
     EnforcementStep.EXECUTIE: "executie",
     EnforcementStep.STUITINGSBRIEF: "stuitingsbrief",
@@ -194,6 +196,25 @@ LABELS: dict[str, str] = {
 }
 
 
-def label(value: str) -> str:
-    """The Dutch label of an enumeration value (the value itself when none is set)."""
-    return LABELS.get(value, value)
+_BY_TYPE: dict[tuple[type[StrEnum], str], str] = {(type(member), member.value): text for member, text in LABELS.items()}
+
+E = TypeVar("E", bound=StrEnum)
+
+
+def label(value: StrEnum) -> str:
+    """The Dutch label of an enumeration member (its value when none is set).
+
+    Only members: a stored string is first turned into its enum (``label(Middel(row.middel))``, or
+    :func:`label_of`), so that a word that means two things is never labelled as the wrong one.
+    """
+    if not isinstance(value, StrEnum):
+        raise TypeError(f"label() needs an enum member, not {value!r}: use label_of(EnumType, value)")
+    return _BY_TYPE.get((type(value), value.value), value.value)
+
+
+def label_of(enum: type[E], value: str) -> str:
+    """The Dutch label of the stored ``value`` of ``enum`` (the value itself when it is not a member)."""
+    try:
+        return label(enum(value))
+    except ValueError:
+        return value

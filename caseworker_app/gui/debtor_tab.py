@@ -13,6 +13,7 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QLabel, QPushButton, QTreeView, QVBoxLayout, QWidget
 
 from caseworker_app.domain.permissions import Permission
+from caseworker_app.domain.types import Doelgroep
 
 from caseworker_app.gui import format as fmt
 from caseworker_app.gui import settings as gui_settings
@@ -74,7 +75,7 @@ class DebtorTab(QWidget):
         """What the search result already knows, shown while the position loads."""
         self.ui.nameLabel.setText(summary.display_name)
         self.ui.bsnValue.setText(summary.bsn or summary.rsin or "")
-        self.ui.doelgroepValue.setText(fmt.enum_label(summary.doelgroep))
+        self.ui.doelgroepValue.setText(fmt.enum_label(Doelgroep, summary.doelgroep))
         self.ui.addressValue.setText(summary.address)
 
     @Slot()

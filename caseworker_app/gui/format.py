@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from enum import StrEnum
 
 from caseworker_app.domain.money import format_date as _format_date
 from caseworker_app.domain.money import format_eur as _format_eur
 from caseworker_app.domain.search import format_postcode
-from caseworker_app.domain.types import label
+from caseworker_app.domain.types import label_of
 
 
 def eur(amount: Decimal | None) -> str:
@@ -43,5 +44,6 @@ def period(start: dt.date | None, end: dt.date | None) -> str:
 postcode = format_postcode
 
 
-def enum_label(value: str | None) -> str:
-    return "" if value is None else label(value)
+def enum_label(enum: type[StrEnum], value: str | None) -> str:
+    """The Dutch label of a stored enum value (blank for none)."""
+    return "" if value is None else label_of(enum, value)

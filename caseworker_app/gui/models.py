@@ -23,6 +23,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from caseworker_app.domain.types import Doelgroep
+
 from caseworker_app.services.dto import DebtorSummary
 
 from caseworker_app.gui import format as fmt
@@ -145,7 +147,9 @@ class DebtorResultsModel(RowTableModel[DebtorSummary]):
             lambda r: fmt.date(r.geboortedatum),
             lambda r: r.geboortedatum,
         ),
-        _debtor_col(QT_TRANSLATE_NOOP("DebtorResultsModel", "Target group"), lambda r: fmt.enum_label(r.doelgroep)),
+        _debtor_col(
+            QT_TRANSLATE_NOOP("DebtorResultsModel", "Target group"), lambda r: fmt.enum_label(Doelgroep, r.doelgroep)
+        ),
         _debtor_col(QT_TRANSLATE_NOOP("DebtorResultsModel", "Address"), lambda r: r.address),
     )
 

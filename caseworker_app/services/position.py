@@ -19,7 +19,7 @@ screen, the JSON and the PDF all show.
 
 Later capabilities (maatwerk, betalingsregelingen, pauzes, contacts, escalations) add their facts with
 :func:`register_extension`: they get the same read session and return flags, per-claim status (regeling,
-pauze, uitstel, kwijtscheldingsverzoek -- which the rules engine then takes into account), timeline events
+paused, uitstel, kwijtscheldingsverzoek -- which the rules engine then takes into account), timeline events
 and extra JSON sections.  See :class:`ExtensionFacts`.
 """
 
@@ -63,6 +63,7 @@ from caseworker_app.domain.types import (
     Leefsituatie,
     Middel,
     label,
+    label_of,
 )
 
 from caseworker_app.db.models import Booking, Claim, Debtor, EnforcementAction, FinancialSituation, Household
@@ -150,11 +151,11 @@ class ClaimPosition:
 
     @property
     def creditor_label(self) -> str:
-        return label(self.creditor)
+        return label_of(Creditor, self.creditor)
 
     @property
     def middel_label(self) -> str:
-        return label(self.middel)
+        return label_of(Middel, self.middel)
 
 
 #: Timeline kinds with their Dutch labels (the GUI filter lists these; extensions may add their own).
@@ -256,7 +257,7 @@ class ClaimStatus:
     """Per-claim facts an extension knows and the rules engine must take into account."""
 
     regeling: bool = False
-    pauze: bool = False
+    paused: bool = False
     kwijtschelding_verzoek: bool = False
     uitstel: tuple[rules.Uitstel, ...] = ()
 
@@ -423,8 +424,8 @@ def _facts(claim: Any, ledger: Sequence[Any], steps: Sequence[Any], status: Clai
         bookings=tuple(bookings),
         steps=taken,
         uitstel=status.uitstel,
-        regeling_lopend=status.regeling,
-        pauze=status.pauze,
+        under_regeling=status.regeling,
+        paused=status.paused,
         kwijtschelding_verzoek=status.kwijtschelding_verzoek,
         fraude=fraude,
         betalingsperspectief=perspectief,
@@ -435,17 +436,17 @@ def _facts(claim: Any, ledger: Sequence[Any], steps: Sequence[Any], status: Clai
 
 def _next_step_info(ev: rules.ClaimEvaluation) -> NextStepInfo:
     nxt = ev.next_step
-    if nxt.stap is None:
-        text = "Geen volgende stap" if ev.open_balance > ZERO else "Niets open"
+    if nxt.step is None:
+        text = "Geen volgende stap" if ev.ledger_balance > ZERO else "Niets open"
     else:
-        text = label(nxt.stap)
+        text = label(nxt.step)
     return NextStepInfo(
-        step=nxt.stap.value if nxt.stap is not None else None,
+        step=nxt.step.value if nxt.step is not None else None,
         label=text,
-        allowed=nxt.toegestaan,
-        earliest=nxt.vanaf,
+        allowed=nxt.allowed,
+        earliest=nxt.earliest,
         costs=ev.kosten_volgende_stap,
-        blocking=nxt.blokkades,
+        blocking=nxt.blocking,
     )
 
 
@@ -453,8 +454,8 @@ def _claim_position(
     claim: Any, facts: rules.ClaimFacts, ev: rules.ClaimEvaluation, status: ClaimStatus
 ) -> ClaimPosition:
     stage_date = None
-    if ev.stage is not None:
-        stage_date = max((s.date for s in facts.steps if s.step is ev.stage), default=None)
+    if ev.enforcement_stage is not None:
+        stage_date = max((s.date for s in facts.steps if s.step is ev.enforcement_stage), default=None)
     gestuit = any(s.step.stuit for s in facts.steps) or ev.verrekend > ZERO
     return ClaimPosition(
         id=claim.id,
@@ -471,11 +472,11 @@ def _claim_position(
         paid=ev.paid,
         verrekend=ev.verrekend,
         costs=ev.costs,
-        rente_booked=ev.rente_charged,
-        rente_accrued=ev.rente_lopend,
-        open=ev.open_balance + ev.rente_lopend,
+        rente_booked=ev.rente_booked,
+        rente_accrued=ev.rente_accrued,
+        open=ev.ledger_balance + ev.rente_accrued,
         open_principal=ev.open_principal,
-        enforcement_stage=ev.stage.value if ev.stage is not None else None,
+        enforcement_stage=ev.enforcement_stage.value if ev.enforcement_stage is not None else None,
         enforcement_stage_date=stage_date,
         verjaringsdatum=ev.verjaringsdatum,
         verjaard=ev.verjaard,
@@ -484,7 +485,7 @@ def _claim_position(
         stuiten_reden=ev.stuiten_reden,
         next_step=_next_step_info(ev),
         under_regeling=status.regeling,
-        paused=status.pauze,
+        paused=status.paused,
         facts=facts,
     )
 
@@ -506,7 +507,7 @@ def _unevaluated_position(claim: Any, facts: rules.ClaimFacts, status: ClaimStat
         enforcement_stage=None, enforcement_stage_date=None, verjaringsdatum=None, verjaard=False,
         gestuit=any(s.step.stuit for s in facts.steps), stuiten_advies=False, stuiten_reden="",
         next_step=NextStepInfo(None, "Niet te berekenen", False, None, None, note=error),
-        under_regeling=status.regeling, paused=status.pauze, calculation_error=error, facts=facts,
+        under_regeling=status.regeling, paused=status.paused, calculation_error=error, facts=facts,
     )
 
 
@@ -521,7 +522,7 @@ def _flags(loaded: _Loaded, totals: PositionTotals, claims: Sequence[ClaimPositi
                           "Geen standaard betalingsregeling; stuiten is toegestaan bij fraude."))
     household = d.household
     if household is not None and household.beschermd_bestaansminimum:
-        detail = f"Leefsituatie {label(household.leefsituatie)}"
+        detail = f"Leefsituatie {label_of(Leefsituatie, household.leefsituatie)}"
         if household.notes:
             detail += f": {household.notes}"
         flags.append(Flag("bestaansminimum", "Bestaansminimum beschermd", detail))
@@ -572,8 +573,8 @@ def _timeline(loaded: _Loaded, by_id: Mapping[int, Any]) -> list[TimelineEvent]:
     add = events.append
     event = TimelineEvent
     for claim in loaded.claims:
-        what = f"{label(claim.middel)} ({label(claim.soort)})"
-        add(event(claim.dagtekening, "vordering", f"{label(claim.soort).capitalize()} opgelegd",
+        what = f"{label_of(Middel, claim.middel)} ({label_of(ClaimKind, claim.soort)})"
+        add(event(claim.dagtekening, "vordering", f"{label_of(ClaimKind, claim.soort).capitalize()} opgelegd",
                   f"{what}, te betalen vóór {format_date(claim.vervaldatum)}",
                   claim.original_amount, claim.reference, claim.creditor))
     aanslag = BookingKind.AANSLAG.value
@@ -791,7 +792,7 @@ def explain_total(position: DebtPosition, key: str) -> tuple[Step, ...]:
     for claim in position.claims:
         value = _claim_amount(claim, key)
         if value:
-            steps.append(Step(f"{claim.reference} ({label(claim.middel)})", format_eur(value)))
+            steps.append(Step(f"{claim.reference} ({label_of(Middel, claim.middel)})", format_eur(value)))
     total = position.totals.amounts().get(key)
     if total is not None:
         steps.append(Step("Totaal", format_eur(total)))
@@ -972,18 +973,18 @@ def _omschrijving(claim: ClaimPosition) -> str:
                 f"{format_date(claim.tijdvak_van)} t/m {format_date(claim.tijdvak_tot)}")
         else:
             period = f"{claim.tijdvak_van.year}-{claim.tijdvak_tot.year}"
-    text = label(claim.middel)
+    text = label_of(Middel, claim.middel)
     if period:
         text += f" {period}"
     if _DEFAULT_SOORT.get(Creditor(claim.creditor)) != claim.soort:
-        text += f" ({label(claim.soort)})"
+        text += f" ({label_of(ClaimKind, claim.soort)})"
     return text
 
 
 def _stage_text(claim: ClaimPosition) -> str | None:
     if claim.enforcement_stage is None:
         return None
-    text = label(claim.enforcement_stage)
+    text = label_of(EnforcementStep, claim.enforcement_stage)
     if claim.enforcement_stage_date:
         text += f" {format_date(claim.enforcement_stage_date)}"
     return text

@@ -68,9 +68,9 @@ def test_claim_figures_come_from_the_rules_engine(case: tuple[Context, int]) -> 
     for claim in pos.claims:
         assert claim.facts is not None
         ev = evaluate_claim(claim.facts, AS_OF)
-        assert claim.rente_accrued == ev.rente_lopend
+        assert claim.rente_accrued == ev.rente_accrued
         assert claim.verjaringsdatum == ev.verjaringsdatum
-        assert claim.next_step.step == (ev.next_step.stap.value if ev.next_step.stap else None)
+        assert claim.next_step.step == (ev.next_step.step.value if ev.next_step.step else None)
     tax = next(c for c in pos.claims if c.original_amount == Decimal("1200.00"))
     assert tax.enforcement_stage == "aanmaning" and tax.enforcement_stage_date == dt.date(2025, 5, 1)
     assert tax.gestuit  # an aanmaning stuit verjaring

@@ -117,14 +117,14 @@ def _reason(naam: str, ok: bool, args: tuple[Any, ...]) -> str:
 
 @dataclass(frozen=True, slots=True)
 class NextStep:
-    huidige_stap: EnforcementStep | None
-    stap: EnforcementStep | None  # the next rung, None when the ladder is done or nothing is open
-    toegestaan: bool
-    vanaf: date | None  # earliest date the step may be taken
+    enforcement_stage: EnforcementStep | None
+    step: EnforcementStep | None  # the next rung, None when the ladder is done or nothing is open
+    allowed: bool
+    earliest: date | None  # earliest date the step may be taken
     guards: tuple[Guard, ...]
 
     @property
-    def blokkades(self) -> tuple[Guard, ...]:
+    def blocking(self) -> tuple[Guard, ...]:
         return tuple(g for g in self.guards if not g.ok)
 
 
@@ -189,12 +189,12 @@ def next_step(
     *,
     today: date,
     uiterste_betaaldatum: date,
-    open_balance_positive: bool,
+    balance_positive: bool,
     verjaringsdatum: date,
     steps: tuple[StepTaken, ...],
     uitstel: tuple[Periode, ...] = (),
-    regeling_lopend: bool = False,
-    pauze: bool = False,
+    under_regeling: bool = False,
+    paused: bool = False,
     kwijtschelding_verzoek: bool = False,
     bvv_vastgesteld_op: date | None = None,
     uitstel_afgewezen_op: date | None = None,
@@ -206,14 +206,14 @@ def next_step(
     due = today > uiterste_betaaldatum
     guards.append(
         Guard(
-            "opeisbaar", due and open_balance_positive, (None if due else uiterste_betaaldatum, open_balance_positive)
+            "opeisbaar", due and balance_positive, (None if due else uiterste_betaaldatum, balance_positive)
         )
     )
     guards.append(Guard("niet_verjaard", today <= verjaringsdatum, (verjaringsdatum,)))
     active = _covers(uitstel, today) if uitstel else None
     guards.append(_NO_UITSTEL if active is None else Guard("geen_uitstel", False, (active,)))
-    guards.append(_FLAG_GUARDS["geen_regeling", not regeling_lopend])
-    guards.append(_FLAG_GUARDS["geen_pauze", not pauze])
+    guards.append(_FLAG_GUARDS["geen_regeling", not under_regeling])
+    guards.append(_FLAG_GUARDS["geen_pauze", not paused])
     guards.append(_FLAG_GUARDS["geen_kwijtscheldingsverzoek", not kwijtschelding_verzoek])
     for soort, afgewezen, parameter in (
         ("uitstel", uitstel_afgewezen_op, "wachttijd_na_afwijzing_uitstel"),

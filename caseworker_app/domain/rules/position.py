@@ -7,7 +7,7 @@ Usage::
                        bookings=(Booking(BookingKind.BETALING, Decimal("-200.00"), date(2026, 5, 1)),),
                        steps=(StepTaken(EnforcementStep.AANMANING, date(2026, 5, 20)),))
     ev = evaluate_claim(facts, today=date(2026, 11, 26))
-    ev.open_balance, ev.rente_lopend, ev.verjaringsdatum, ev.next_step.stap, ev.next_step.toegestaan
+    ev.ledger_balance, ev.rente_accrued, ev.verjaringsdatum, ev.next_step.step, ev.next_step.allowed
     explain_claim(facts, today)   # the Dutch steps behind the figures, on demand (not computed for the list)
 
 ClaimFacts (plain values, no ORM):
@@ -30,9 +30,9 @@ ClaimEvaluation figures:
 
 * ``principal``: original principal after verminderingen/kwijtschelding/afboeking and extra aanslag debits;
 * ``paid`` / ``verrekend``: sums of payments and verrekeningen (positive numbers);
-* ``costs`` / ``rente_charged``: kosten and rente already booked;
-* ``open_principal`` / ``open_costs`` / ``open_rente`` and ``open_balance`` (debits minus credits);
-* ``rente_lopend``: invorderingsrente accrued until ``today`` and not yet charged, rounded down to whole euros:
+* ``costs`` / ``rente_booked``: kosten and rente already booked;
+* ``open_principal`` / ``open_costs`` / ``open_rente`` and ``ledger_balance`` (debits minus credits);
+* ``rente_accrued``: invorderingsrente accrued until ``today`` and not yet charged, rounded down to whole euros:
   rente over each late principal payment plus rente over the open principal as if it were paid today, minus
   the rente already booked (never negative).  Once the principal is paid the last payment is known, and rente of
   at most the threshold over it is not charged (URIW art. 33); while principal is open the threshold is not
@@ -102,8 +102,8 @@ class ClaimFacts:
     bookings: tuple[Booking, ...] = ()
     steps: tuple[StepTaken, ...] = ()
     uitstel: tuple[Uitstel, ...] = ()
-    regeling_lopend: bool = False
-    pauze: bool = False
+    under_regeling: bool = False
+    paused: bool = False
     kwijtschelding_verzoek: bool = False
     fraude: bool = False
     betalingsperspectief: bool | None = None
@@ -129,17 +129,17 @@ class ClaimEvaluation:
     paid: Decimal
     verrekend: Decimal
     costs: Decimal
-    rente_charged: Decimal
+    rente_booked: Decimal
     open_principal: Decimal
     open_costs: Decimal
     open_rente: Decimal
-    open_balance: Decimal
-    rente_lopend: Decimal
+    ledger_balance: Decimal
+    rente_accrued: Decimal
     verjaringsdatum: date
     verjaard: bool
     stuiten: bool
     stuiten_reden: str
-    stage: EnforcementStep | None
+    enforcement_stage: EnforcementStep | None
     next_step: NextStep
     kosten_volgende_stap: Decimal | None
     late_payments: tuple[tuple[date, Decimal], ...] = field(default=(), repr=False)
@@ -159,7 +159,7 @@ def evaluate_claim(facts: ClaimFacts, today: date) -> ClaimEvaluation:
     principal = facts.bedrag
     open_principal = facts.bedrag
     open_costs = open_rente = ZERO
-    paid = verrekend = costs = rente_charged = ZERO
+    paid = verrekend = costs = rente_booked = ZERO
     balance = facts.bedrag
     late: list[tuple[date, Decimal]] = []
     stuitingen = [s.date for s in facts.steps if s.step.stuit]
@@ -170,7 +170,7 @@ def evaluate_claim(facts: ClaimFacts, today: date) -> ClaimEvaluation:
             costs += amount
             open_costs += amount
         elif kind is BookingKind.RENTE:
-            rente_charged += amount
+            rente_booked += amount
             open_rente += amount
         elif kind is BookingKind.AANSLAG:
             principal += amount
@@ -216,7 +216,7 @@ def evaluate_claim(facts: ClaimFacts, today: date) -> ClaimEvaluation:
         last_rente = floor_euros(rente_exact(last_amount, due, last_day))
         if last_rente <= param("rente_drempel_laatste_betaling", last_day).decimal:
             exact -= rente_exact(last_amount, due, last_day)
-    rente_lopend = max(ZERO, floor_euros(exact) - rente_charged)
+    rente_accrued = max(ZERO, floor_euros(exact) - rente_booked)
     uitstel = _closed_uitstel(facts.uitstel, today)
     verj_date = verjaringsdatum(due, stuitingen, uitstel)
     positive = balance > 0
@@ -226,20 +226,20 @@ def evaluate_claim(facts: ClaimFacts, today: date) -> ClaimEvaluation:
     nxt = next_step(
         today=today,
         uiterste_betaaldatum=due,
-        open_balance_positive=positive,
+        balance_positive=positive,
         verjaringsdatum=verj_date,
         steps=facts.steps,
         uitstel=uitstel,
-        regeling_lopend=facts.regeling_lopend,
-        pauze=facts.pauze,
+        under_regeling=facts.under_regeling,
+        paused=facts.paused,
         kwijtschelding_verzoek=facts.kwijtschelding_verzoek,
         bvv_vastgesteld_op=facts.bvv_vastgesteld_op,
         uitstel_afgewezen_op=facts.uitstel_afgewezen_op,
         kwijtschelding_afgewezen_op=facts.kwijtschelding_afgewezen_op,
     )
     next_costs = None
-    if nxt.stap is not None and positive:
-        next_costs = vervolgingskosten_bedrag(nxt.stap, max(today, nxt.vanaf or today), balance)
+    if nxt.step is not None and positive:
+        next_costs = vervolgingskosten_bedrag(nxt.step, max(today, nxt.earliest or today), balance)
     return ClaimEvaluation(
         claim_id=facts.claim_id,
         today=today,
@@ -248,17 +248,17 @@ def evaluate_claim(facts: ClaimFacts, today: date) -> ClaimEvaluation:
         paid=paid,
         verrekend=verrekend,
         costs=costs,
-        rente_charged=rente_charged,
+        rente_booked=rente_booked,
         open_principal=open_principal,
         open_costs=open_costs,
         open_rente=open_rente,
-        open_balance=balance,
-        rente_lopend=rente_lopend,
+        ledger_balance=balance,
+        rente_accrued=rente_accrued,
         verjaringsdatum=verj_date,
         verjaard=today > verj_date,
         stuiten=advice.stuiten,
         stuiten_reden=advice.reden,
-        stage=nxt.huidige_stap,
+        enforcement_stage=nxt.enforcement_stage,
         next_step=nxt,
         kosten_volgende_stap=next_costs,
         late_payments=tuple(late),
@@ -310,13 +310,13 @@ def explain_claim(facts: ClaimFacts, today: date) -> tuple[Step, ...]:
                 format_eur(threshold.decimal),
                 param=threshold,
             )
-    if ev.rente_charged:
-        steps.add("Al in rekening gebrachte rente", format_eur(ev.rente_charged))
+    if ev.rente_booked:
+        steps.add("Al in rekening gebrachte rente", format_eur(ev.rente_booked))
     steps.add(
         "Lopende invorderingsrente, nog niet in rekening gebracht (naar beneden op hele euro's)",
-        format_eur(ev.rente_lopend),
+        format_eur(ev.rente_accrued),
     )
-    steps.add("Openstaand saldo", format_eur(ev.open_balance))
+    steps.add("Openstaand saldo", format_eur(ev.ledger_balance))
     stuitingen = [s.date for s in facts.steps if s.step.stuit]
     stuitingen += [b.date for b in facts.bookings if b.kind is BookingKind.VERREKENING]
     steps.extend(verjaring(due, stuitingen, _closed_uitstel(facts.uitstel, today)).steps)
@@ -324,17 +324,17 @@ def explain_claim(facts: ClaimFacts, today: date) -> tuple[Step, ...]:
         ev.verjaringsdatum,
         today,
         facts.creditor,
-        ev.open_balance > 0,
+        ev.ledger_balance > 0,
         fraude=facts.fraude,
         betalingsperspectief=facts.betalingsperspectief,
     )
     steps.extend([advice_step])
     nxt = ev.next_step
-    steps.add("Huidige stap", label(nxt.huidige_stap) if nxt.huidige_stap else "geen")
+    steps.add("Huidige stap", label(nxt.enforcement_stage) if nxt.enforcement_stage else "geen")
     for guard in nxt.guards:
         steps.add(("Voldaan: " if guard.ok else "Blokkeert: ") + guard.reden)
-    if nxt.stap is not None:
-        steps.add("Volgende stap" + (" (toegestaan)" if nxt.toegestaan else " (nog niet toegestaan)"), label(nxt.stap))
+    if nxt.step is not None:
+        steps.add("Volgende stap" + (" (toegestaan)" if nxt.allowed else " (nog niet toegestaan)"), label(nxt.step))
         if ev.kosten_volgende_stap is not None:
-            steps.add(f"Kosten {label(nxt.stap)}", format_eur(ev.kosten_volgende_stap))
+            steps.add(f"Kosten {label(nxt.step)}", format_eur(ev.kosten_volgende_stap))
     return steps.freeze()

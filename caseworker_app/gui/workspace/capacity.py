@@ -122,7 +122,7 @@ class CapacityPanel(QGroupBox):
         if c is None:
             for value in self.values.values():
                 value.setText("")
-            self.values["leefsituatie"].setText(fmt.enum_label(leefsituatie))
+            self.values["leefsituatie"].setText(fmt.enum_label(Leefsituatie, leefsituatie))
             self.values["bvv"].setText(self.tr("not computed"))
             self.values["bc"].setText(self.tr("not computed"))
             self.note.setText(self.tr("No income recorded yet: record it with “Correct…” to compute the beslagvrije "
@@ -139,7 +139,7 @@ class CapacityPanel(QGroupBox):
                 if _unconfirmed(steps) else "")
         self.values["peildatum"].setText(fmt.date(c.peildatum))
         self.values["geldig"].setText(fmt.date(c.bvv_geldig_tot))
-        self.values["leefsituatie"].setText(fmt.enum_label(c.leefsituatie))
+        self.values["leefsituatie"].setText(fmt.enum_label(Leefsituatie, c.leefsituatie))
         self.values["inkomen"].setText(fmt.eur(c.inkomen_maand))
         self.values["inkomen"].setToolTip(c.inkomen_bron or "")
         self.values["partner"].setText(fmt.eur(c.partner_inkomen_maand))

@@ -26,7 +26,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from caseworker_app.domain.money import ZERO
-from caseworker_app.domain.types import label
+from caseworker_app.domain.types import ClaimKind, EnforcementStep, label_of
 
 from caseworker_app.gui import format as fmt
 from caseworker_app.gui.models import RowRole, SortRole
@@ -88,7 +88,7 @@ _SUMMED = tuple(attr for _title, attr in _AMOUNTS)
 def _stage(c: ClaimPosition) -> str:
     if c.enforcement_stage is None:
         return ""
-    text = label(c.enforcement_stage)
+    text = label_of(EnforcementStep, c.enforcement_stage)
     return f"{text} ({fmt.date(c.enforcement_stage_date)})" if c.enforcement_stage_date else text
 
 
@@ -149,13 +149,13 @@ class ClaimsTreeModel(QAbstractItemModel):
         for claim in claims:
             cred = creditors.get(claim.creditor)
             if cred is None:
-                cred = creditors[claim.creditor] = Node(GROUP_CREDITOR, claim.creditor, label(claim.creditor), root)
+                cred = creditors[claim.creditor] = Node(GROUP_CREDITOR, claim.creditor, claim.creditor_label, root)
                 cred.row = len(root.children)
                 root.children.append(cred)
             mkey = (claim.creditor, claim.middel)
             mid = middelen.get(mkey)
             if mid is None:
-                mid = middelen[mkey] = Node(GROUP_MIDDEL, claim.middel, label(claim.middel), cred)
+                mid = middelen[mkey] = Node(GROUP_MIDDEL, claim.middel, claim.middel_label, cred)
                 mid.row = len(cred.children)
                 cred.children.append(mid)
             leaf = Node(CLAIM, claim.reference, claim.reference, mid, claim)
@@ -343,7 +343,7 @@ class ClaimsTreeModel(QAbstractItemModel):
 
     def _claim_tooltip(self, c: ClaimPosition, column: int) -> str | None:
         if column == self.REFERENCE:
-            return f"{label(c.creditor)}, {label(c.middel)}, {label(c.soort)}"
+            return f"{c.creditor_label}, {c.middel_label}, {label_of(ClaimKind, c.soort)}"
         if column == self.PERIOD and c.tijdvak_van and c.tijdvak_tot:
             return f"{fmt.date(c.tijdvak_van)} – {fmt.date(c.tijdvak_tot)}"
         if column == self.RENTE:
@@ -394,7 +394,7 @@ class ClaimsFilterProxy(QSortFilterProxyModel):
         model = self.sourceModel()
         assert isinstance(model, ClaimsTreeModel)
         texts = [
-            claim.reference, label(claim.middel), label(claim.creditor), label(claim.soort),
+            claim.reference, claim.middel_label, claim.creditor_label, label_of(ClaimKind, claim.soort),
             fmt.period(claim.tijdvak_van, claim.tijdvak_tot), _stage(claim), fmt.date(claim.vervaldatum),
         ]
         return any(self._text in t.casefold() for t in texts)

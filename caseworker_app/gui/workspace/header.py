@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QLayout, QLayoutItem, QSizePolicy, QWidget
 
+from caseworker_app.domain.types import Doelgroep, Leefsituatie
+
 from caseworker_app.gui import format as fmt
 
 if TYPE_CHECKING:
@@ -171,7 +173,7 @@ class DebtorHeader(QFrame):
     def show_detail(self, d: DebtorDetail) -> None:
         self.name_label.setText(d.display_name)
         self.bsn_value.setText(d.bsn or d.rsin or "")
-        self.doelgroep_value.setText(fmt.enum_label(d.doelgroep))
+        self.doelgroep_value.setText(fmt.enum_label(Doelgroep, d.doelgroep))
         self.address_value.setText(d.address or self.tr("unknown"))
         self.household_value.setText(self.household_text(d))
         self.contact_value.setText(" · ".join(v for v in (d.telefoon, d.email) if v) or self.tr("none recorded"))
@@ -180,7 +182,7 @@ class DebtorHeader(QFrame):
         h = d.household
         if h is None:
             return self.tr("not recorded")
-        parts = [fmt.enum_label(h.leefsituatie)]
+        parts = [fmt.enum_label(Leefsituatie, h.leefsituatie)]
         if h.aantal_kinderen:
             parts.append(self.tr("%n child(ren)", "", h.aantal_kinderen))
         if h.kostendelers:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from caseworker_app.domain.types import label
+from caseworker_app.domain.types import Creditor, label_of
 
 from caseworker_app.gui import format as fmt
 from caseworker_app.gui.models import RowRole, SortRole
@@ -112,7 +112,7 @@ class TimelineModel(QAbstractTableModel):
                 return fmt.eur(e.amount)
             if column == self.CLAIM:
                 return e.claim_reference or ""
-            return fmt.enum_label(e.creditor)
+            return fmt.enum_label(Creditor, e.creditor)
         if role == SortRole:
             if column == self.DATE:
                 return e.day.isoformat()
@@ -156,7 +156,7 @@ class TimelineFilter(QSortFilterProxyModel):
             return False
         if not self._text:
             return True
-        texts = (event.title, event.detail, event.claim_reference or "", label(event.creditor or ""),
+        texts = (event.title, event.detail, event.claim_reference or "", label_of(Creditor, event.creditor or ""),
                  fmt.date(event.day))
         return any(self._text in t.casefold() for t in texts)
 

@@ -527,7 +527,7 @@ class DebtorWorkspace(QWidget):
         """A group row's figure: the claims it adds up (each of which explains itself)."""
         attr = ClaimsTreeModel.AMOUNT_ATTRS[column]
         title = str(self.claims_model.headerData(column, Qt.Orientation.Horizontal))
-        steps = [Step(f"{c.reference} ({label(c.middel)})", fmt.eur(getattr(c, attr))) for c in node.claims()]
+        steps = [Step(f"{c.reference} ({c.middel_label})", fmt.eur(getattr(c, attr))) for c in node.claims()]
         amount = fmt.eur(node.sums[attr])
         steps.append(Step(self.tr("Subtotal"), amount))
         heading = self.tr("{what} of {group}: {amount}").format(what=title, group=node.title, amount=amount)

@@ -34,7 +34,7 @@ def test_balance_with_payments_allocated_to_costs_first() -> None:
     assert ev.uiterste_betaaldatum == date(2026, 4, 12)
     assert ev.open_costs == 0
     assert ev.open_principal == D(1100)
-    assert ev.open_balance == D(1100)
+    assert ev.ledger_balance == D(1100)
     assert ev.paid == D(119)
     assert ev.late_payments == ((date(2026, 6, 1), D(100)),)
 
@@ -49,51 +49,51 @@ def test_rente_lopend_counts_late_payments_and_open_principal_minus_charged() ->
     ev = evaluate_claim(facts, TODAY)
     due = ev.uiterste_betaaldatum
     expected = rente_exact(D(600), due, date(2026, 7, 1)) + rente_exact(D(600), due, TODAY)
-    assert ev.rente_lopend == D(int(expected)) - 5
+    assert ev.rente_accrued == D(int(expected)) - 5
     assert ev.open_rente == D(5)
 
 
 def test_nothing_happens_before_the_due_date() -> None:
     ev = evaluate_claim(claim(), date(2026, 4, 1))
-    assert ev.rente_lopend == 0
-    assert ev.next_step.stap is S.AANMANING
-    assert not ev.next_step.toegestaan
-    assert "opeisbaar" in {g.naam for g in ev.next_step.blokkades}
+    assert ev.rente_accrued == 0
+    assert ev.next_step.step is S.AANMANING
+    assert not ev.next_step.allowed
+    assert "opeisbaar" in {g.naam for g in ev.next_step.blocking}
 
 
 def test_ladder_aanmaning_then_dwangbevel_after_two_weeks() -> None:
     facts = claim(steps=(StepTaken(S.AANMANING, date(2026, 11, 20)),))
     ev = evaluate_claim(facts, TODAY)
-    assert ev.stage is S.AANMANING
-    assert ev.next_step.stap is S.DWANGBEVEL
-    assert not ev.next_step.toegestaan
-    assert ev.next_step.vanaf == date(2026, 12, 5)
-    assert evaluate_claim(facts, date(2026, 12, 5)).next_step.toegestaan
+    assert ev.enforcement_stage is S.AANMANING
+    assert ev.next_step.step is S.DWANGBEVEL
+    assert not ev.next_step.allowed
+    assert ev.next_step.earliest == date(2026, 12, 5)
+    assert evaluate_claim(facts, date(2026, 12, 5)).next_step.allowed
 
 
 def test_no_next_step_during_uitstel_regeling_or_pause() -> None:
     base: dict[str, object] = {"steps": (StepTaken(S.AANMANING, date(2026, 6, 1)),)}
     extras: list[tuple[dict[str, object], str]] = [
         ({"uitstel": (Uitstel(date(2026, 11, 1), None),)}, "geen_uitstel"),
-        ({"regeling_lopend": True}, "geen_regeling"),
-        ({"pauze": True}, "geen_pauze"),
+        ({"under_regeling": True}, "geen_regeling"),
+        ({"paused": True}, "geen_pauze"),
         ({"kwijtschelding_verzoek": True}, "geen_kwijtscheldingsverzoek"),
     ]
     for extra, guard in extras:
         ev = evaluate_claim(claim(**base, **extra), TODAY)
-        assert not ev.next_step.toegestaan, extra
-        assert guard in {g.naam for g in ev.next_step.blokkades}
+        assert not ev.next_step.allowed, extra
+        assert guard in {g.naam for g in ev.next_step.blocking}
 
 
 def test_vordering_needs_a_current_beslagvrije_voet() -> None:
     steps = (StepTaken(S.AANMANING, date(2026, 5, 1)), StepTaken(S.DWANGBEVEL, date(2026, 6, 1)))
     blocked = evaluate_claim(claim(steps=steps), TODAY)
-    assert blocked.next_step.stap is S.VORDERING
-    assert [g.naam for g in blocked.next_step.blokkades] == ["bestaansminimum"]
+    assert blocked.next_step.step is S.VORDERING
+    assert [g.naam for g in blocked.next_step.blocking] == ["bestaansminimum"]
     ok = evaluate_claim(claim(steps=steps, bvv_vastgesteld_op=date(2026, 10, 1)), TODAY)
-    assert ok.next_step.toegestaan
+    assert ok.next_step.allowed
     old = evaluate_claim(claim(steps=steps, bvv_vastgesteld_op=date(2025, 10, 1)), TODAY)
-    assert not old.next_step.toegestaan
+    assert not old.next_step.allowed
 
 
 def test_post_betekend_dwangbevel_needs_a_hernieuwd_bevel_before_beslag() -> None:
@@ -102,15 +102,15 @@ def test_post_betekend_dwangbevel_needs_a_hernieuwd_bevel_before_beslag() -> Non
         StepTaken(S.DWANGBEVEL, date(2026, 6, 1), per_post=True),
         StepTaken(S.VORDERING, date(2026, 7, 1)),
     )
-    assert evaluate_claim(claim(steps=steps), TODAY).next_step.stap is S.HERNIEUWD_BEVEL
+    assert evaluate_claim(claim(steps=steps), TODAY).next_step.step is S.HERNIEUWD_BEVEL
     by_bailiff = (steps[0], StepTaken(S.DWANGBEVEL, date(2026, 6, 1), per_post=False), steps[2])
-    assert evaluate_claim(claim(steps=by_bailiff), TODAY).next_step.stap is S.BESLAG
+    assert evaluate_claim(claim(steps=by_bailiff), TODAY).next_step.step is S.BESLAG
 
 
 def test_paid_claim_has_no_next_step() -> None:
     ev = evaluate_claim(claim(bookings=(Booking(BookingKind.BETALING, D(-1200), date(2026, 4, 1)),)), TODAY)
-    assert ev.open_balance == 0 and ev.rente_lopend == 0
-    assert not ev.next_step.toegestaan
+    assert ev.ledger_balance == 0 and ev.rente_accrued == 0
+    assert not ev.next_step.allowed
     assert ev.kosten_volgende_stap is None
 
 
@@ -118,7 +118,7 @@ def test_verjaard_claim_is_not_enforced() -> None:
     facts = claim(dagtekening=date(2019, 1, 1))
     ev = evaluate_claim(facts, TODAY)
     assert ev.verjaard
-    assert "niet_verjaard" in {g.naam for g in ev.next_step.blokkades}
+    assert "niet_verjaard" in {g.naam for g in ev.next_step.blocking}
 
 
 def test_verrekening_stuit_verjaring() -> None:
@@ -129,7 +129,7 @@ def test_verrekening_stuit_verjaring() -> None:
 
 def test_vermindering_lowers_the_principal() -> None:
     ev = evaluate_claim(claim(bookings=(Booking(BookingKind.VERMINDERING, D(-200), date(2026, 5, 1)),)), TODAY)
-    assert ev.principal == D(1000) and ev.open_balance == D(1000)
+    assert ev.principal == D(1000) and ev.ledger_balance == D(1000)
 
 
 def test_explanation_is_dutch_and_names_the_next_step() -> None:
@@ -144,12 +144,12 @@ def test_explanation_is_dutch_and_names_the_next_step() -> None:
 def test_waiting_period_after_a_refused_uitstel_or_kwijtschelding() -> None:
     base = {"steps": (StepTaken(S.AANMANING, date(2026, 6, 1)),)}
     ev = evaluate_claim(claim(**base, uitstel_afgewezen_op=date(2026, 11, 20)), TODAY)
-    assert [g.naam for g in ev.next_step.blokkades] == ["wachttijd"]
-    assert "30-11-2026" in ev.next_step.blokkades[0].reden  # 20 Nov + 10 days
+    assert [g.naam for g in ev.next_step.blocking] == ["wachttijd"]
+    assert "30-11-2026" in ev.next_step.blocking[0].reden  # 20 Nov + 10 days
     after = evaluate_claim(claim(**base, uitstel_afgewezen_op=date(2026, 11, 20)), date(2026, 12, 1))
-    assert after.next_step.toegestaan
+    assert after.next_step.allowed
     later = evaluate_claim(claim(**base, kwijtschelding_afgewezen_op=date(2026, 11, 20)), date(2026, 12, 1))
-    assert not later.next_step.toegestaan  # 14 days: until 4 December
+    assert not later.next_step.allowed  # 14 days: until 4 December
 
 
 def test_rente_over_the_last_payment_at_or_below_the_threshold_is_not_charged() -> None:
@@ -157,18 +157,18 @@ def test_rente_over_the_last_payment_at_or_below_the_threshold_is_not_charged() 
     paid_late = claim(bookings=(Booking(BookingKind.BETALING, D(-1200), date(2026, 5, 12)),))
     ev = evaluate_claim(paid_late, TODAY)
     assert ev.open_principal == 0
-    assert ev.rente_lopend == 0
+    assert ev.rente_accrued == 0
     # while principal is open nobody knows which payment is the last: the accrued rente is shown
     partly = claim(bookings=(Booking(BookingKind.BETALING, D(-1100), date(2026, 5, 12)),))
-    assert evaluate_claim(partly, TODAY).rente_lopend > 0
+    assert evaluate_claim(partly, TODAY).rente_accrued > 0
 
 
 def test_rente_over_a_large_last_payment_is_charged() -> None:
     big = claim(bedrag=D("50000.00"), bookings=(Booking(BookingKind.BETALING, D(-50000), date(2026, 10, 12)),))
     ev = evaluate_claim(big, TODAY)
     due = ev.uiterste_betaaldatum
-    assert ev.rente_lopend == D(int(rente_exact(D(50000), due, date(2026, 10, 12))))
-    assert ev.rente_lopend > 49
+    assert ev.rente_accrued == D(int(rente_exact(D(50000), due, date(2026, 10, 12))))
+    assert ev.rente_accrued > 49
 
 
 def test_the_threshold_is_explained_where_it_applied() -> None:
