@@ -1,4 +1,9 @@
-"""Which role may do what.  Pure data, so the services and (later) the database grants share it."""
+"""Which role may do what.  Pure data, so the services and the database grants share it.
+
+The services check these permissions (for clear messages); on PostgreSQL the database enforces them too, through
+the per-table map in ``caseworker_app/db/grants.py``, which names for each table the permissions that need each
+privilege.  A new table needs an entry there (a test fails without one).
+"""
 
 from __future__ import annotations
 

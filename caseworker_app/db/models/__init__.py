@@ -13,7 +13,8 @@ Conventions:
 
 Modules by concern: ``people`` (users, roles), ``debtors`` (debtors, households, financial
 situations), ``ledger`` (claims, bookings, enforcement actions), ``audit``.  A new capability adds its own
-module and imports it below, so that Alembic and ``Base.metadata`` see every table.
+module and imports it below, so that Alembic and ``Base.metadata`` see every table, and gives every table an
+entry in ``caseworker_app/db/grants.py`` (who may select, insert, update, delete; append-only; sensitive).
 """
 
 from __future__ import annotations

@@ -1,0 +1,150 @@
+"""Who may touch which table in the database: the one map the PostgreSQL privileges are derived from.
+
+Read this before you add a table.  ``tests/security/test_grants_map.py`` fails when a table of
+``Base.metadata`` has no entry here, so every new table needs a decision about its privileges.
+
+How it works
+------------
+Each entry names, per SQL privilege, the **permissions** (``domain/permissions.py``) that need it.  The
+roles follow from ``ROLE_PERMISSIONS``: ``insert=(Permission.RECORD_CONTACT,)`` means "every role that may
+record contacts gets INSERT".  ``caseworker db upgrade`` (:func:`caseworker_app.db.security.apply`) then,
+on PostgreSQL, in one transaction:
+
+* revokes every privilege on every table and sequence of the schema from ``PUBLIC`` and from the group
+  roles, and grants exactly what this map says (so removing a permission here removes the grant);
+* grants ``USAGE`` on a table's id sequence to the roles that may insert into it;
+* for ``append_only`` tables: never grants UPDATE or DELETE, and installs the triggers that refuse both
+  (also on SQLite, which has no privileges);
+* for ``actor_columns``: installs a trigger that sets those columns to ``session_user`` -- who the
+  database says is logged in -- whatever the client sent (a column the client leaves NULL stays NULL;
+  on UPDATE a column that changes is set to ``session_user`` too, for ``decided_by``-like columns);
+* for ``audited`` tables (the default): installs the trigger that writes the audit row of every
+  inserted, updated or deleted row itself, so a login with ``psql`` cannot change data unaudited;
+* for ``sensitive`` tables (special personal data, AVG art. 9, such as bijzondere omstandigheden): grants
+  no SELECT at all (only ``SELECT`` on the primary key to the inserters, which ``INSERT ... RETURNING id``
+  needs).  Reading goes through the inzage functions only: ``caseworker_inzage(table, debtor_id)``
+  records a committed inzage row in the audit log and returns its id, and
+  ``caseworker_read_<table>(inzage_id)`` returns the debtor's rows to a role in ``select`` while that row
+  is fresh (see ``docs/security.md``, "Sensitive data").  ``debtor_column`` names the column that says
+  whose data a row is.
+
+(Status while issue 12 lands: the map and its coverage test are in force; ``security.apply`` follows in the
+next commits.  Write your entry now -- it is what your table will get.)
+
+Nobody gets TRUNCATE, REFERENCES or TRIGGER, and no application role owns anything: the tables belong to
+a role nobody logs in as, so no application role can alter a table, create or disable a trigger.
+
+Adding a table (checklist)
+--------------------------
+1. Add the model and its migration as usual.
+2. Add an entry below.  Ask for each privilege: which *permission* is this part of the work of?  Use the
+   narrowest one; ``EVERYONE`` only for what every logged-in user must read (users, roles).
+3. History (contacts, visit reports, decisions once taken, bookings): ``append_only=True`` -- a correction
+   is a new row pointing at the old one.  Columns naming who did it (``created_by``, ``proposed_by``,
+   ``decided_by``): list them in ``actor_columns``.
+4. Special personal data: put it in its own table with ``sensitive=True`` and a ``debtor_column``, and read it
+   through ``caseworker_read_<table>`` (never a plain SELECT; the service gets no SELECT privilege).
+5. Run ``tests/security``: the matrix tests connect as real logins of every role.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from caseworker_app.domain.permissions import ROLE_PERMISSIONS, Permission
+from caseworker_app.domain.types import Role
+
+#: Every application role (for what each logged-in user must be able to read to log in at all).
+EVERYONE: tuple[Permission, ...] = tuple(Permission)
+
+P = Permission
+
+#: Permissions that change something: the roles holding one of these write audit rows.
+WRITING: tuple[Permission, ...] = (
+    P.EDIT_DEBTOR,
+    P.BOOK_LEDGER,
+    P.RECORD_ENFORCEMENT,
+    P.RECORD_CONTACT,
+    P.PROPOSE_MAATWERK,
+    P.APPROVE,
+    P.HANDLE_STELLA,
+    P.MANAGE_USERS,
+)
+
+
+@dataclass(frozen=True)
+class TableAccess:
+    """The privileges of one table, as the permissions that need them (see the module docstring)."""
+
+    select: tuple[Permission, ...] = ()
+    insert: tuple[Permission, ...] = ()
+    update: tuple[Permission, ...] = ()
+    delete: tuple[Permission, ...] = ()
+    #: inserted, never updated or deleted by any application role (privileges and triggers)
+    append_only: bool = False
+    #: special personal data: no SELECT, read only through the inzage functions
+    sensitive: bool = False
+    #: for sensitive tables: the column holding the debtor id the inzage is logged against
+    debtor_column: str | None = None
+    #: columns the database sets to ``session_user``
+    actor_columns: tuple[str, ...] = ()
+    #: the database writes an audit row for every changed row (off only for the audit tables themselves)
+    audited: bool = True
+    #: column-level SELECT for permissions that may not read the whole row, e.g. ``{"id": (...)}``
+    select_columns: dict[str, tuple[Permission, ...]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.append_only and (self.update or self.delete):
+            raise ValueError("an append-only table grants no UPDATE or DELETE")
+        if self.sensitive and not self.debtor_column:
+            raise ValueError("a sensitive table names its debtor_column")
+
+
+VIEW = (P.VIEW_CASES,)
+
+TABLE_ACCESS: dict[str, TableAccess] = {
+    # who works here: every login reads users and roles to log in; only an admin changes them
+    "users": TableAccess(select=EVERYONE, insert=(P.MANAGE_USERS,), update=(P.MANAGE_USERS,)),
+    "user_roles": TableAccess(select=EVERYONE, insert=(P.MANAGE_USERS,), delete=(P.MANAGE_USERS,)),
+    # debtors and what is recorded about their situation
+    "debtors": TableAccess(select=VIEW, insert=(P.EDIT_DEBTOR,), update=(P.EDIT_DEBTOR,)),
+    "households": TableAccess(select=VIEW, insert=(P.EDIT_DEBTOR,), update=(P.EDIT_DEBTOR,)),
+    "financial_situations": TableAccess(select=VIEW, insert=(P.EDIT_DEBTOR,), update=(P.EDIT_DEBTOR,)),
+    # the ledger: claims change (version), bookings and enforcement steps are history
+    "claims": TableAccess(select=VIEW, insert=(P.BOOK_LEDGER,), update=(P.BOOK_LEDGER,)),
+    "bookings": TableAccess(select=VIEW, insert=(P.BOOK_LEDGER,), append_only=True, actor_columns=("created_by",)),
+    "enforcement_actions": TableAccess(
+        select=VIEW, insert=(P.RECORD_ENFORCEMENT,), append_only=True, actor_columns=("created_by",)
+    ),
+    # the audit trail: every writer appends (the database sets actor and time), only auditing roles read it;
+    # every reader may see the highest id (the cheap "something changed" marker of services/changes.py)
+    "audit_log": TableAccess(
+        select=(P.VIEW_AUDIT,),
+        insert=WRITING,
+        append_only=True,
+        actor_columns=("actor",),
+        audited=False,
+        select_columns={"id": VIEW},
+    ),
+}
+
+
+def roles_for(permissions: tuple[Permission, ...]) -> tuple[Role, ...]:
+    """The roles holding at least one of ``permissions``, in the order of :class:`Role`."""
+    wanted = set(permissions)
+    return tuple(role for role in Role if ROLE_PERMISSIONS[role] & wanted)
+
+
+def privileges_of(table: str) -> dict[str, tuple[Role, ...]]:
+    """``{"SELECT": roles, "INSERT": roles, ...}`` for a table of the map (whole-row privileges only)."""
+    access = TABLE_ACCESS[table]
+    return {
+        "SELECT": () if access.sensitive else roles_for(access.select),
+        "INSERT": roles_for(access.insert),
+        "UPDATE": () if access.append_only else roles_for(access.update),
+        "DELETE": () if access.append_only else roles_for(access.delete),
+    }
+
+
+def append_only_tables() -> tuple[str, ...]:
+    return tuple(name for name, access in TABLE_ACCESS.items() if access.append_only)
