@@ -7,13 +7,14 @@ same PDF can be made from tests or any other source.  The totals are the same
 
 Layout: A4 portrait, DejaVu Sans embedded (every glyph of every name, and the euro sign, is real
 text: searchable, selectable, readable by a screen reader), a summary first, then a table per
-creditor with a subtotal, then "Wat gebeurt er nu?", "Kunt u niet (alles) betalen?" and how to
+creditor with a subtotal, then "Wat gebeurt er nu?", "Kunt u niet alles betalen?" and how to
 reach us.  Page footer "pagina X van Y".  Language: plain Dutch (B1), short sentences, "u".
 """
 
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -95,6 +96,8 @@ class OverzichtClaim:
     stage: str | None = None  # "aanmaning verstuurd op 03-04-2026"
     under_regeling: bool = False
     paused: bool = False
+    #: the claim is verjaard: it is not collected any more and not part of what the citizen must pay
+    verjaard: bool = False
 
 
 @dataclass(frozen=True)
@@ -110,6 +113,9 @@ class SchuldoverzichtData:
     claims: tuple[OverzichtClaim, ...]
     next_steps: tuple[str, ...] = ()
     contact: ContactInfo = field(default_factory=ContactInfo)
+    #: opzet or grove schuld is established: Dienst Toeslagen offers no standard or persoonlijke regeling,
+    #: only instalments on what the citizen can pay each month (Uitvoeringsregeling Awir art. 7 lid 6)
+    fraude: bool = False
 
 
 # ------------------------------------------------------------------------------------------------------ styles
@@ -243,18 +249,16 @@ def _summary(data: SchuldoverzichtData, st: dict[str, ParagraphStyle]) -> Flowab
     return table
 
 
-_COLUMNS = (  # title, width in mm (scaled to the content width)
-    ("Kenmerk", 26.5),  # an aanslagnummer "1234.56.789.H.46" is 24.2 mm at 7.6 pt: one line
-    ("Waarvoor", 37.5),
-    ("Betalen vóór", 16.5),
-    ("Bedrag", 16.5),
-    ("Betaald", 15.5),
-    ("Verrekend", 17.0),
-    ("Kosten", 13.5),
-    ("Rente", 13.5),
-    ("Nog open", 17.5),
-)
-_FIRST_AMOUNT_COLUMN = 3
+#: The claim table: the kenmerk with what it is for, the date to pay by, then the amounts (in euro, no sign).
+_TEXT_TITLE = "Kenmerk en waarvoor"
+_DATE_TITLE = "Betalen vóór"
+_AMOUNT_TITLES = ("Bedrag", "Betaald", "Verrekend", "Kosten", "Rente", "Nog open")
+#: font sizes the table may use, largest first: the largest at which every amount fits its column wins
+_TABLE_SIZES = (8.5, 8.0, 7.5, 7.0, 6.5, 6.0)
+#: the text column gets at least this much (an aanslagnummer "1234.56.789.H.46" in bold is 30 mm at 8.5 pt; a
+#: description such as "omzetbelasting 2e kwartaal 2024" should take one or two lines, not four)
+_MIN_TEXT_WIDTH = 48 * mm
+_PADDING = 3.0  # points left and right in every cell: two amounts side by side are always 6 pt apart
 
 
 def _amount(amount: Decimal) -> str:
@@ -263,10 +267,15 @@ def _amount(amount: Decimal) -> str:
 
 
 def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
-    """Greedy word wrap by measured width (a long word is cut): plain table cells stay cheap to lay out."""
+    """Greedy word wrap by measured width (a long word is cut): plain table cells stay cheap to lay out.
+
+    Only ordinary spaces break a line: a non-breaking space ("€ 3.645,00") keeps its neighbours together.
+    """
     lines: list[str] = []
     current = ""
-    for word in text.split():
+    for word in text.split(" "):
+        if not word:
+            continue
         candidate = f"{current} {word}" if current else word
         if stringWidth(candidate, font, size) <= width:
             current = candidate
@@ -285,63 +294,136 @@ def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
     return lines or [""]
 
 
+class _Lines(Flowable):  # type: ignore[misc]  # reportlab is untyped
+    """A table cell of a few lines, each with its own font and colour; far cheaper to lay out than a Paragraph."""
+
+    def __init__(self, lines: Sequence[tuple[str, str, Any]], size: float, leading: float) -> None:
+        super().__init__()
+        self.lines, self.size, self.leading = lines, size, leading
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width, self.height = avail_width, len(self.lines) * self.leading
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        for i, (text, font, colour) in enumerate(self.lines):
+            canvas.setFont(font, self.size)
+            canvas.setFillColor(colour)
+            canvas.drawString(0, self.height - i * self.leading - self.size, text)
+
+
+def _open_amount(claim: OverzichtClaim) -> Decimal:
+    """What the citizen still has to pay for ``claim``: nothing once it is verjaard."""
+    return ZERO if claim.verjaard else claim.open
+
+
+def _claim_amounts(claim: OverzichtClaim) -> tuple[Decimal, ...]:
+    return (claim.original_amount, claim.paid, claim.verrekend, claim.costs, claim.rente, _open_amount(claim))
+
+
+def _column_widths(
+    claims: Sequence[OverzichtClaim], sums: Sequence[Decimal], regular: str, bold: str
+) -> tuple[float, list[float]]:
+    """The table's font size and column widths, measured from the amounts it will print.
+
+    Each amount column is as wide as its widest figure (the subtotal in bold included) or its title's longest
+    word, plus the padding; the text column gets the rest.  When that leaves the text column too narrow, the
+    next smaller font size is tried.  A figure therefore never runs into its neighbour, however large.
+    """
+    columns: list[list[Decimal]] = [[total] for total in sums]
+    for claim in claims:
+        for column, value in zip(columns, _claim_amounts(claim), strict=True):
+            column.append(value)
+    # the longest printed figure of a column is its largest or (with a minus sign) its most negative value
+    extremes = [(max(column), min(column)) for column in columns]
+    for size in _TABLE_SIZES:
+        head = size - 0.5
+        date = stringWidth("00-00-0000", regular, size)
+        widths = [max(date, *(stringWidth(w, bold, head) for w in _DATE_TITLE.split())) + 2 * _PADDING]
+        for title, (high, low) in zip(_AMOUNT_TITLES, extremes, strict=True):
+            figure = max(stringWidth(_amount(high), bold, size), stringWidth(_amount(low), bold, size))
+            words = max(stringWidth(word, bold, head) for word in title.split())
+            widths.append(max(figure, words) + 2 * _PADDING)
+        rest = CONTENT_WIDTH - sum(widths)
+        if rest >= _MIN_TEXT_WIDTH or size == _TABLE_SIZES[-1]:
+            return size, [max(rest, _MIN_TEXT_WIDTH), *widths]
+    raise AssertionError("unreachable")
+
+
+_DATE_AFTER_WORD = re.compile(r" (\d{2}-\d{2}-\d{4})")
+
+
+def _claim_lines(
+    claim: OverzichtClaim, regular: str, bold: str, size: float, width: float
+) -> list[tuple[str, str, Any]]:
+    lines: list[tuple[str, str, Any]] = [(text, bold, INK) for text in _wrap(claim.reference, bold, size, width)]
+    lines += [(text, regular, INK) for text in _wrap(claim.omschrijving, regular, size, width)]
+    notes = []
+    if claim.verjaard and claim.open > ZERO:
+        notes.append(f"verjaard: {_eur(claim.open)} hoeft u niet meer te betalen")
+    if claim.reduced:
+        notes.append(f"verminderd met {_eur(claim.reduced)}")
+    if claim.stage:
+        notes.append(claim.stage)
+    if claim.under_regeling:
+        notes.append("onder betalingsregeling")
+    if claim.paused:
+        notes.append("invordering gepauzeerd")
+    for note in notes:
+        note = _DATE_AFTER_WORD.sub("\xa0\\1", note)  # "beslag gelegd op 02-08-2025": the date keeps its "op"
+        lines += [(text, regular, MUTED) for text in _wrap(note, regular, size, width)]
+    return lines
+
+
 def _claim_table(claims: Sequence[OverzichtClaim], st: dict[str, ParagraphStyle], creditor_label: str) -> Table:
     regular, bold = st["cell"].fontName, st["cell_bold"].fontName
-    size = st["cell"].fontSize
-    scale = CONTENT_WIDTH / sum(w * mm for _t, w in _COLUMNS)
-    widths = [w * mm * scale for _t, w in _COLUMNS]
-    padding = 2.5
-    header = [
-        Paragraph(_esc(title), st["head"] if i < _FIRST_AMOUNT_COLUMN else st["head_num"])
-        for i, (title, _w) in enumerate(_COLUMNS)
-    ]
-    rows: list[list[Any]] = [header]
     sums = [ZERO] * 6
     for claim in claims:
-        notes = []
-        if claim.reduced:
-            notes.append(f"verminderd met {_eur(claim.reduced)}")
-        if claim.stage:
-            notes.append(claim.stage)
-        if claim.under_regeling:
-            notes.append("onder betalingsregeling")
-        if claim.paused:
-            notes.append("invordering gepauzeerd")
-        text_width = widths[1] - 2 * padding
-        lines = _wrap(claim.omschrijving, regular, size, text_width)
-        for note in notes:
-            lines += _wrap(note, regular, size, text_width)
-        amounts = (claim.original_amount, claim.paid, claim.verrekend, claim.costs, claim.rente, claim.open)
-        sums = [a + b for a, b in zip(sums, amounts, strict=True)]
-        # Plain strings, wrapped here by measured width: a Paragraph per cell costs ~10x more to lay out and a
-        # 500-claim overview must render in well under a second.  Amounts and dates never wrap.
-        reference = "\n".join(_wrap(claim.reference, regular, size, widths[0] - 2 * padding))
-        rows.append([reference, "\n".join(lines), format_date(claim.vervaldatum), *(_amount(a) for a in amounts)])
-    rows.append([f"Totaal {creditor_label}", "", "", *(_amount(a) for a in sums)])
+        sums = [a + b for a, b in zip(sums, _claim_amounts(claim), strict=True)]
+    size, widths = _column_widths(claims, sums, regular, bold)
+    leading = size * 1.24
+    head = ParagraphStyle("table_head", parent=st["head"], fontSize=size - 0.5, leading=(size - 0.5) * 1.25)
+    head_num = ParagraphStyle("table_head_num", parent=head, alignment=TA_RIGHT)
+    header = [Paragraph(_esc(_TEXT_TITLE), head), Paragraph(_esc(_DATE_TITLE), head),
+              *(Paragraph(_esc(title), head_num) for title in _AMOUNT_TITLES)]
+    rows: list[list[Any]] = [header]
+    text_width = widths[0] - 2 * _PADDING
+    for claim in claims:
+        # Amounts and dates are plain strings and never wrap; the text cell is a light-weight flowable: a
+        # Paragraph per cell costs ~10x more to lay out and a 500-claim overview must render in well under a second.
+        amounts = [_amount(a) for a in _claim_amounts(claim)]
+        if claim.verjaard and claim.open > ZERO:
+            amounts[-1] = "verjaard"
+        rows.append([_Lines(_claim_lines(claim, regular, bold, size, text_width), size, leading),
+                     format_date(claim.vervaldatum), *amounts])
+    total_label = _wrap(f"Totaal {creditor_label}", bold, size, text_width)
+    rows.append([_Lines([(t, bold, INK) for t in total_label], size, leading), "", *(_amount(a) for a in sums)])
     # LongTable: splits a long table over pages without re-measuring every remaining row at each page
     table = LongTable(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
     last = len(rows) - 1
+    first_amount = 2
     table.setStyle(
         TableStyle(
             [
                 ("FONT", (0, 0), (-1, -1), regular, size),
                 ("FONT", (-1, 1), (-1, -1), bold, size),
                 ("FONT", (0, last), (-1, last), bold, size),
-                ("ALIGN", (_FIRST_AMOUNT_COLUMN, 1), (-1, -1), "RIGHT"),
+                ("ALIGN", (first_amount, 1), (-1, -1), "RIGHT"),
                 ("TEXTCOLOR", (0, 0), (-1, -1), INK),
                 ("BACKGROUND", (0, 0), (-1, 0), HEADER_BG),
                 ("LINEBELOW", (0, 0), (-1, 0), 0.6, ACCENT),
                 ("LINEBELOW", (0, 1), (-1, last - 1), 0.25, RULE),
-                # no SPAN for the subtotal label: spans make every page split of a long table re-compute them;
-                # the label simply runs on over the two empty cells next to it
                 ("BACKGROUND", (0, last), (-1, last), SUBTOTAL_BG),
+                # the subtotal never stands alone under a repeated header on a new page
+                ("NOSPLIT", (0, max(1, last - 1)), (-1, last)),
                 ("LINEABOVE", (0, last), (-1, last), 0.6, ACCENT),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("TOPPADDING", (0, 0), (-1, -1), 2),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-                ("LEADING", (0, 1), (-1, -1), st["cell"].leading),
-                ("LEFTPADDING", (0, 0), (-1, -1), padding),
-                ("RIGHTPADDING", (0, 0), (-1, -1), padding),
+                ("LEADING", (0, 1), (-1, -1), leading),
+                ("LEFTPADDING", (0, 0), (-1, -1), _PADDING),
+                ("RIGHTPADDING", (0, 0), (-1, -1), _PADDING),
             ]
         )
     )
@@ -358,19 +440,36 @@ def _bullets(items: Sequence[str], st: dict[str, ParagraphStyle]) -> Flowable:
     )
 
 
+def _verjaard_sentence(claims: Sequence[OverzichtClaim]) -> str | None:
+    verjaard = [c for c in claims if c.verjaard and c.open > ZERO]
+    if not verjaard:
+        return None
+    refs = [_esc(c.reference) for c in verjaard]
+    listed = refs[0] if len(refs) == 1 else ", ".join(refs[:-1]) + " en " + refs[-1]
+    noun = "Het bedrag met kenmerk" if len(refs) == 1 else "De bedragen met kenmerk"
+    verb = "is" if len(refs) == 1 else "zijn"
+    return (f"{noun} {listed} {verb} verjaard. Dat betekent dat wij {'dit' if len(refs) == 1 else 'deze'} niet "
+            "meer bij u innen. U hoeft dit niet meer te betalen.")
+
+
 def _next_steps(data: SchuldoverzichtData, st: dict[str, ParagraphStyle]) -> list[Flowable]:
     out: list[Flowable] = [Paragraph("Wat gebeurt er nu?", st["h2"])]
+    verjaard = _verjaard_sentence(data.claims)
     if data.totals.open <= ZERO:
         out.append(Paragraph("U hoeft niets meer te betalen. U hoeft ook niets te doen.", st["body"]))
+        if verjaard:
+            out.append(Paragraph(verjaard, st["body"]))
         return out
     out.append(
         Paragraph(
-            "Betaal het bedrag dat nog open staat zo snel mogelijk. Zet bij elke betaling het kenmerk uit de tabel. "
-            "Zo weten wij waarvoor u betaalt.",
+            "Kunt u betalen? Betaal dan het bedrag dat nog open staat zo snel mogelijk. Zet bij elke betaling het "
+            "kenmerk uit de tabel. Zo weten wij waarvoor u betaalt.",
             st["body"],
         )
     )
     steps = [_esc(s) for s in data.next_steps]
+    if verjaard:
+        steps.append(verjaard)
     steps.append(
         f"De invorderingsrente in dit overzicht is berekend tot en met {format_date(data.as_of)}. "
         "Betaalt u later, dan wordt de rente hoger."
@@ -381,26 +480,52 @@ def _next_steps(data: SchuldoverzichtData, st: dict[str, ParagraphStyle]) -> lis
 
 def _cannot_pay(data: SchuldoverzichtData, st: dict[str, ParagraphStyle]) -> list[Flowable]:
     c = data.contact
-    out: list[Flowable] = [Paragraph("Kunt u niet (alles) betalen?", st["h2"])]
+    out: list[Flowable] = [Paragraph("Kunt u niet alles betalen?", st["h2"])]
     out.append(
         Paragraph(
-            "Neem dan zo snel mogelijk contact met ons op. Wacht daar niet mee. Samen zoeken we een oplossing "
-            "die past bij uw situatie.",
+            "Neem dan zo snel mogelijk contact met ons op. Dat kan altijd, ook als u al een aanmaning of een "
+            "dwangbevel heeft gekregen. Wij zoeken samen met u naar een oplossing die past bij uw situatie. "
+            "U houdt altijd genoeg geld over om van te leven.",
             st["body"],
         )
     )
-    items = [
-        "<b>Betalingsregeling.</b> U betaalt dan in delen, elke maand een vast bedrag. "
-        "Bij de Belastingdienst duurt een regeling meestal hoogstens 12 maanden. "
-        "Bij Dienst Toeslagen is dat meestal 24 maanden. Tijdens de regeling loopt de rente wel door.",
+    has_toeslagen = any(claim.creditor == Creditor.TOESLAGEN for claim in data.claims)
+    if data.fraude:
+        regeling = (
+            "<b>In delen betalen.</b> U kunt vragen om in delen te betalen. Wij kijken dan samen met u naar wat u "
+            "elke maand kunt betalen."
+        )
+        if has_toeslagen:
+            regeling += (
+                " Bij uw toeslagschuld is vastgesteld dat er sprake was van opzet of grove schuld. Daarom kunt u "
+                "daarvoor geen regeling met een vaste looptijd krijgen. U betaalt dan elke maand wat u kunt missen."
+            )
+        items = [regeling]
+    else:
+        items = [
+            "<b>Betalingsregeling.</b> U betaalt dan in delen, elke maand een vast bedrag. "
+            "Bij de Belastingdienst duurt een regeling meestal hoogstens 12 maanden. "
+            "Bij Dienst Toeslagen is dat meestal 24 maanden. Tijdens de regeling loopt de rente wel door.",
+        ]
+    items.append(
         "<b>Kwijtschelding.</b> Heeft u weinig inkomen en geen geld op de bank of ander bezit? "
         "Dan hoeft u een deel of alles misschien niet te betalen. Vraag dit aan met het formulier "
-        f"'Verzoek om kwijtschelding' op {_esc(c.website_belastingdienst)}.",
-        "<b>Toeslagschuld.</b> Kunt u een terugbetaling van een toeslag niet in 24 maanden betalen? "
-        f"Vraag dan een persoonlijke betalingsregeling aan via {_esc(c.website_toeslagen)}.",
-        "<b>Hulp bij schulden.</b> Heeft u ook andere schulden? Uw gemeente helpt u gratis. "
-        "Wij kunnen u daarbij helpen, als u dat wilt.",
-    ]
+        f"'Verzoek om kwijtschelding' op {_esc(c.website_belastingdienst)}."
+    )
+    if not data.fraude:
+        items.append(
+            "<b>Toeslagschuld.</b> Kunt u een terugbetaling van een toeslag niet in 24 maanden betalen? "
+            f"Vraag dan een persoonlijke betalingsregeling aan via {_esc(c.website_toeslagen)}."
+        )
+    items.append(
+        "<b>Hulp bij geldzorgen.</b> Maakt u zich zorgen over geld, of heeft u ook andere schulden? Uw gemeente "
+        "helpt u gratis. Op geldfit.nl vindt u hulp bij u in de buurt. Wilt u dat wij u daarbij helpen? "
+        "Zeg het ons."
+    )
+    items.append(
+        "<b>Krijgt u al hulp?</b> Helpt een schuldhulpverlener of bewindvoerder u met uw geldzaken? Geef dit "
+        "overzicht dan aan hem of haar. Met uw toestemming kan die ook met ons bellen."
+    )
     out.append(_bullets(items, st))
     return out
 
@@ -421,14 +546,24 @@ def _intro(data: SchuldoverzichtData, st: dict[str, ParagraphStyle]) -> Flowable
         text = "Wij hebben geen openstaande bedragen van u gevonden."
     else:
         text = (
-            f"In dit overzicht staat wat u op {format_date(data.as_of)} nog moet betalen aan de Belastingdienst "
-            "en aan Dienst Toeslagen. U ziet per aanslag en per terugvordering wat het bedrag was, wat u al heeft "
-            "betaald, wat wij hebben verrekend, welke kosten en rente erbij komen en wat er nog open staat."
+            f"In dit overzicht ziet u wat u op {format_date(data.as_of)} nog moet betalen aan de Belastingdienst "
+            "en aan Dienst Toeslagen. Per aanslag en per terugvordering ziet u het bedrag, wat u al heeft betaald, "
+            "wat wij hebben verrekend, welke kosten en rente erbij zijn gekomen en wat er nog open staat. "
+            "Kunt u niet alles betalen? Lees dan verderop wat u kunt doen. Wij helpen u graag."
         )
     return Paragraph(text, st["body"])
 
 
 # ------------------------------------------------------------------------------------------------- the document
+
+
+def _fit(text: str, font: str, size: float, width: float) -> str:
+    """``text`` shortened with "…" so that it fits ``width`` (the page footer has one line)."""
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
 
 
 class _NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab is untyped
@@ -459,8 +594,10 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab is untyped
         self.setFillColor(MUTED)
         self.setStrokeColor(RULE)
         self.line(MARGIN, 13 * mm, PAGE_WIDTH - MARGIN, 13 * mm)
-        self.drawString(MARGIN, 9 * mm, self.footer_text)
-        self.drawRightString(PAGE_WIDTH - MARGIN, 9 * mm, f"pagina {self._pageNumber} van {total}")
+        page = f"pagina {self._pageNumber} van {total}"
+        room = CONTENT_WIDTH - stringWidth(page, fonts.regular, 7.5) - 6 * mm
+        self.drawString(MARGIN, 9 * mm, _fit(self.footer_text, fonts.regular, 7.5, room))
+        self.drawRightString(PAGE_WIDTH - MARGIN, 9 * mm, page)
         self.restoreState()
 
 

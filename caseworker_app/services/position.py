@@ -963,16 +963,29 @@ def position_to_json(pos: DebtPosition, *, explain: bool = True) -> dict[str, An
 _DEFAULT_SOORT = {Creditor.BELASTINGDIENST: ClaimKind.AANSLAG, Creditor.TOESLAGEN: ClaimKind.TERUGVORDERING}
 
 
+_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+           "november", "december")
+
+
+def _citizen_period(van: dt.date | None, tot: dt.date | None) -> str:
+    """A tijdvak as people say it: "2024", "3e kwartaal 2024", "juli 2024", else the two dates."""
+    if van is None or tot is None:
+        return ""
+    if van.year != tot.year:
+        return f"{van.year}-{tot.year}"
+    whole_months = van.day == 1 and (tot + dt.timedelta(days=1)).day == 1
+    if whole_months and (van.month, tot.month) == (1, 12):
+        return str(van.year)
+    if whole_months and van.month % 3 == 1 and tot.month == van.month + 2:
+        return f"{van.month // 3 + 1}e kwartaal {van.year}"
+    if whole_months and van.month == tot.month:
+        return f"{_MONTHS[van.month - 1]} {van.year}"
+    return f"{format_date(van)} t/m {format_date(tot)}"
+
+
 def _omschrijving(claim: ClaimPosition) -> str:
     """"inkomstenbelasting 2024"; the soort only when it is not the usual one for the creditor."""
-    period = ""
-    if claim.tijdvak_van and claim.tijdvak_tot:
-        if claim.tijdvak_van.year == claim.tijdvak_tot.year:
-            same_year = claim.tijdvak_van.month == 1 and claim.tijdvak_tot.month == 12
-            period = str(claim.tijdvak_van.year) if same_year else (
-                f"{format_date(claim.tijdvak_van)} t/m {format_date(claim.tijdvak_tot)}")
-        else:
-            period = f"{claim.tijdvak_van.year}-{claim.tijdvak_tot.year}"
+    period = _citizen_period(claim.tijdvak_van, claim.tijdvak_tot)
     text = label_of(Middel, claim.middel)
     if period:
         text += f" {period}"
@@ -981,13 +994,27 @@ def _omschrijving(claim: ClaimPosition) -> str:
     return text
 
 
+#: The last enforcement step as the citizen reads it in the letter ("aanmaning verstuurd op 03-04-2026").
+_CITIZEN_STAGE = {
+    EnforcementStep.BETALINGSHERINNERING: "herinnering verstuurd op",
+    EnforcementStep.AANMANING: "aanmaning verstuurd op",
+    EnforcementStep.DWANGBEVEL: "dwangbevel verstuurd op",
+    EnforcementStep.HERNIEUWD_BEVEL: "nieuw bevel tot betaling op",
+    EnforcementStep.VORDERING: "beslag op inkomen of bank op",
+    EnforcementStep.BESLAG: "beslag gelegd op",
+    EnforcementStep.EXECUTIE: "verkoop na beslag op",
+    EnforcementStep.STUITINGSBRIEF: "brief over de verjaring verstuurd op",
+}
+
+
 def _stage_text(claim: ClaimPosition) -> str | None:
     if claim.enforcement_stage is None:
         return None
-    text = label_of(EnforcementStep, claim.enforcement_stage)
-    if claim.enforcement_stage_date:
-        text += f" {format_date(claim.enforcement_stage_date)}"
-    return text
+    step = EnforcementStep(claim.enforcement_stage)
+    if not claim.enforcement_stage_date:
+        return label_of(EnforcementStep, step)
+    words = _CITIZEN_STAGE.get(step, label_of(EnforcementStep, step) + " op")
+    return f"{words} {format_date(claim.enforcement_stage_date)}"
 
 
 #: What the next step means for the citizen, in plain Dutch (B1), completing "Dan ...".
@@ -1002,9 +1029,14 @@ _CITIZEN_NEXT = {
 }
 
 
-def _references(claims: Sequence[ClaimPosition], limit: int = 3) -> str:
+#: Steps the deurwaarder takes: the letter names every kenmerk they are for, never "… en 6 andere".
+_DEURWAARDER_STEPS = frozenset({EnforcementStep.DWANGBEVEL, EnforcementStep.HERNIEUWD_BEVEL, EnforcementStep.BESLAG,
+                                EnforcementStep.EXECUTIE})
+
+
+def _references(claims: Sequence[ClaimPosition], limit: int | None = 3) -> str:
     refs = [c.reference for c in claims]
-    if len(refs) <= limit:
+    if limit is None or len(refs) <= limit:
         return refs[0] if len(refs) == 1 else ", ".join(refs[:-1]) + " en " + refs[-1]
     return ", ".join(refs[:limit]) + f" en {len(refs) - limit} andere"
 
@@ -1024,13 +1056,13 @@ def citizen_next_steps(pos: DebtPosition) -> tuple[str, ...]:
         if step not in _CITIZEN_NEXT:
             continue
         noun = "het bedrag met kenmerk" if len(claims) == 1 else "de bedragen met kenmerk"
+        refs = _references(claims, None if step in _DEURWAARDER_STEPS else 3)
         if later:
             first = min(c.next_step.earliest or pos.as_of for c in claims)
-            text = f"Betaalt u {noun} {_references(claims)} niet vóór {format_date(first)}? Dan {_CITIZEN_NEXT[step]}."
+            text = f"Betaalt u {noun} {refs} niet vóór {format_date(first)}? Dan {_CITIZEN_NEXT[step]}."
         else:
             first = pos.as_of
-            text = (f"De betaaltermijn van {noun} {_references(claims)} is voorbij. Betaalt u niet meteen? "
-                    f"Dan {_CITIZEN_NEXT[step]}.")
+            text = f"De betaaltermijn van {noun} {refs} is voorbij. Betaalt u niet meteen? Dan {_CITIZEN_NEXT[step]}."
         sentences.append((first, step.rank, text))
     if any(c.under_regeling for c in pos.claims):
         sentences.append((pos.as_of, -1, "Voor bedragen onder een betalingsregeling: betaal elke termijn op tijd. "
@@ -1069,6 +1101,7 @@ def schuldoverzicht_data(pos: DebtPosition) -> SchuldoverzichtData:
             stage=_stage_text(c),
             under_regeling=c.under_regeling,
             paused=c.paused,
+            verjaard=c.verjaard,
         )
         for c in pos.claims
     )
@@ -1081,6 +1114,7 @@ def schuldoverzicht_data(pos: DebtPosition) -> SchuldoverzichtData:
         totals=pos.totals,
         claims=claims,
         next_steps=citizen_next_steps(pos),
+        fraude=d.fraude_markering,
     )
 
 

@@ -6,9 +6,11 @@ that instruction instead of skipping.
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 import subprocess
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -76,3 +78,53 @@ def summary_amounts(pdf: Path, as_of: date) -> dict[str, Decimal]:
                 found[key] = parse_eur(stripped[len(caption):])
                 break
     return found
+
+
+@dataclass(frozen=True)
+class Word:
+    """One word as poppler places it on a page (PDF points, origin top left)."""
+
+    page: int
+    text: str
+    x_min: float
+    x_max: float
+    y_min: float
+    y_max: float
+
+
+_WORD = re.compile(
+    r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>'
+)
+
+
+def pdf_words(pdf: Path) -> list[Word]:
+    """Every word with its box (``pdftotext -bbox``): what overlaps on paper can be measured, not only read."""
+    out = subprocess.run([_tool("pdftotext"), "-enc", "UTF-8", "-bbox", str(pdf), "-"], capture_output=True,
+                         text=True, check=True, timeout=60)
+    words: list[Word] = []
+    page = 0
+    for line in out.stdout.splitlines():
+        if "<page " in line:
+            page += 1
+            continue
+        match = _WORD.search(line)
+        if match:
+            x0, y0, x1, y1, text = match.groups()
+            text = html.unescape(text)
+            words.append(Word(page, text, float(x0), float(x1), float(y0), float(y1)))
+    return words
+
+
+AMOUNT_WORD = re.compile(r"^-?\d{1,3}(\.\d{3})*,\d{2}$")
+
+
+def lines_of_words(words: list[Word], tolerance: float = 1.5) -> list[list[Word]]:
+    """Words grouped into printed lines (same page, same baseline within ``tolerance``), left to right."""
+    lines: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: (w.page, round(w.y_max), w.x_min)):
+        last = lines[-1] if lines else None
+        if last and last[0].page == word.page and abs(last[0].y_max - word.y_max) <= tolerance:
+            last.append(word)
+        else:
+            lines.append([word])
+    return [sorted(line, key=lambda w: w.x_min) for line in lines]

@@ -4,13 +4,23 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import itertools
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
-from tests.reports.pdftext import parse_eur, pdf_fonts, pdf_info, pdf_text, summary_amounts
+from tests.reports.pdftext import (
+    AMOUNT_WORD,
+    lines_of_words,
+    parse_eur,
+    pdf_fonts,
+    pdf_info,
+    pdf_text,
+    pdf_words,
+    summary_amounts,
+)
 
 from caseworker_app.domain.money import format_eur
 from caseworker_app.domain.position_totals import compute_totals
@@ -89,7 +99,7 @@ def test_the_citizen_can_read_every_claim_and_what_to_do(mixed: tuple[Schuldover
     data, path = mixed
     text = pdf_text(path)
     for heading in ("Overzicht van uw schulden", "Belastingdienst", "Dienst Toeslagen", "Wat gebeurt er nu?",
-                    "Kunt u niet (alles) betalen?", "Betalingsregeling.", "Kwijtschelding.", "Vragen?"):
+                    "Kunt u niet alles betalen?", "Betalingsregeling.", "Kwijtschelding.", "Vragen?"):
         assert heading in text, heading
     assert data.contact.telefoon in text
     assert "Ömer Çelik-de Vries" in text  # real text in an embedded Unicode font, not boxes or an image
@@ -168,3 +178,105 @@ def test_renders_into_a_buffer_and_escapes_markup(tmp_path: Path) -> None:
     assert "A & B <Holding>" in text
     assert "<b>2024</b> & co" in text.replace("\n", " ")
     assert parse_eur(format_eur(data.totals.open)) == data.totals.open.quantize(Decimal("0.01"))
+
+
+# ------------------------------------------------------------------------------------ what a reader sees on paper
+
+
+def _large(i: int, creditor: str = "belastingdienst") -> OverzichtClaim:
+    """A claim with six-figure amounts, as a business or a long-running case has them."""
+    original = Decimal("38538.00") + i
+    paid, verrekend, costs, rente = Decimal("25529.86"), Decimal("3216.00"), Decimal("1145.00"), Decimal("1569.00")
+    return _claim(i, creditor, original_amount=original, paid=paid, verrekend=verrekend, costs=costs, rente=rente,
+                  open=original + costs + rente - paid - verrekend)
+
+
+def _assert_amounts_apart(path: Path, min_gap: float = 3.0) -> int:
+    """No two amounts on a printed line touch or overlap ("105.978,0054.092,90"); returns how many were checked."""
+    checked = 0
+    for line in lines_of_words(pdf_words(path)):
+        for left, right in itertools.pairwise(line):
+            if AMOUNT_WORD.match(left.text.replace("\xa0", "")) and AMOUNT_WORD.match(right.text):
+                checked += 1
+                gap = right.x_min - left.x_max
+                assert gap >= min_gap, f"page {left.page}: {left.text!r} and {right.text!r} are {gap:.1f} pt apart"
+    return checked
+
+
+def test_amounts_side_by_side_never_run_into_each_other(tmp_path: Path) -> None:
+    claims = [_large(i) for i in range(21)] + [_large(40 + i, "toeslagen") for i in range(3)]
+    data = _data(claims)
+    path = tmp_path / "groot.pdf"
+    render_schuldoverzicht(data, path)
+    assert _assert_amounts_apart(path) == 5 * (len(claims) + 2)  # every row and both subtotal rows
+    text = pdf_text(path)
+    subtotal = sum((c.original_amount for c in claims if c.creditor == "belastingdienst"), Decimal(0))
+    assert format_eur(subtotal).replace("€", "").strip() in text  # "809.508,00": a seven-figure subtotal fits
+
+
+def test_an_amount_never_breaks_away_from_its_euro_sign(tmp_path: Path) -> None:
+    claims = [
+        _claim(i, reduced=Decimal("3645.00") + i, stage="vordering op loon, uitkering of bank verstuurd op 01-04-2025",
+               omschrijving="loonheffingen 01-07-2018 t/m 30-09-2018 (naheffingsaanslag)")
+        for i in range(12)
+    ]
+    path = tmp_path / "euro.pdf"
+    render_schuldoverzicht(_data(claims), path)
+    for line in lines_of_words(pdf_words(path)):
+        for i, word in enumerate(line):
+            if word.text.endswith("€"):
+                assert i + 1 < len(line) and AMOUNT_WORD.match(line[i + 1].text), [w.text for w in line]
+    assert "€" not in [line.rstrip()[-1:] for line in pdf_text(path).splitlines() if line.strip()]
+
+
+def test_five_hundred_claims_and_a_very_long_name_and_address(tmp_path: Path) -> None:
+    name = "Maria Magdalena Johanna Wilhelmina Theodora van den Berg-Schoonhoven tot Oosterhout-Vermeulen " * 2
+    address = ("Burgemeester Van Nispen tot Sevenaerstraat 1234 bis, achterzijde, tweede verdieping links",
+               "9999 ZZ Sint-Michielsgestel-Den Dungen")
+    claims = [_claim(i, "toeslagen" if i % 3 == 0 else "belastingdienst") for i in range(500)]
+    data = _data(claims, name=name.strip(), address_lines=address)
+    path = tmp_path / "vijfhonderd.pdf"
+    render_schuldoverzicht(data, path)
+    pages = int(pdf_info(path)["Pages"])
+    flat = " ".join(pdf_text(path, layout=False).split())
+    assert name.strip() in flat  # wrapped, not clipped
+    assert all(line in flat for line in address)
+    words = pdf_words(path)
+    assert all(c.reference in {w.text for w in words} for c in claims)
+    right_edge = 595.3 - 18 / 25.4 * 72 + 1  # A4 width minus the margin, in points
+    assert max(w.x_max for w in words) <= right_edge
+    assert _assert_amounts_apart(path) > 0
+    assert f"pagina {pages} van {pages}" in pdf_text(path)
+    assert summary_amounts(path, AS_OF)["open"] == data.totals.open
+
+
+def test_a_verjaarde_claim_is_explained_and_not_asked_for(tmp_path: Path) -> None:
+    old = _claim(7, verjaard=True)
+    fresh = _claim(8)
+    # totals as the position computes them: without what is verjaard
+    data = dataclasses.replace(_data([fresh]), claims=(old, fresh))
+    path = tmp_path / "verjaard.pdf"
+    render_schuldoverzicht(data, path)
+    flat = " ".join(pdf_text(path, layout=False).split())
+    assert "verjaard" in flat
+    assert "U hoeft dit niet meer te betalen" in flat
+    subtotal = next(line for line in pdf_text(path).splitlines() if line.strip().startswith("Totaal Belastingdienst"))
+    assert subtotal.split()[-1] == format_eur(fresh.open).replace("€", "").strip()
+
+
+def test_the_letter_offers_help_in_plain_words(mixed: tuple[SchuldoverzichtData, Path]) -> None:
+    _, path = mixed
+    flat = " ".join(pdf_text(path, layout=False).split())
+    for phrase in ("schuldhulpverlener of bewindvoerder", "gemeente", "geldfit.nl", "gratis"):
+        assert phrase in flat, phrase
+
+
+def test_no_standard_regeling_is_offered_after_fraud(tmp_path: Path) -> None:
+    claims = [_claim(1), _claim(2, "toeslagen")]
+    path = tmp_path / "fraude.pdf"
+    render_schuldoverzicht(_data(claims, fraude=True), path)
+    flat = " ".join(pdf_text(path, layout=False).split())
+    assert "24 maanden" not in flat and "persoonlijke betalingsregeling" not in flat
+    assert "wat u elke maand kunt betalen" in flat
+    render_schuldoverzicht(_data(claims), tmp_path / "gewoon.pdf")
+    assert "24 maanden" in " ".join(pdf_text(tmp_path / "gewoon.pdf", layout=False).split())
