@@ -46,6 +46,7 @@ MESSAGES: dict[str, str] = {
     "not_found": "{entity} {key} bestaat niet (meer).",
     "duplicate": "{entity} met {field} {value} bestaat al.",
     "conflict": "Iemand anders heeft {entity} {key} intussen gewijzigd. Kies per veld welke waarde moet blijven.",
+    "changed_meanwhile": "Iemand anders wijzigde deze gegevens op hetzelfde moment; er is niets opgeslagen. Probeer het opnieuw.",
     # storage and environment
     "database_unreachable": "De database is niet bereikbaar ({detail}). Controleer het adres en of de server draait.",
     "database_locked": "De database is bezet door een ander programma. Probeer het zo opnieuw.",
@@ -124,6 +125,18 @@ class ConflictError(UserFacingError):
         self.conflicts = conflicts
         self.current_version = current_version
         super().__init__("conflict", entity=entity, key=key)
+
+
+class StaleRecordError(UserFacingError):
+    """A versioned row changed between reading and writing it in one unit of work; nothing was saved.
+
+    Services that use :mod:`caseworker_app.services.concurrency` lock the row first, so this is rare;
+    it is the translation of SQLAlchemy's ``StaleDataError`` and is safe to retry as a whole.
+    """
+
+    def __init__(self, detail: str = "") -> None:
+        self.detail = detail
+        super().__init__("changed_meanwhile")
 
 
 class StorageError(CaseworkerError):

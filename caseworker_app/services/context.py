@@ -31,6 +31,7 @@ from caseworker_app.domain.types import Role, label
 from caseworker_app.db import migrate
 from caseworker_app.db.models import User, UserRole
 from caseworker_app.db.session import (
+    begin_writing,
     check_connection,
     create_engine_for_url,
     make_session_factory,
@@ -179,6 +180,7 @@ class Context:
         with translated_errors(self.db.url), self.db.session_factory() as session:
             session.info["actor"] = self.actor.login
             with session.begin():
+                begin_writing(session)  # SQLite: BEGIN IMMEDIATE, so concurrent writers wait instead of failing
                 yield session
 
     @contextlib.contextmanager

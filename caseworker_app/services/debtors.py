@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Select, case, func, select, text
 from sqlalchemy.orm import Session, selectinload
-from sqlalchemy.orm.exc import StaleDataError
 
-from caseworker_app.errors import ConflictError, FieldConflict, NotFoundError, ValidationError
+from caseworker_app.errors import NotFoundError, ValidationError
 
 from caseworker_app.domain.identifiers import validate_bsn
 from caseworker_app.domain.permissions import Permission
@@ -19,6 +19,7 @@ from caseworker_app.domain.types import BookingKind
 
 from caseworker_app.db.models import Booking, Claim, Debtor, EnforcementAction
 
+from caseworker_app.services import concurrency
 from caseworker_app.services.context import Context
 from caseworker_app.services.dto import (
     DEBTOR_EDITABLE_FIELDS,
@@ -279,41 +280,33 @@ def _clean_changes(changes: dict[str, Any]) -> dict[str, Any]:
     return cleaned
 
 
-def update_debtor(ctx: Context, base: DebtorDetail, changes: dict[str, Any], *, _attempt: int = 1) -> SaveResult:
+def update_debtor(ctx: Context, base: DebtorDetail, changes: dict[str, Any]) -> SaveResult:
     """Save ``changes`` made on top of ``base`` (what the editor loaded).
 
     If somebody else saved in between: fields only they changed keep their value, fields only
     this user changed are applied, and fields both changed to different values raise
     :class:`ConflictError` listing base/mine/theirs -- nothing is silently overwritten.  To resolve,
     the client calls again with ``base`` refreshed (``get_debtor``) and the chosen values.
+    Concurrent saves queue on the row (see :mod:`caseworker_app.services.concurrency`).
     """
     cleaned = _clean_changes(changes)
-    base_values = base.editable_values()
-    mine = {k: v for k, v in cleaned.items() if v != base_values[k]}
-    try:
-        with ctx.unit_of_work(Permission.EDIT_DEBTOR, action="schuldenaar wijzigen") as session:
-            debtor = _load(session, base.id)
-            theirs = {k: getattr(debtor, k) for k in DEBTOR_EDITABLE_FIELDS}
-            merged: list[str] = []
-            if debtor.version != base.version:
-                conflicts = [
-                    FieldConflict(field=k, base=base_values[k], mine=v, theirs=theirs[k])
-                    for k, v in mine.items()
-                    if theirs[k] != base_values[k] and theirs[k] != v
-                ]
-                if conflicts:
-                    raise ConflictError("Schuldenaar", base.id, conflicts, debtor.version)
-                merged = [k for k in DEBTOR_EDITABLE_FIELDS if theirs[k] != base_values[k]]
-            for key, value in mine.items():
-                setattr(debtor, key, value)
-            if mine:
-                if {"achternaam", "voornamen", "tussenvoegsel"} & mine.keys():
-                    debtor.search_name = search_name(debtor.achternaam, debtor.voornamen, debtor.tussenvoegsel)
-                debtor.updated_at = dt.datetime.now(dt.UTC)
-                session.flush()
-            return SaveResult(debtor=detail_of(session, debtor), merged_fields=tuple(merged))
-    except StaleDataError:
-        # another transaction committed between our read and our UPDATE: merge against what it saved
-        if _attempt >= 5:
-            raise
-        return update_debtor(ctx, base, changes, _attempt=_attempt + 1)
+
+    def names_changed(_session: Session, debtor: Debtor, changed: Mapping[str, Any]) -> None:
+        if {"achternaam", "voornamen", "tussenvoegsel"} & changed.keys():
+            debtor.search_name = search_name(debtor.achternaam, debtor.voornamen, debtor.tussenvoegsel)
+
+    saved = concurrency.update_versioned(
+        ctx,
+        Debtor,
+        base.id,
+        entity="Schuldenaar",
+        permission=Permission.EDIT_DEBTOR,
+        action="schuldenaar wijzigen",
+        base=base.editable_values(),
+        base_version=base.version,
+        changes=cleaned,
+        options=[selectinload(Debtor.household)],
+        after_apply=names_changed,
+        result=detail_of,
+    )
+    return SaveResult(debtor=saved.result, merged_fields=saved.merged_fields)
