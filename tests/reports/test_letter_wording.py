@@ -41,7 +41,7 @@ def test_other_steps_may_summarise_long_lists() -> None:
 
 
 def test_a_tijdvak_reads_as_people_say_it() -> None:
-    from caseworker_app.services.position import _citizen_period
+    from caseworker_app.services.position.letter import _citizen_period
 
     d = dt.date
     assert _citizen_period(d(2024, 1, 1), d(2024, 12, 31)) == "2024"

@@ -1,0 +1,175 @@
+"""Every claim of a loaded position through the rules engine (``domain.rules.position.evaluate_claim``).
+
+Figures per claim (all Decimal, two decimals):
+
+* ``original_amount`` the assessed amount; ``reduced`` what verminderingen, kwijtschelding and afboeking
+  took off it; ``paid`` / ``verrekend`` payments and set-offs (positive numbers);
+* ``costs`` kosten booked; ``rente_booked`` invorderingsrente already charged; ``rente_accrued`` rente
+  accrued up to ``as_of`` and not yet charged (the rules engine, rounded down to whole euros);
+* ``open`` = ledger balance + ``rente_accrued`` = what the debtor must pay on ``as_of``.  So, per claim:
+  ``original_amount - reduced + costs + rente_booked + rente_accrued - paid - verrekend == open``.
+
+A claim the rules engine cannot evaluate (a missing parameter row for an old date) still shows its ledger
+figures, with the reason in ``calculation_error``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from caseworker_app.errors import UserFacingError
+
+from caseworker_app.domain.money import ZERO
+from caseworker_app.domain.rules import position as rules
+from caseworker_app.domain.types import BookingKind, ClaimKind, EnforcementStep, Middel, label
+
+from caseworker_app.services.position.claim_status import ClaimStatus
+from caseworker_app.services.position.dto import ClaimPosition, NextStepInfo
+from caseworker_app.services.position.load import Loaded
+
+_BOOKING_KINDS = {k.value: k for k in BookingKind}
+_STEPS = {s.value: s for s in EnforcementStep}
+_CLAIM_KINDS = {k.value: k for k in ClaimKind}
+_MIDDELEN = {m.value: m for m in Middel}
+
+
+def _facts(claim: Any, ledger: Sequence[Any], steps: Sequence[Any], status: ClaimStatus, *, fraude: bool,
+           perspectief: bool | None, bvv_op: dt.date | None) -> rules.ClaimFacts:
+    """The rules engine's input for one claim.  The claim's own aanslag booking is the ``bedrag``, not a booking."""
+    original = claim.original_amount
+    seen_own = False
+    bookings: list[rules.Booking] = []
+    make = rules.Booking
+    for row in ledger:
+        kind = _BOOKING_KINDS[row.kind]
+        if kind is BookingKind.AANSLAG and not seen_own and row.amount == original:
+            seen_own = True  # the booking that put the assessed amount on the ledger
+            continue
+        bookings.append(make(kind, row.amount, row.booking_date))
+    taken = tuple(
+        rules.StepTaken(_STEPS[row.step], row.action_date)
+        for row in steps
+        if row.stuit or not _STEPS[row.step].stuit  # an action recorded as not stuitend is not a rung
+    )
+    return rules.ClaimFacts(
+        kind=_CLAIM_KINDS[claim.soort],
+        middel=_MIDDELEN[claim.middel],
+        dagtekening=claim.dagtekening,
+        bedrag=original,
+        uiterste_betaaldatum=claim.vervaldatum,  # as recorded on the aanslagbiljet / beschikking
+        bookings=tuple(bookings),
+        steps=taken,
+        uitstel=status.uitstel,
+        under_regeling=status.regeling,
+        paused=status.paused,
+        kwijtschelding_verzoek=status.kwijtschelding_verzoek,
+        fraude=fraude,
+        betalingsperspectief=perspectief,
+        bvv_vastgesteld_op=bvv_op,
+        claim_id=claim.id,
+    )
+
+
+def _next_step_info(ev: rules.ClaimEvaluation) -> NextStepInfo:
+    nxt = ev.next_step
+    if nxt.step is None:
+        text = "Geen volgende stap" if ev.ledger_balance > ZERO else "Niets open"
+    else:
+        text = label(nxt.step)
+    return NextStepInfo(
+        step=nxt.step.value if nxt.step is not None else None,
+        label=text,
+        allowed=nxt.allowed,
+        earliest=nxt.earliest,
+        costs=ev.kosten_volgende_stap,
+        blocking=nxt.blocking,
+    )
+
+
+def _claim_position(
+    claim: Any, facts: rules.ClaimFacts, ev: rules.ClaimEvaluation, status: ClaimStatus
+) -> ClaimPosition:
+    stage_date = None
+    if ev.enforcement_stage is not None:
+        stage_date = max((s.date for s in facts.steps if s.step is ev.enforcement_stage), default=None)
+    gestuit = any(s.step.stuit for s in facts.steps) or ev.verrekend > ZERO
+    return ClaimPosition(
+        id=claim.id,
+        reference=claim.reference,
+        creditor=claim.creditor,
+        middel=claim.middel,
+        soort=claim.soort,
+        tijdvak_van=claim.tijdvak_van,
+        tijdvak_tot=claim.tijdvak_tot,
+        dagtekening=claim.dagtekening,
+        vervaldatum=claim.vervaldatum,
+        original_amount=claim.original_amount,
+        reduced=claim.original_amount - ev.principal,
+        paid=ev.paid,
+        verrekend=ev.verrekend,
+        costs=ev.costs,
+        rente_booked=ev.rente_booked,
+        rente_accrued=ev.rente_accrued,
+        open=ev.ledger_balance + ev.rente_accrued,
+        open_principal=ev.open_principal,
+        enforcement_stage=ev.enforcement_stage.value if ev.enforcement_stage is not None else None,
+        enforcement_stage_date=stage_date,
+        verjaringsdatum=ev.verjaringsdatum,
+        verjaard=ev.verjaard,
+        gestuit=gestuit,
+        stuiten_advies=ev.stuiten,
+        stuiten_reden=ev.stuiten_reden,
+        next_step=_next_step_info(ev),
+        under_regeling=status.regeling,
+        paused=status.paused,
+        facts=facts,
+    )
+
+
+def _unevaluated_position(claim: Any, facts: rules.ClaimFacts, status: ClaimStatus, error: str) -> ClaimPosition:
+    """The ledger figures of a claim the rules engine could not evaluate; no rente, no next step."""
+    sums = dict.fromkeys(BookingKind, ZERO)
+    for booking in facts.bookings:
+        sums[booking.kind] += booking.amount
+    reduced = -(sums[BookingKind.VERMINDERING] + sums[BookingKind.KWIJTSCHELDING] + sums[BookingKind.AFBOEKING])
+    reduced -= sums[BookingKind.AANSLAG]
+    balance = claim.original_amount + sum(sums.values(), ZERO)
+    return ClaimPosition(
+        id=claim.id, reference=claim.reference, creditor=claim.creditor, middel=claim.middel, soort=claim.soort,
+        tijdvak_van=claim.tijdvak_van, tijdvak_tot=claim.tijdvak_tot, dagtekening=claim.dagtekening,
+        vervaldatum=claim.vervaldatum, original_amount=claim.original_amount, reduced=reduced,
+        paid=-sums[BookingKind.BETALING], verrekend=-sums[BookingKind.VERREKENING], costs=sums[BookingKind.KOSTEN],
+        rente_booked=sums[BookingKind.RENTE], rente_accrued=ZERO, open=balance, open_principal=balance,
+        enforcement_stage=None, enforcement_stage_date=None, verjaringsdatum=None, verjaard=False,
+        gestuit=any(s.step.stuit for s in facts.steps), stuiten_advies=False, stuiten_reden="",
+        next_step=NextStepInfo(None, "Niet te berekenen", False, None, None, note=error),
+        under_regeling=status.regeling, paused=status.paused, calculation_error=error, facts=facts,
+    )
+
+
+
+def evaluate_claims(loaded: Loaded, day: dt.date) -> list[ClaimPosition]:
+    """The position of every loaded claim on ``day``, with what the extensions know about each claim."""
+    status: dict[int, ClaimStatus] = {}
+    perspectief: bool | None = None
+    bvv_op = loaded.situation.peildatum if loaded.situation is not None else None
+    for ext in loaded.extensions:
+        status.update(ext.claim_status)
+        if ext.betalingsperspectief is not None:
+            perspectief = ext.betalingsperspectief
+        if ext.bvv_vastgesteld_op is not None:
+            bvv_op = ext.bvv_vastgesteld_op
+    fraude = bool(loaded.debtor.fraude_markering)
+    empty = ClaimStatus()
+    claims: list[ClaimPosition] = []
+    for claim in loaded.claims:
+        st = status.get(claim.id, empty)
+        facts = _facts(claim, loaded.bookings.get(claim.id, ()), loaded.actions.get(claim.id, ()), st,
+                       fraude=fraude, perspectief=perspectief, bvv_op=bvv_op)
+        try:
+            claims.append(_claim_position(claim, facts, rules.evaluate_claim(facts, day), st))
+        except UserFacingError as exc:  # e.g. no parameter row for an old date: show the ledger, say why
+            claims.append(_unevaluated_position(claim, facts, st, exc.message))
+    return claims

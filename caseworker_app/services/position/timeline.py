@@ -1,0 +1,69 @@
+"""The timeline of a position: everything that happened to the debtor, newest first."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from caseworker_app.domain.money import format_date, format_eur
+from caseworker_app.domain.types import BookingKind, ClaimKind, EnforcementStep, Middel, label, label_of
+
+from caseworker_app.services.position.dto import TimelineEvent
+from caseworker_app.services.position.load import Loaded
+
+_BOOKING_TIMELINE_KIND = {
+    BookingKind.AANSLAG: "vordering",
+    BookingKind.BETALING: "betaling",
+    BookingKind.VERREKENING: "verrekening",
+    BookingKind.KOSTEN: "kosten",
+    BookingKind.RENTE: "rente",
+    BookingKind.VERMINDERING: "vermindering",
+    BookingKind.KWIJTSCHELDING: "vermindering",
+    BookingKind.AFBOEKING: "vermindering",
+}
+
+_BOOKING_TITLES = {k.value: label(k).capitalize() for k in BookingKind}
+_BOOKING_TITLES[BookingKind.AANSLAG.value] = "Correctie aanslag"
+_BOOKING_KIND_OF = {k.value: _BOOKING_TIMELINE_KIND[k] for k in BookingKind}
+_STEP_TITLES = {s.value: label(s).capitalize() for s in EnforcementStep}
+
+
+def timeline_of(loaded: Loaded, by_id: Mapping[int, Any]) -> list[TimelineEvent]:
+    """Everything that happened, newest first (thousands of events for a large debtor: kept to plain loops)."""
+    events: list[TimelineEvent] = []
+    add = events.append
+    event = TimelineEvent
+    for claim in loaded.claims:
+        what = f"{label_of(Middel, claim.middel)} ({label_of(ClaimKind, claim.soort)})"
+        add(event(claim.dagtekening, "vordering", f"{label_of(ClaimKind, claim.soort).capitalize()} opgelegd",
+                  f"{what}, te betalen vóór {format_date(claim.vervaldatum)}",
+                  claim.original_amount, claim.reference, claim.creditor))
+    aanslag = BookingKind.AANSLAG.value
+    for claim_id, rows in loaded.bookings.items():
+        claim = by_id[claim_id]
+        reference, creditor, original, dagtekening = claim.reference, claim.creditor, claim.original_amount, \
+            claim.dagtekening
+        for row in rows:
+            kind = row.kind
+            if kind == aanslag and row.amount == original and row.booking_date == dagtekening:
+                continue  # the claim event above already says this
+            description, source = row.description, row.source
+            if description and source:
+                detail = f"{description} — {source}"
+            else:
+                detail = description or source or ""
+            add(event(row.booking_date, _BOOKING_KIND_OF[kind], _BOOKING_TITLES[kind], detail, row.amount,
+                      reference, creditor))
+    for claim_id, steps in loaded.actions.items():
+        claim = by_id[claim_id]
+        for step in steps:
+            detail = step.notes or ""
+            if step.costs:
+                detail = f"kosten {format_eur(step.costs)}" + (f"; {detail}" if detail else "")
+            add(event(step.action_date, "invordering", _STEP_TITLES[step.step], detail, None, claim.reference,
+                      claim.creditor))
+    for ext in loaded.extensions:
+        events.extend(ext.timeline)
+    events.sort(key=lambda e: (e.day, e.kind != "vordering"), reverse=True)  # newest first
+    return events
+
