@@ -44,6 +44,7 @@ os.environ.setdefault("CASEWORKER_HOME", tempfile.mkdtemp(prefix="caseworker-ben
 from sqlalchemy import create_engine, insert, text
 from sqlalchemy.pool import NullPool
 
+from caseworker_app.domain.permissions import Permission
 from caseworker_app.domain.search import search_name
 from caseworker_app.domain.types import BookingKind, ClaimKind, Creditor, EnforcementStep, Middel
 
@@ -69,7 +70,7 @@ def build(ctx: Context, claims: int, per_claim: int, seed: int = 7) -> tuple[int
     """One debtor with ``claims`` claims and ``claims * per_claim`` bookings, written with Core inserts."""
     rng = random.Random(seed)
     login = ctx.actor.login
-    with ctx.unit_of_work() as session:
+    with ctx.unit_of_work(Permission.EDIT_DEBTOR, operation="bench.build") as session:
         household = Household(leefsituatie="gehuwd_met_kinderen", aantal_kinderen=2, beschermd_bestaansminimum=True)
         debtor = Debtor(
             kind="natuurlijk_persoon",

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from contextlib import AbstractContextManager
 from decimal import Decimal
 
+from sqlalchemy.orm import Session
+
+from caseworker_app.domain.permissions import Permission
 from caseworker_app.domain.search import search_name
 from caseworker_app.domain.types import (
     BookingKind,
@@ -42,6 +46,13 @@ def open_context(url: str, login: str | None = None) -> Context:
     return ctx
 
 
+def writing(
+    ctx: Context, permission: Permission = Permission.EDIT_DEBTOR, operation: str = "test.setup"
+) -> AbstractContextManager[Session]:
+    """A unit of work for writing test data directly, as the services will once they exist (audited)."""
+    return ctx.unit_of_work(permission, operation=operation)
+
+
 def add_debtor(
     ctx: Context,
     *,
@@ -54,7 +65,7 @@ def add_debtor(
     woonplaats: str = "Utrecht",
     leefsituatie: str | None = "alleenstaande",
 ) -> int:
-    with ctx.unit_of_work() as session:
+    with writing(ctx) as session:
         household = Household(leefsituatie=leefsituatie) if leefsituatie else None
         debtor = Debtor(
             kind=PersonKind.NATUURLIJK_PERSOON,
@@ -89,7 +100,7 @@ def add_claim(
     reference: str | None = None,
 ) -> int:
     soort = ClaimKind.TERUGVORDERING if middel.creditor is Creditor.TOESLAGEN else ClaimKind.AANSLAG
-    with ctx.unit_of_work() as session:
+    with writing(ctx) as session:
         claim = Claim(
             debtor_id=debtor_id,
             creditor=middel.creditor,

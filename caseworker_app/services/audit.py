@@ -1,14 +1,24 @@
-"""The audit trail: every change made through a service writes, in the same transaction, who/when/what.
+"""The audit trail: every change made through a service writes, in the same transaction, who/when/what/why.
 
-A ``before_flush`` hook on the service session factory records an :class:`AuditEntry` for every
-inserted, updated or deleted row of an audited table, with the values before and after.  A flush
-with changes but without an actor in ``session.info`` is refused: no unaudited path exists.
-Bulk loads that bypass the ORM (the demo generator) call :func:`record` themselves.
+Hooks on the service session factory record an :class:`AuditEntry` for every inserted, updated or deleted
+row, with the values before and after: updates in ``before_flush``; inserts after the flush (when they have
+their key); deletes as the flush deletes them (``persistent_to_deleted``), so rows the ORM removes by itself
+-- an orphan of a ``delete-orphan`` collection, a cascade -- are audited like an explicit ``session.delete``.
+
+Every row names the **operation** it belongs to (:class:`Operation`: a fresh id per unit of work, the use
+case's name and, where a person gave one, the reason), so one decision's rows can be found together.  A flush
+with changes but without an actor and an operation in ``session.info`` is refused: no unaudited path exists
+(:func:`begin` puts them there; ``Context.unit_of_work`` calls it).  Bulk loads that bypass the ORM (the demo
+generator) and events that change no row (a PDF written) call :func:`record` themselves.  :func:`record` is
+the one place an audit row is made.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+import uuid
+from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
 from typing import Any
@@ -39,6 +49,42 @@ def jsonable(value: Any) -> Any:
     return value
 
 
+_OPERATION_NAME = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$")
+_ACTOR = "actor"
+_OPERATION = "operation"
+
+
+@dataclass(frozen=True)
+class Operation:
+    """One unit of work as the audit names it.
+
+    ``name`` is the use case, dotted and lower case (``"debtor.update"``, ``"measure.propose"``); ``reason`` is
+    what the person gave as the reason (stripped; empty means none); ``id`` is new for every unit of work.
+    """
+
+    name: str
+    reason: str | None = None
+    id: str = field(default_factory=lambda: str(uuid.uuid4()))
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.name, str) or len(self.name) > 60 or not _OPERATION_NAME.match(self.name):
+            raise ValueError(f"operation name must be dotted lower case, at most 60 characters: {self.name!r}")
+        if self.reason is not None:
+            reason = self.reason.strip()
+            object.__setattr__(self, "reason", reason or None)
+
+
+def begin(session: Session, actor: str, operation: Operation) -> None:
+    """Mark ``session`` as working for ``actor`` in ``operation``: what every audit row of it will name."""
+    session.info[_ACTOR] = actor
+    session.info[_OPERATION] = operation
+
+
+def operation_of(session: Session) -> Operation | None:
+    found = session.info.get(_OPERATION)
+    return found if isinstance(found, Operation) else None
+
+
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
@@ -51,14 +97,18 @@ def record(
     before: dict[str, Any] | None,
     after: dict[str, Any] | None,
 ) -> None:
-    """Write one explicit audit row (for changes the ORM hook cannot see)."""
-    actor = session.info.get("actor")
-    if not actor:
-        raise UnauditedChangeError(f"{action} on {entity} without an actor")
+    """Write one audit row in ``session``'s transaction (also for changes the ORM hooks cannot see)."""
+    actor = session.info.get(_ACTOR)
+    operation = operation_of(session)
+    if not actor or operation is None:
+        raise UnauditedChangeError(f"{action} on {entity} without an actor and an operation")
     session.add(
         AuditEntry(
             occurred_at=_now(),
             actor=actor,
+            operation_id=operation.id,
+            operation=operation.name,
+            reason=operation.reason,
             action=action,
             entity=entity,
             entity_id=None if entity_id is None else str(entity_id),
@@ -85,14 +135,15 @@ def _pk(obj: Base) -> str | None:
 
 def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
     pending = [o for o in session.new if isinstance(o, Base) and not isinstance(o, AuditEntry)]
-    dirty = [o for o in session.dirty if isinstance(o, Base) and session.is_modified(o, include_collections=False)]
-    deleted = [o for o in session.deleted if isinstance(o, Base) and not isinstance(o, AuditEntry)]
-    if not (pending or dirty or deleted):
+    # a changed collection alone is a change too: a delete-orphan cascade deletes what it lost
+    changed = [o for o in session.dirty if isinstance(o, Base) and session.is_modified(o)]
+    dirty = [o for o in changed if session.is_modified(o, include_collections=False)]
+    if not (pending or changed or session.deleted):
         return
     if session.info.get("read_only"):
         raise UnauditedChangeError("a read-only unit of work tried to change data")
-    if not session.info.get("actor"):
-        raise UnauditedChangeError("a change without an actor: use Context.unit_of_work()")
+    if not session.info.get(_ACTOR) or operation_of(session) is None:
+        raise UnauditedChangeError("a change without an actor and an operation: use Context.unit_of_work()")
     inserted: list[Base] = session.info.setdefault("_audit_inserted", [])
     inserted.extend(pending)
     for obj in dirty:
@@ -105,13 +156,19 @@ def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
                 after[key] = jsonable(history.added[0] if history.added else None)
         if after:
             record(session, "update", obj.__tablename__, _pk(obj), before, after)
-    for obj in deleted:
-        record(session, "delete", obj.__tablename__, _pk(obj), _snapshot(obj), None)
+
+
+def _deleted(session: Session, obj: object) -> None:
+    # called by the flush for every row it deletes, explicit or by cascade; the row is written after the flush
+    if isinstance(obj, Base) and not isinstance(obj, AuditEntry):
+        session.info.setdefault("_audit_deleted", []).append((obj.__tablename__, _pk(obj), _snapshot(obj)))
 
 
 def _after_flush(session: Session, _ctx: Any) -> None:
-    # inserts get their primary key only during the flush: write their audit rows afterwards,
-    # still inside the same transaction (they go out with the next flush or the commit)
+    # inserts get their primary key only during the flush, and deletes by cascade are known only then: write
+    # their audit rows afterwards, still inside the same transaction (they go out with the next flush or the commit)
+    for table, pk, snapshot in session.info.pop("_audit_deleted", []):
+        record(session, "delete", table, pk, snapshot, None)
     inserted = session.info.pop("_audit_inserted", [])
     for obj in inserted:
         record(session, "insert", obj.__tablename__, _pk(obj), None, _snapshot(obj))
@@ -119,4 +176,5 @@ def _after_flush(session: Session, _ctx: Any) -> None:
 
 def install(factory: sessionmaker[Session]) -> None:
     event.listen(factory, "before_flush", _before_flush)
+    event.listen(factory, "persistent_to_deleted", _deleted)
     event.listen(factory, "after_flush_postexec", _after_flush)

@@ -76,7 +76,9 @@ def clean_financial(values: Mapping[str, Any]) -> dict[str, Any]:
 def record_financial_situation(ctx: Context, debtor_id: int, values: Mapping[str, Any]) -> int:
     """Record income and fixed costs as known on ``values['peildatum']``; returns the new record's id."""
     cleaned = clean_financial(values)
-    with ctx.unit_of_work(Permission.EDIT_DEBTOR, action="inkomen en lasten vastleggen") as session:
+    with ctx.unit_of_work(
+        Permission.EDIT_DEBTOR, operation="financial_situation.record", action="inkomen en lasten vastleggen"
+    ) as session:
         if session.get(Debtor, debtor_id) is None:
             raise NotFoundError("Schuldenaar", debtor_id)
         situation = FinancialSituation(debtor_id=debtor_id, **cleaned)
@@ -120,7 +122,9 @@ def update_household(ctx: Context, debtor_id: int, base_version: int | None, cha
     else saved the household in between, fields they changed differently raise :class:`ConflictError`.
     """
     cleaned = clean_household(changes)
-    with ctx.unit_of_work(Permission.EDIT_DEBTOR, action="huishouden wijzigen") as session:
+    with ctx.unit_of_work(
+        Permission.EDIT_DEBTOR, operation="household.update", action="huishouden wijzigen"
+    ) as session:
         debtor = session.get(Debtor, debtor_id)
         if debtor is None:
             raise NotFoundError("Schuldenaar", debtor_id)

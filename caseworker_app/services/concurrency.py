@@ -147,6 +147,7 @@ def update_versioned(
     *,
     entity: str,
     permission: Permission,
+    operation: str,
     action: str,
     base: Mapping[str, Any],
     base_version: int,
@@ -154,19 +155,21 @@ def update_versioned(
     result: Callable[[Session, M], R],
     options: Iterable[Any] = (),
     after_apply: Callable[[Session, M, Mapping[str, Any]], None] | None = None,
+    reason: str | None = None,
 ) -> Saved[R]:
     """Save ``changes`` (cleaned; keys are attribute names of ``model``) made on top of ``base``.
 
-    One unit of work (``permission``/``action`` checked and audited), retried by :func:`retrying`: lock the
-    row, merge field by field (:func:`merge_fields`; a real clash raises :class:`ConflictError` and writes
-    nothing), set the changed attributes, call ``after_apply(session, row, changed)`` for derived columns,
-    stamp ``updated_at`` when the model has one, flush, and return ``result(session, row)`` -- built inside
-    the transaction -- with the fields that were merged from somebody else's save.
+    One unit of work (``permission``/``action`` checked, audited as ``operation`` with ``reason``), retried by
+    :func:`retrying`: lock the row, merge field by field (:func:`merge_fields`; a real clash raises
+    :class:`ConflictError` and writes nothing), set the changed attributes, call
+    ``after_apply(session, row, changed)`` for derived columns, stamp ``updated_at`` when the model has one,
+    flush, and return ``result(session, row)`` -- built inside the transaction -- with the fields that were
+    merged from somebody else's save.
     """
     opts = tuple(options)
 
     def attempt() -> Saved[R]:
-        with ctx.unit_of_work(permission, action=action) as session:
+        with ctx.unit_of_work(permission, operation=operation, reason=reason, action=action) as session:
             row = lock_for_update(session, model, key, entity=entity, options=opts)
             current = {k: getattr(row, k) for k in base}
             merge = merge_fields(

@@ -4,11 +4,12 @@ Every client does the same three steps::
 
     db = Database.open(url)             # validates the URL, connects, checks the schema
     ctx = db.login(login=None)          # PostgreSQL: current_user; SQLite: the local profile
-    with ctx.unit_of_work(Permission.EDIT_DEBTOR) as session:
+    with ctx.unit_of_work(Permission.EDIT_DEBTOR, operation="debtor.update", reason=why) as session:
         ...                             # flushes are audited; commit on success, rollback on error
 
-The permission check, the audit (see :mod:`caseworker_app.services.audit`) and the translation of
-driver errors into Dutch messages happen here, so the GUI, the CLI and the tests all get them.
+The permission check, the audit (see :mod:`caseworker_app.services.audit`: every row of the unit names its
+operation -- a fresh id, the use case and the person's reason) and the translation of driver errors into
+Dutch messages happen here, so the GUI, the CLI and the tests all get them.
 """
 
 from __future__ import annotations
@@ -143,7 +144,7 @@ def _count_users(session: Session) -> int:
 
 def _bootstrap_user(session: Session, login: str, roles: tuple[Role, ...]) -> User:
     """First use of a database: the person opening it becomes its first user (audited as themselves)."""
-    session.info["actor"] = login
+    audit.begin(session, login, audit.Operation("user.bootstrap"))
     user = User(login=login, display_name=login, roles=[UserRole(role=r.value) for r in roles])
     session.add(user)
     session.flush()
@@ -173,12 +174,20 @@ class Context:
             )
 
     @contextlib.contextmanager
-    def unit_of_work(self, permission: Permission | None = None, *, action: str | None = None) -> Iterator[Session]:
-        """One transaction for one use case: checks ``permission``, audits every flush, commits or rolls back."""
-        if permission is not None:
-            self.require(permission, action)
+    def unit_of_work(
+        self, permission: Permission, *, operation: str, reason: str | None = None, action: str | None = None
+    ) -> Iterator[Session]:
+        """One transaction for one use case: checks ``permission``, audits every flush, commits or rolls back.
+
+        ``operation`` is the use case's name (``"debtor.update"``), ``reason`` what the person gave as the reason,
+        if anything; every audit row of the unit carries both and the unit's own id (see
+        :class:`~caseworker_app.services.audit.Operation`).  ``action`` is the Dutch wording of what was refused
+        when the permission is missing ("schuldenaar wijzigen").
+        """
+        op = audit.Operation(operation, reason)  # validates the name before anything is opened
+        self.require(permission, action)
         with translated_errors(self.db.url), self.db.session_factory() as session:
-            session.info["actor"] = self.actor.login
+            audit.begin(session, self.actor.login, op)
             with session.begin():
                 begin_writing(session)  # SQLite: BEGIN IMMEDIATE, so concurrent writers wait instead of failing
                 yield session

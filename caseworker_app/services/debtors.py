@@ -301,6 +301,7 @@ def update_debtor(ctx: Context, base: DebtorDetail, changes: dict[str, Any]) -> 
         base.id,
         entity="Schuldenaar",
         permission=Permission.EDIT_DEBTOR,
+        operation="debtor.update",
         action="schuldenaar wijzigen",
         base=base.editable_values(),
         base_version=base.version,

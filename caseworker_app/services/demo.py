@@ -1396,7 +1396,9 @@ def generate(
     if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
         raise ValidationError("invalid_field", field="seed", reason="kies een geheel getal van 0 of hoger")
     reference = reference_date or dt.datetime.now().astimezone().date()  # the caseworker's local today
-    with ctx.unit_of_work(Permission.MANAGE_DATABASE, action="demogegevens aanmaken") as session:
+    with ctx.unit_of_work(
+        Permission.MANAGE_DATABASE, operation="demo.generate", action="demogegevens aanmaken"
+    ) as session:
         users_added = _add_users(session)
         next_ids = _next_ids(session)
         taken: set[str] = set()

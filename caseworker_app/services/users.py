@@ -58,7 +58,7 @@ def add_user(ctx: Context, login: str, display_name: str, roles: tuple[Role, ...
         raise ValidationError("missing_field", field="naam")
     if not roles:
         raise ValidationError("missing_field", field="role")
-    with ctx.unit_of_work(Permission.MANAGE_USERS, action="gebruikers beheren") as session:
+    with ctx.unit_of_work(Permission.MANAGE_USERS, operation="user.add", action="gebruikers beheren") as session:
         if session.execute(select(User.id).where(User.login == login)).first():
             raise UserFacingError("user_exists", login=login)
         user = User(login=login, display_name=display_name.strip(), roles=[UserRole(role=Role(r).value) for r in roles])
@@ -68,11 +68,14 @@ def add_user(ctx: Context, login: str, display_name: str, roles: tuple[Role, ...
 
 
 def set_roles(ctx: Context, login: str, roles: tuple[Role, ...]) -> UserInfo:
-    with ctx.unit_of_work(Permission.MANAGE_USERS, action="gebruikers beheren") as session:
+    with ctx.unit_of_work(Permission.MANAGE_USERS, operation="user.set_roles", action="gebruikers beheren") as session:
         user = session.execute(select(User).where(User.login == login)).scalar_one_or_none()
         if user is None:
             raise NotFoundError("Gebruiker", login)
-        user.roles = [UserRole(role=Role(r).value) for r in roles]
+        # keep the rows of the roles that stay: only what changes is deleted or inserted (and audited)
+        current = {r.role: r for r in user.roles}
+        wanted = dict.fromkeys(Role(r).value for r in roles)
+        user.roles = [current.get(value) or UserRole(role=value) for value in wanted]
         session.flush()
         return _info(user)
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from caseworker_app import cli
-from tests.factories import add_claim, add_debtor, open_context
+from tests.factories import add_claim, add_debtor, open_context, writing
 from tests.reports.pdftext import summary_amounts
 
 from caseworker_app.domain.types import BookingKind, EnforcementStep, Middel
@@ -89,7 +89,7 @@ def _case(ctx: Context) -> str:
                            payments=((dt.date(2024, 11, 1), "123.00"),))
     from caseworker_app.db.models import Booking
 
-    with ctx.unit_of_work() as session:  # the late payment got its rente booked (whole euros)
+    with writing(ctx) as session:  # the late payment got its rente booked (whole euros)
         session.add(Booking(claim_id=paid_claim, kind=BookingKind.RENTE, amount=Decimal("1.00"),
                             booking_date=dt.date(2024, 11, 1), created_by="test"))
     return "249566758"

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from caseworker_app import paths
+from tests.factories import writing
 
 from caseworker_app.domain.search import search_name
 
@@ -44,7 +45,7 @@ def _debtor(**kw: object) -> Debtor:
 
 def seed(ctx: Context) -> SeedIds:
     """A few debtors with claims, bookings and enforcement steps, written like the services write."""
-    with ctx.unit_of_work() as s:
+    with writing(ctx) as s:
         household = Household(
             leefsituatie="gehuwd_met_kinderen", aantal_kinderen=2, kostendelers=0, beschermd_bestaansminimum=True
         )

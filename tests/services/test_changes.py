@@ -11,7 +11,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.pool import NullPool
 
 from caseworker_app.errors import NotFoundError
-from tests.factories import add_claim, add_debtor, open_context
+from tests.factories import add_claim, add_debtor, open_context, writing
 
 from caseworker_app.domain.types import BookingKind
 
@@ -46,14 +46,14 @@ def test_token_moves_on_every_kind_of_change_and_only_for_that_debtor(migrated_d
         seen.add(token)
         return fresh
 
-    with other_ctx.unit_of_work() as session:
+    with writing(other_ctx) as session:
         session.add(Booking(claim_id=claim_id, kind=BookingKind.BETALING, amount=Decimal("-10.00"),
                             booking_date=dt.date(2026, 6, 1), created_by="x"))
     assert changed()
     base = debtors.get_debtor(other_ctx, mine)
     debtors.update_debtor(other_ctx, base, {"telefoon": "0612345678"})
     assert changed()
-    with other_ctx.unit_of_work() as session:
+    with writing(other_ctx) as session:
         session.add(FinancialSituation(debtor_id=mine, peildatum=dt.date(2026, 10, 1), inkomen_maand=Decimal("1800")))
     assert changed()
     add_claim(other_ctx, mine)
@@ -65,7 +65,7 @@ def test_a_deleted_debtor_is_reported_not_crashed(migrated_db_url: str) -> None:
     ctx = open_context(migrated_db_url)
     debtor_id = add_debtor(ctx, leefsituatie=None)
     assert changes.change_token(ctx, debtor_id) != changes.DELETED
-    with _second_user(ctx).unit_of_work() as session:
+    with writing(_second_user(ctx)) as session:
         debtor = session.get(Debtor, debtor_id)
         assert debtor is not None
         session.delete(debtor)
@@ -88,7 +88,7 @@ def test_changed_debtors_are_resolved_from_claims_and_bookings(migrated_db_url: 
     first = add_debtor(ctx)
     claim_id = add_claim(ctx, first)
     second = add_debtor(ctx, bsn="123456782", achternaam="Bakker")
-    with ctx.unit_of_work() as session:
+    with writing(ctx) as session:
         session.add(Booking(claim_id=claim_id, kind=BookingKind.BETALING, amount=Decimal("-5.00"),
                             booking_date=dt.date(2026, 6, 1), created_by="x"))
         session.flush()
@@ -132,7 +132,7 @@ def test_notify_reaches_a_listener_on_commit_only(pg_ctx: Context) -> None:
     try:
         assert listener.connected.wait(10), "listener did not connect"
         other = _second_user(ctx)
-        with pytest.raises(RuntimeError), other.unit_of_work() as session:
+        with pytest.raises(RuntimeError), writing(other) as session:
             debtor = session.get(Debtor, debtor_id)
             assert debtor is not None
             debtor.telefoon = "0611111111"

@@ -11,11 +11,11 @@ from sqlalchemy import event, text
 from sqlalchemy.orm.exc import StaleDataError
 
 from caseworker_app.errors import ConflictError, StaleRecordError
-from tests.factories import add_debtor, open_context
+from tests.factories import add_debtor, open_context, writing
 
 from caseworker_app.db.models import Debtor
 
-from caseworker_app.services import concurrency, debtors
+from caseworker_app.services import audit, concurrency, debtors
 from caseworker_app.services.context import Context, Database
 
 #: eight valid BSNs (11-proef)
@@ -64,7 +64,8 @@ def test_stale_update_is_detected_by_the_database(pg_url: str) -> None:
     debtor_id = add_debtor(ctx)
     factory = ctx.db.session_factory
     with factory() as first, factory() as second:
-        first.info["actor"] = second.info["actor"] = ctx.actor.login
+        for session in (first, second):
+            audit.begin(session, ctx.actor.login, audit.Operation("test.stale_update"))
         a = first.get(Debtor, debtor_id)
         b = second.get(Debtor, debtor_id)
         assert a is not None and b is not None and a.version == b.version == 1
@@ -240,7 +241,7 @@ def test_a_unit_of_work_that_writes_takes_the_sqlite_write_lock_first(migrated_s
     event.listen(ctx.db.engine, "before_cursor_execute", statements)
     with ctx.read() as session:
         session.execute(text("SELECT 1"))
-    with ctx.unit_of_work() as session:
+    with writing(ctx) as session:
         session.execute(text("SELECT 1"))
     assert seen == ["BEGIN", "SELECT 1", "BEGIN IMMEDIATE", "SELECT 1"]
 
@@ -268,7 +269,7 @@ def test_stale_data_never_leaves_a_unit_of_work_untranslated(pg_url: str) -> Non
     """A writer that does not lock (raw SQL) bumps the version mid-unit: a Dutch line, never StaleDataError."""
     ctx = open_context(pg_url)
     debtor_id = add_debtor(ctx)
-    with pytest.raises(StaleRecordError), ctx.unit_of_work() as session:
+    with pytest.raises(StaleRecordError), writing(ctx) as session:
         row = session.get(Debtor, debtor_id)
         assert row is not None
         with ctx.db.engine.connect() as raw:

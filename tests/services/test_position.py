@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import event, select
 
 from caseworker_app.errors import NotFoundError, ValidationError
-from tests.factories import add_claim, add_debtor, open_context
+from tests.factories import add_claim, add_debtor, open_context, writing
 
 from caseworker_app.domain.rules import bvv as bvv_rules
 from caseworker_app.domain.rules.position import evaluate_claim
@@ -134,7 +134,7 @@ def test_flags_that_change_how_the_case_is_treated(migrated_db_url: str) -> None
     ctx = open_context(migrated_db_url)
     debtor_id = add_debtor(ctx)
     add_claim(ctx, debtor_id)
-    with ctx.unit_of_work() as session:
+    with writing(ctx) as session:
         debtor = session.get(Debtor, debtor_id)
         assert debtor is not None and debtor.household is not None
         debtor.fraude_markering = True
@@ -215,7 +215,7 @@ def test_capacity_from_the_recorded_situation(migrated_db_url: str) -> None:
     debtor_id = add_debtor(ctx)
     add_claim(ctx, debtor_id)
     assert position.get_position(ctx, debtor_id, AS_OF).capacity is None
-    with ctx.unit_of_work() as session:
+    with writing(ctx) as session:
         session.add(FinancialSituation(debtor_id=debtor_id, peildatum=dt.date(2026, 10, 1),
                                        inkomen_maand=Decimal("2100.00"), inkomen_bron="loon",
                                        woonlasten_maand=Decimal("750.00"), zorgpremie_maand=Decimal("160.00")))
@@ -232,7 +232,7 @@ def test_capacity_from_the_recorded_situation(migrated_db_url: str) -> None:
 def test_capacity_needs_a_household(migrated_db_url: str) -> None:
     ctx = open_context(migrated_db_url)
     debtor_id = add_debtor(ctx, leefsituatie=None)
-    with ctx.unit_of_work() as session:
+    with writing(ctx) as session:
         session.add(FinancialSituation(debtor_id=debtor_id, peildatum=dt.date(2026, 10, 1),
                                        inkomen_maand=Decimal("1500.00")))
     cap = position.get_position(ctx, debtor_id, AS_OF).capacity
@@ -313,7 +313,7 @@ def test_corrections_and_reductions_are_shown(migrated_db_url: str) -> None:
     ctx = open_context(migrated_db_url)
     debtor_id = add_debtor(ctx)
     claim_id = add_claim(ctx, debtor_id, amount="1000.00", dagtekening=dt.date(2026, 9, 1))
-    with ctx.unit_of_work() as session:
+    with writing(ctx) as session:
         session.add(Booking(claim_id=claim_id, kind=BookingKind.VERMINDERING, amount=Decimal("-250.00"),
                             booking_date=dt.date(2026, 10, 1), description="uitspraak op bezwaar",
                             created_by=ctx.actor.login))
@@ -327,7 +327,7 @@ def test_position_survives_household_members(migrated_db_url: str) -> None:
     ctx = open_context(migrated_db_url)
     first = add_debtor(ctx)
     second = add_debtor(ctx, bsn="123456782", voornamen="Els", achternaam="Jansen", leefsituatie=None)
-    with ctx.unit_of_work() as session:
+    with writing(ctx) as session:
         household_id = session.execute(select(Debtor.household_id).where(Debtor.id == first)).scalar_one()
         other = session.get(Debtor, second)
         assert other is not None
@@ -364,7 +364,7 @@ def test_a_claim_the_rules_cannot_evaluate_still_shows_its_ledger(migrated_db_ur
 def test_capacity_without_figures_for_the_date_says_why(migrated_db_url: str) -> None:
     ctx = open_context(migrated_db_url)
     debtor_id = add_debtor(ctx)
-    with ctx.unit_of_work() as session:
+    with writing(ctx) as session:
         session.add(FinancialSituation(debtor_id=debtor_id, peildatum=dt.date(2001, 1, 1),
                                        inkomen_maand=Decimal("1500.00"), belastbaar_inkomen_jaar=Decimal("20000")))
     cap = position.get_position(ctx, debtor_id, dt.date(2023, 6, 1)).capacity  # no norms before 7-2024 shipped
@@ -374,7 +374,7 @@ def test_capacity_without_figures_for_the_date_says_why(migrated_db_url: str) ->
 def test_capacity_uses_todays_figures_and_flags_old_information(migrated_db_url: str) -> None:
     ctx = open_context(migrated_db_url)
     debtor_id = add_debtor(ctx)
-    with ctx.unit_of_work() as session:
+    with writing(ctx) as session:
         session.add(FinancialSituation(debtor_id=debtor_id, peildatum=dt.date(2024, 3, 1),
                                        inkomen_maand=Decimal("1200.00"), belastbaar_inkomen_jaar=Decimal("15000")))
     cap = position.get_position(ctx, debtor_id, dt.date(2026, 3, 1)).capacity

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.factories import add_claim, add_debtor, open_context
+from tests.factories import add_claim, add_debtor, open_context, writing
 
 from caseworker_app.domain.search import search_name
 from caseworker_app.domain.types import Doelgroep, PersonKind
@@ -32,7 +32,7 @@ def people(migrated_db_url: str) -> tuple[Context, dict[str, int]]:
         "ozturk": add_debtor(ctx, bsn="999993653", voornamen="Ayşe", achternaam="Öztürk", postcode="2511CV",
                              huisnummer=3),
     }
-    with ctx.unit_of_work() as session:
+    with writing(ctx) as session:
         company = Debtor(kind=PersonKind.NIET_NATUURLIJK_PERSOON, doelgroep=Doelgroep.NIET_NATUURLIJK_PERSOON,
                          rsin="100000009", achternaam="Bakkerij De Korenschoof B.V.",
                          search_name=search_name("Bakkerij De Korenschoof B.V."), postcode="5611AB", huisnummer=1)

@@ -34,7 +34,7 @@ def write_schuldoverzicht(
         )
     else:
         render_schuldoverzicht(data, target, issued_on=today())
-    with ctx.unit_of_work(Permission.VIEW_CASES) as session:
+    with ctx.unit_of_work(Permission.VIEW_CASES, operation="report.schuldoverzicht") as session:
         audit.record(
             session, "report.schuldoverzicht", "debtors", pos.debtor.id, None,
             {"as_of": pos.as_of, "open": pos.totals.open, "claims": pos.totals.claim_count},

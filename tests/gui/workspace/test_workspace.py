@@ -11,6 +11,7 @@ from PySide6.QtCore import QModelIndex, QRunnable, Qt
 from PySide6.QtWidgets import QLabel, QToolButton
 
 from caseworker_app.errors import StorageError
+from tests.factories import writing
 
 from caseworker_app.domain.explain import Step
 from caseworker_app.domain.money import format_eur
@@ -208,7 +209,7 @@ def test_totals_and_capacity_explain_themselves(workspace, ctx, seeded):
     title, steps = seen[-1]
     assert steps[-1].description == "Totaal" and steps[-1].value == format_eur(workspace.position.totals.open)
     assert len(steps) == 3  # both open claims, then the total
-    with ctx.unit_of_work() as s:
+    with writing(ctx) as s:
         s.add(FinancialSituation(debtor_id=seeded.jansen, peildatum=dt.date(2026, 9, 1),
                                  inkomen_maand=Decimal("2100.00"), woonlasten_maand=Decimal("800.00")))
     workspace.load()
@@ -228,7 +229,7 @@ def test_a_change_elsewhere_refreshes_without_losing_what_was_typed(qtbot, works
     token = ws.watcher.token
     ws.watcher.check()
     assert ws.watcher.token == token  # nothing changed: nothing reloaded
-    with ctx.unit_of_work() as s:  # another officer books a payment
+    with writing(ctx) as s:  # another officer books a payment
         s.add(Booking(claim_id=seeded.jansen_claims[1], kind="betaling", amount=Decimal("-45.00"),
                       booking_date=dt.date(2025, 11, 3), created_by="collega"))
     with qtbot.waitSignal(ws.position_shown, timeout=2000):
@@ -282,7 +283,7 @@ def test_a_debtor_deleted_elsewhere_says_so_and_the_tab_stays(qtbot, ctx, seeded
     ws.show()
     ws.load()
     assert ws.header.name_label.text() == "Bakkerij Müller B.V."
-    with ctx.unit_of_work() as s:
+    with writing(ctx) as s:
         s.delete(s.get(Debtor, seeded.bakker_bv))
     with qtbot.waitSignal(ws.deleted, timeout=2000):
         ws.watcher.check()

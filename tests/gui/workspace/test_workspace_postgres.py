@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from tests.factories import open_context
+from tests.factories import open_context, writing
 from tests.gui.conftest import seed
 
 from caseworker_app.domain.money import format_eur
@@ -35,7 +35,7 @@ def test_a_payment_booked_by_another_client_refreshes_the_open_workspace(qtbot, 
         qtbot.waitUntil(lambda: hub.listener is not None and hub.listener.connected.is_set(), timeout=10000)
         ws.claims_filter.setText("zorg")
         paid = ws.position.totals.paid
-        with other.unit_of_work() as s:
+        with writing(other) as s:
             s.add(Booking(claim_id=ids.jansen_claims[1], kind="betaling", amount=Decimal("-45.00"),
                           booking_date=dt.date(2025, 11, 3), created_by="collega"))
         qtbot.waitUntil(lambda: ws.position.totals.paid == paid + Decimal("45.00"), timeout=10000)
