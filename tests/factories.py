@@ -47,9 +47,9 @@ def open_context(url: str, login: str | None = None) -> Context:
 
 
 def writing(
-    ctx: Context, permission: Permission = Permission.EDIT_DEBTOR, operation: str = "test.setup"
+    ctx: Context, permission: Permission = Permission.MANAGE_DATABASE, operation: str = "test.setup"
 ) -> AbstractContextManager[Session]:
-    """A unit of work for writing test data directly, as the services will once they exist (audited)."""
+    """A unit of work for writing test data directly (audited), as the demo generator does: needs the admin role."""
     return ctx.unit_of_work(permission, operation=operation)
 
 
