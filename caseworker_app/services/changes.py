@@ -25,6 +25,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+import weakref
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -167,13 +168,21 @@ def _clear(session: Session, *_args: Any) -> None:
         session.info.pop(key, None)
 
 
+#: The session factories :func:`install` has hooked.  Not ``event.contains(factory, ...)``: SQLAlchemy keys its
+#: listener registry by ``id(factory)`` and keeps the key after the factory is garbage-collected, so a new factory
+#: that happens to get a dead one's address looked "already installed" and was left without hooks -- its commits
+#: sent no NOTIFY at all (the flaky reconnect test: the listener was fine, nothing was ever sent to it).
+_INSTALLED: weakref.WeakSet[sessionmaker[Session]] = weakref.WeakSet()
+
+
 def install(factory: sessionmaker[Session]) -> None:
     """Send ``pg_notify('caseworker_changes', debtor id)`` from every commit that changed a debtor's data.
 
     Idempotent.  Call it next to ``audit.install`` in ``Database.__init__``.
     """
-    if event.contains(factory, "after_flush", _collect):
+    if factory in _INSTALLED:
         return
+    _INSTALLED.add(factory)
     event.listen(factory, "after_flush", _collect)
     event.listen(factory, "before_commit", _notify)
     event.listen(factory, "after_rollback", _clear)
@@ -259,9 +268,9 @@ class ChangeListener:
                             if self._stop.is_set():
                                 break
                         if time.monotonic() - last_ping >= self._keepalive:
-                            # A round trip now and then: it notices a dead connection early, and it makes the
-                            # server hand over notifications it queued without waking this idle backend
-                            # (seen after a listener was replaced: the new one sat idle with a NOTIFY pending).
+                            # A round trip now and then notices a server that went away without closing the
+                            # socket.  A notification that arrives during it is kept by psycopg (>= 3.2.4) and
+                            # handed out by the next notifies(); older versions dropped it (pyproject's floor).
                             conn.execute("SELECT 1")
                             last_ping = time.monotonic()
             except psycopg.Error as exc:
