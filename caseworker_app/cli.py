@@ -6,6 +6,8 @@ function that adds its parser and sets ``func``.  ``func(args) -> int`` returns 
 Errors never reach the user as a traceback: a :class:`~caseworker_app.errors.CaseworkerError` is
 printed as one Dutch line on stderr (exit 2 for things the user can fix, 3 for storage problems);
 anything else is logged with its traceback and reported as one line pointing at the log (exit 70).
+A reader that leaves early (``caseworker debtor show BSN --json | head -1``) ends the command quietly
+with exit 141, as a Unix tool stopped by SIGPIPE does.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ COMMAND_MODULES = ("gui", "db", "user", "demo", "debtor", "calc", "report", "sel
 EXIT_USER = 2
 EXIT_STORAGE = 3
 EXIT_BUG = 70
+#: 128 + SIGPIPE: what the shell reports for a tool whose reader went away (``yes | head -1``).
+EXIT_PIPE = 141
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -80,7 +84,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     log.init(debug=bool(getattr(args, "debug", False)), console=args.command != "gui")
     try:
-        return int(args.func(args) or 0)
+        code = int(args.func(args) or 0)
+        sys.stdout.flush()  # here, not at interpreter exit: a reader that left must be noticed inside this try
+        return code
+    except BrokenPipeError:
+        return _reader_left()
     except StorageError as exc:
         logging.getLogger("caseworker.cli").warning("storage error: %s", exc, exc_info=True)
         print(f"caseworker: {exc.message}", file=sys.stderr)
@@ -98,3 +106,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_BUG
+
+
+def _reader_left() -> int:
+    """The reader of stdout is gone: no message, no traceback (Python's recipe in the ``signal`` docs).
+
+    stdout is pointed at devnull so the interpreter's final flush of what is still buffered cannot raise again.
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return EXIT_PIPE

@@ -69,13 +69,7 @@ def format_list(rules: list[dict[str, Any]]) -> str:
 
 
 def _emit(text: str) -> None:
-    try:
-        print(text)
-        sys.stdout.flush()
-    except BrokenPipeError:  # `caseworker calc ... | head`: the reader left, that is fine
-        import os
-
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    print(text)  # a reader that left (`caseworker calc --list | head -1`) is handled once, in cli.main
 
 
 def run(args: argparse.Namespace) -> int:
