@@ -18,7 +18,8 @@ Which server (``pg_admin_url``)
 3. else a throwaway cluster: ``initdb -A trust --no-sync`` + ``pg_ctl start`` with ``fsync=off`` on a free port, in a
    temporary folder, stopped and removed at the end of the session (as root through ``runuser -u postgres``).
    ``CASEWORKER_TEST_PG=local`` skips step 2 and always uses a throwaway cluster.
-When none of these works the PostgreSQL tests ERROR with a message saying how to fix it; they are never skipped.
+When none of these works each PostgreSQL test ERRORs with one line, and the end of the run says once how to fix it
+(``pytest_terminal_summary``); they are never skipped, so the run is red.
 With pytest-xdist each worker resolves this on its own: on a shared server the database names are unique, and in
 case 3 each worker starts its own small cluster (about a second each).
 """
@@ -36,6 +37,7 @@ import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NoReturn
 
 # Before anything can import Qt: without a display Qt would abort the whole run (exit 134).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -89,6 +91,27 @@ No PostgreSQL server for the tests. Any one of these fixes it:
   - start a server on 127.0.0.1:5432 where user postgres logs in without a password (trust);
   - set {PG_ENV_URL}=postgresql+psycopg://USER:PASSWORD@HOST:PORT/postgres (a login that may CREATE DATABASE).
 Deselect PostgreSQL tests explicitly with `-m "not postgres"` (never done by default)."""
+#: How each PostgreSQL test fails without a server: one line; HOW_TO_FIX follows once, at the end of the run.
+NO_SERVER = "PostgreSQL tests cannot run"
+
+
+def _no_server(reason: str) -> NoReturn:
+    pytest.fail(f"{NO_SERVER}: {reason} (how to fix it: see 'PostgreSQL' at the end of the run)", pytrace=False)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Say once how to get a server when PostgreSQL tests errored for the lack of one (also under xdist)."""
+    errored = [r for r in terminalreporter.stats.get("error", []) if NO_SERVER in str(getattr(r, "longrepr", ""))]
+    if not errored:
+        return
+    terminalreporter.section("PostgreSQL", sep="=", red=True, bold=True)
+    terminalreporter.line(f"{len(errored)} PostgreSQL tests could not run: no server was found or could be started.")
+    reasons = sorted({str(r.longrepr).split(f"{NO_SERVER}: ", 1)[1].rsplit(" (how to fix", 1)[0] for r in errored})
+    for reason in reasons:
+        terminalreporter.line(f"  {reason}")
+    terminalreporter.line("")
+    for line in HOW_TO_FIX.splitlines():
+        terminalreporter.line(line)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -127,6 +150,10 @@ def _as_psycopg(url: str) -> URL:
 
 def _render(url: URL) -> str:
     return url.render_as_string(hide_password=False)
+
+
+def _render_safe(url: URL) -> str:
+    return url.render_as_string(hide_password=True)
 
 
 def _new_db_name(kind: str = "") -> str:
@@ -253,7 +280,7 @@ def pg_admin_url() -> Iterator[str]:
         url = _as_psycopg(explicit)
         problem = _can_login(url)
         if problem:
-            pytest.fail(f"{PG_ENV_URL} is set but the server does not answer: {problem}\n\n{HOW_TO_FIX}", False)
+            _no_server(f"{PG_ENV_URL} is set ({_render_safe(url)}) but the server does not answer: {problem}")
         _drop_stale_test_databases(url)
         yield _render(url)
         return
@@ -284,8 +311,7 @@ def pg_admin_url() -> Iterator[str]:
                 finally:
                     cluster.stop()
                 return
-    pytest.fail("\n".join(["PostgreSQL tests cannot run. Tried:", *(f"  - {a}" for a in attempts), "", HOW_TO_FIX]),
-                pytrace=False)
+    _no_server("tried " + "; ".join(attempts))
 
 
 @pytest.fixture

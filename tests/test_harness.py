@@ -152,3 +152,23 @@ def test_a_run_that_collects_no_tests_is_red() -> None:
     assert "FAIL" in result.stdout
     assert "(exit 5)" in result.stdout
     assert "collected no tests" in result.stderr
+
+
+@pytest.mark.parametrize("workers", ["0", "2"])
+def test_without_postgresql_the_run_is_red_and_says_how_to_fix_it_once(workers: str) -> None:
+    """No server and no cluster allowed: every PostgreSQL test errors in one line, the fix is told once, at the end."""
+    env = {**os.environ, "CASEWORKER_TEST_PG": "server",
+           "CASEWORKER_TEST_DATABASE_URL": "postgresql://nobody@127.0.0.1:1/postgres"}  # port 1: nothing listens
+    selection = "pg_url_reaches or pg_url_is_dropped or db_url_covers"
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-n", workers, "-p", "no:cacheprovider", "-k", selection,
+         "tests/test_harness.py"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    out = result.stdout
+    assert result.returncode == 1, out  # red: tests failed (not 0, not "no tests", not an internal error)
+    assert out.count("Any one of these fixes it") == 1, out
+    assert "3 PostgreSQL tests could not run" in out, out
+    assert "127.0.0.1:1" in out  # which server was tried
+    assert "1 passed" in out and "3 error" in out, out  # SQLite still ran; nothing was skipped
+    assert "skipped" not in out
