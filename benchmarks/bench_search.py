@@ -12,8 +12,9 @@ real values spread over the table, and measures:
 
 * **service**: ``services.debtors.search_debtors(ctx, text)`` -- what the GUI and ``debtor search`` call:
   parsing the text, the permission check, a session from the pool, the query, the DTOs;
-* **raw round trip**: the very same SQL (compiled from the service's statement) on one open psycopg
-  connection, rows fetched;
+* **raw round trip**: the very statement and parameters the service sends for that text (recorded from the
+  engine, so always PostgreSQL's own statement, never the SQLite one) on one open psycopg connection, rows
+  fetched;
 * **server**: PostgreSQL's own execution time for it (``EXPLAIN (ANALYZE)``), i.e. the index work only.
 
 Prints median and p99 per kind, the ratio service / raw round trip and service / server, and the plan of one
@@ -38,14 +39,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("CASEWORKER_HOME", tempfile.mkdtemp(prefix="caseworker-bench-"))
 
 import psycopg
-from sqlalchemy.dialects import postgresql
-
-from caseworker_app.domain.search import parse_query
+from sqlalchemy import event
 
 from caseworker_app.db.session import normalize_url
 
-from caseworker_app.services.context import Database
-from caseworker_app.services.debtors import _search_statement, search_debtors
+from caseworker_app.services.context import Context, Database
+from caseworker_app.services.debtors import search_debtors
 
 LIMIT = 50
 
@@ -74,17 +73,28 @@ def samples(conn: psycopg.Connection[tuple[Any, ...]], n: int) -> dict[str, list
     }
 
 
-def raw_sql(text: str) -> str | None:
-    stmt = _search_statement(parse_query(text), LIMIT, "postgresql")
-    if stmt is None:
-        return None
-    dialect = postgresql.dialect()  # type: ignore[no-untyped-call]
-    sql = str(stmt.compile(dialect=dialect, compile_kwargs={"literal_binds": True}))
-    return sql.replace("%%", "%")  # the pyformat dialect doubles %; the raw query is sent without parameters
+Sent = tuple[str, Any]
 
 
-def _fetch(conn: psycopg.Connection[tuple[Any, ...]], sql: str) -> None:
-    conn.execute(sql).fetchall()
+def service_statement(ctx: Context, text: str) -> Sent:
+    """The statement and parameters ``search_debtors`` sends to the driver for ``text`` (like with like)."""
+    sent: list[Sent] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any, _many: bool) -> None:
+        if "FROM debtors" in statement:
+            sent.append((statement, parameters))
+
+    event.listen(ctx.db.engine, "before_cursor_execute", record)
+    try:
+        search_debtors(ctx, text)
+    finally:
+        event.remove(ctx.db.engine, "before_cursor_execute", record)
+    assert len(sent) == 1, sent
+    return sent[0]
+
+
+def _fetch(conn: psycopg.Connection[tuple[Any, ...]], sent: Sent) -> None:
+    conn.execute(*sent).fetchall()
 
 
 def timed(fn: Callable[[], object]) -> float:
@@ -121,15 +131,15 @@ def main() -> int:
             server: list[float] = []
             hits = 0
             for text in texts:
-                sql = raw_sql(text)
-                assert sql is not None, text
+                sql, params = service_statement(ctx, text)
                 service.append(timed(partial(search_debtors, ctx, text)))
-                raw.append(timed(partial(_fetch, conn, sql)))
-                explain = conn.execute("EXPLAIN (ANALYZE, FORMAT JSON) " + sql).fetchone()
+                raw.append(timed(partial(_fetch, conn, (sql, params))))
+                explain = conn.execute("EXPLAIN (ANALYZE, FORMAT JSON) " + sql, params).fetchone()
                 assert explain is not None
                 server.append(float(explain[0][0]["Execution Time"]) / 1000)
                 hits += len(search_debtors(ctx, text)) > 0
-            plan_rows = conn.execute("EXPLAIN " + (raw_sql(texts[0]) or "")).fetchall()
+            first_sql, first_params = service_statement(ctx, texts[0])
+            plan_rows = conn.execute("EXPLAIN " + first_sql, first_params).fetchall()
             plans[kind] = "\n".join(str(r[0]) for r in plan_rows)
             rows.append((kind, service, raw, server, hits / len(texts)))
     print("| query kind | service median / p99 | raw round trip median / p99 | server median / p99 | "
