@@ -41,6 +41,15 @@ if [[ $mode != pytest ]]; then
   step import-layers "$bin/lint-imports" --no-cache --no-logo
   step mypy "$bin/mypy"
 fi
+# Parameter figures past their "review by" date: a warning in the summary, never a failure (docs/rules.md).
+review_out=$("$bin/python" scripts/dev/param_review.py 2>&1)
+echo "=== parameter-review: $bin/python scripts/dev/param_review.py"
+echo "$review_out"
+if grep -q WAARSCHUWING <<<"$review_out"; then
+  summary+=("WARN  0s  parameter-review ($(grep -c WAARSCHUWING <<<"$review_out") parameter file(s) due for review; see above)")
+else
+  summary+=("ok    0s  parameter-review")
+fi
 if [[ $mode == test || $mode == pytest ]]; then
   # Two workers by default (-n auto = one per core): the suite waits on PostgreSQL as much as on the CPU, and on a
   # 2-core machine two workers took it from 185 s to 141 s. PYTEST_WORKERS=0 runs it in one process.

@@ -1,25 +1,64 @@
 """Explanations: every rule returns its result together with the steps that produced it.
 
-A :class:`Step` is one line a user can read ("Invorderingsrente 4,3% over 61 dagen") with the figure
-it used, the parameter it came from, that figure's validity period, source and status (OFFICIAL,
-OFFICIAL-OLD, SECONDARY, DERIVED, PLACEHOLDER).  Steps without a parameter (arithmetic, a decision)
-leave those fields ``None``.  Everything is frozen and turns into plain JSON with :meth:`to_json`.
+A :class:`Step` is one line a user can read ("Invorderingsrente 4,3% over 61 dagen") with the figure it used.
+For an officer who reads it out to a citizen it carries two words-only fields:
+
+* ``status_label`` -- how sure the figure is, in Dutch (see :data:`STATUS_LABELS`):
+
+  ===============  ===================================================================================
+  bevestigd        OFFICIAL, OFFICIAL* (the law text itself, read through a verbatim harvest),
+                   OFFICIAL-OLD (an official text older than 2025 whose rule still holds)
+  voorlopig        SECONDARY (a non-government page citing an official source), DERIVED (computed by
+                   us from an official rule, not published itself)
+  niet bevestigd   PLACEHOLDER (not found; the last known value is used)
+  te herzien       any status, when the figure is used for a date on or after its table's "review by"
+                   date: nobody confirmed it still holds, so it is not silently carried into a new year
+  ===============  ===================================================================================
+
+  Steps without a figure (arithmetic, a decision) have no status and no label.
+* ``legal_source`` -- the law or policy behind the step, spelled out ("Invorderingswet 1990, art. 28"); given
+  by the rule, else the parameter's declared citation, else the citation in the description
+  (:mod:`caseworker_app.domain.legal`).  It is separate from ``source``, the research note saying where the
+  figure was found.
+
+``parameter``, ``valid_from``/``valid_to``, ``source``, ``status`` and ``note`` stay for a details view.
+Only ``niet bevestigd`` and ``te herzien`` count as :attr:`Step.unconfirmed` (the red marker); ``voorlopig``
+is :attr:`Step.provisional`.  Everything is frozen and turns into plain JSON with :meth:`Step.to_json`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
+from caseworker_app.domain import legal
+
 if TYPE_CHECKING:
+    from decimal import Decimal
+
     from caseworker_app.domain.params import ParamValue
 
 T = TypeVar("T")
 
-#: Statuses that mean "not confirmed" (rules.md: verify before go-live); the interface marks steps with these.
-#: OFFICIAL-OLD (an official but older text) and DERIVED (computed from an official rule) are shown as they are.
-UNCONFIRMED_STATUSES = frozenset({"PLACEHOLDER", "SECONDARY"})
+CONFIRMED = "bevestigd"
+PROVISIONAL = "voorlopig"
+NOT_CONFIRMED = "niet bevestigd"
+REVIEW_DUE = "te herzien"
+
+#: status code of a parameter row -> the word an officer reads
+STATUS_LABELS: dict[str, str] = {
+    "OFFICIAL": CONFIRMED,
+    "OFFICIAL*": CONFIRMED,
+    "OFFICIAL-OLD": CONFIRMED,
+    "SECONDARY": PROVISIONAL,
+    "DERIVED": PROVISIONAL,
+    "PLACEHOLDER": NOT_CONFIRMED,
+}
+
+#: Statuses that mean "not confirmed" (the interface marks steps with these).
+UNCONFIRMED_STATUSES = frozenset(code for code, word in STATUS_LABELS.items() if word == NOT_CONFIRMED)
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,12 +71,25 @@ class Step:
     source: str | None = None
     status: str | None = None
     note: str | None = None
+    legal_source: str | None = None
+    review_due: bool = False
+
+    def __post_init__(self) -> None:
+        if self.legal_source is None:
+            object.__setattr__(self, "legal_source", legal.citation(self.description))
 
     @classmethod
-    def of(cls, description: str, value: str | None = None, *, param: ParamValue | None = None) -> Step:
-        """A step; with ``param`` its name, validity, source, status and note are copied in."""
+    def of(
+        cls,
+        description: str,
+        value: str | None = None,
+        *,
+        param: ParamValue | None = None,
+        legal_source: str | None = None,
+    ) -> Step:
+        """A step; with ``param`` its name, validity, source, status, note and citation are copied in."""
         if param is None:
-            return cls(description, value)
+            return cls(description, value, legal_source=legal_source)
         return cls(
             description,
             value,
@@ -47,11 +99,31 @@ class Step:
             source=param.source,
             status=param.status,
             note=param.note,
+            legal_source=legal_source or legal.citation(description) or param.legal_source,
+            review_due=param.review_due,
         )
 
     @property
+    def status_label(self) -> str | None:
+        """``bevestigd``, ``voorlopig``, ``niet bevestigd`` or ``te herzien``; ``None`` for a step without a figure."""
+        if self.status is None:
+            return None
+        if self.review_due:
+            return REVIEW_DUE
+        return STATUS_LABELS.get(self.status, NOT_CONFIRMED)
+
+    @property
     def unconfirmed(self) -> bool:
-        return self.status is not None and self.status in UNCONFIRMED_STATUSES
+        return self.status_label in (NOT_CONFIRMED, REVIEW_DUE)
+
+    @property
+    def provisional(self) -> bool:
+        return self.status_label == PROVISIONAL
+
+    @property
+    def plain_description(self) -> str:
+        """The description without the abbreviated citations in parentheses (they are in ``legal_source``)."""
+        return legal.without_citations(self.description)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -62,19 +134,20 @@ class Step:
             "valid_to": self.valid_to.isoformat() if self.valid_to else None,
             "source": self.source,
             "status": self.status,
+            "status_label": self.status_label,
+            "legal_source": self.legal_source,
             **({"note": self.note} if self.note else {}),
+            **({"review_due": True} if self.review_due else {}),
         }
 
     def render(self) -> str:
-        """One line for a tooltip, a letter annex or a terminal."""
-        text = self.description
+        """One line for a tooltip, a letter annex or a terminal, in words: "…: € 9,00 (bevestigd; Kostenwet …)"."""
+        text = self.plain_description
         if self.value is not None:
             text += f": {self.value}"
-        if self.status:
-            text += f" [{self.status}"
-            if self.source:
-                text += f"; {self.source}"
-            text += "]"
+        extra = [part for part in (self.status_label, self.legal_source) if part]
+        if extra:
+            text += f" ({'; '.join(extra)})"
         return text
 
 
@@ -94,6 +167,29 @@ class Explained(Generic[T]):
         return [step.to_json() for step in self.steps]
 
 
+def arithmetic(terms: Sequence[tuple[str, Decimal]], result: tuple[str, Decimal]) -> tuple[str, str]:
+    """A visible sum: ``("inkomen − kosten van bestaan = betalingscapaciteit", "€ 1.800,00 − € 1.261,35 = € 538,65")``.
+
+    ``terms`` are (word, signed amount) pairs; the first is taken as it is, later ones are added (``+``) or,
+    when negative, subtracted (``−``, shown as a positive amount).
+    """
+    from caseworker_app.domain.money import format_eur
+
+    words: list[str] = []
+    amounts: list[str] = []
+    for index, (word, amount) in enumerate(terms):
+        if index == 0:
+            words.append(word)
+            amounts.append(format_eur(amount))
+            continue
+        sign = "−" if amount < 0 else "+"
+        words.append(f"{sign} {word}")
+        amounts.append(f"{sign} {format_eur(abs(amount))}")
+    words.append(f"= {result[0]}")
+    amounts.append(f"= {format_eur(result[1])}")
+    return " ".join(words), " ".join(amounts)
+
+
 class Explanation:
     """A small builder that rules append steps to; ``freeze()`` gives the tuple."""
 
@@ -102,10 +198,28 @@ class Explanation:
     def __init__(self) -> None:
         self._steps: list[Step] = []
 
-    def add(self, description: str, value: str | None = None, *, param: ParamValue | None = None) -> None:
-        self._steps.append(Step.of(description, value, param=param))
+    def add(
+        self,
+        description: str,
+        value: str | None = None,
+        *,
+        param: ParamValue | None = None,
+        legal_source: str | None = None,
+    ) -> None:
+        self._steps.append(Step.of(description, value, param=param, legal_source=legal_source))
 
-    def extend(self, steps: tuple[Step, ...] | list[Step]) -> None:
+    def sum(
+        self,
+        terms: Sequence[tuple[str, Decimal]],
+        result: tuple[str, Decimal],
+        *,
+        legal_source: str | None = None,
+    ) -> None:
+        """Add a step that shows the whole sum, every term visible (see :func:`arithmetic`)."""
+        description, value = arithmetic(terms, result)
+        self._steps.append(Step(description[:1].upper() + description[1:], value, legal_source=legal_source))
+
+    def extend(self, steps: Iterable[Step]) -> None:
         self._steps.extend(steps)
 
     def freeze(self) -> tuple[Step, ...]:

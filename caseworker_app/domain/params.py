@@ -16,9 +16,19 @@ their rows::
     status = "OFFICIAL"
     note = "optional remark shown to the user"
 
+A declaration may name the law behind the figure (``legal_source = "Kostenwet invordering rijksbelastingen,
+art. 2"``); without it the citation in its description is spelled out (:mod:`caseworker_app.domain.legal`).
+
+**Review by.** Each file has a top-level ``review_by`` date (a declaration may override it): the day the next
+figure is expected (the next 1 January or 1 July for indexed figures).  A figure used for a date on or after it,
+from an open-ended row, comes back with ``review_due`` set: the explanation shows it as "te herzien" instead of
+silently carrying last year's figure into the new year.  :func:`overdue` lists the tables whose review date has
+passed; ``scripts/dev/param_review.py`` prints them as a warning (never a failure) in every ``make test`` /
+``make lint`` (``scripts/check.sh``).
+
 A product owner adds next year's figure by adding a row (and closing the previous one with
-``valid_to``); no code changes.  ``CASEWORKER_PARAMETERS_DIR`` points the loader at another directory
-with the same layout (a corrected copy, or a test fixture).
+``valid_to``) and moving ``review_by``; no code changes.  ``CASEWORKER_PARAMETERS_DIR`` points the loader at
+another directory with the same layout (a corrected copy, or a test fixture).
 
 Lookups (:func:`param`) are a cached load plus a bisect; a date without a row raises
 ``UserFacingError('parameter_missing')`` naming the parameter and the date.
@@ -32,7 +42,7 @@ import itertools
 import os
 import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from importlib import resources
@@ -41,7 +51,10 @@ from typing import Any
 
 from caseworker_app.errors import UserFacingError
 
-STATUSES = ("OFFICIAL", "OFFICIAL-OLD", "SECONDARY", "DERIVED", "PLACEHOLDER")
+from caseworker_app.domain.legal import citation
+
+STATUSES = ("OFFICIAL", "OFFICIAL*", "OFFICIAL-OLD", "SECONDARY", "DERIVED", "PLACEHOLDER")
+_DECLARATION_KEYS = {"description", "unit", "legal_source", "review_by"}
 _ROW_KEYS = {"parameter", "valid_from", "valid_to", "value", "source", "status", "note"}
 ENV_DIR = "CASEWORKER_PARAMETERS_DIR"
 
@@ -58,6 +71,9 @@ class ParamValue:
     status: str
     note: str | None = None
     unit: str | None = None
+    legal_source: str | None = None
+    #: True when this (open-ended) row is used for a date on or after its table's review date
+    review_due: bool = False
 
     @property
     def decimal(self) -> Decimal:
@@ -80,15 +96,27 @@ class ParameterTable:
     unit: str | None
     rows: tuple[ParamValue, ...]
     file: str
+    legal_source: str | None = None
+    review_by: date | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_starts", [row.valid_from for row in self.rows])
+        last = self.rows[-1] if self.rows else None
+        flagged = None
+        if last is not None and last.valid_to is None and self.review_by is not None:
+            flagged = replace(last, review_due=True)
+        object.__setattr__(self, "_flagged_last", flagged)
 
     def at(self, day: date) -> ParamValue | None:
         rows = self.rows
         if rows and day >= rows[-1].valid_from:  # the common case: a current date in the latest row
             last = rows[-1]
-            return last if last.valid_to is None or day <= last.valid_to else None
+            if last.valid_to is None:
+                flagged: ParamValue | None = self._flagged_last  # type: ignore[attr-defined]
+                if flagged is not None and self.review_by is not None and day >= self.review_by:
+                    return flagged
+                return last
+            return last if day <= last.valid_to else None
         starts: list[date] = self._starts  # type: ignore[attr-defined]
         index = bisect.bisect_right(starts, day) - 1
         if index < 0:
@@ -132,13 +160,35 @@ class Parameters:
             raise KeyError(f"unknown parameter {name!r}") from None
 
     def get(self, name: str, day: date) -> ParamValue:
-        row = self.table(name).at(day)
+        table = self.table(name)
+        row = table.at(day)
         if row is None:
-            raise UserFacingError("parameter_missing", date=day.strftime("%d-%m-%Y"), parameter=name)
+            first = table.rows[0].valid_from if table.rows else None
+            raise UserFacingError(
+                "parameter_missing",
+                date=f"{day.day:02d}-{day.month:02d}-{day.year:04d}",
+                parameter=_what(table.description),
+                key=name,
+                day=day,
+                first=first,
+            )
         return row
 
     def rows(self) -> list[ParamValue]:
         return [row for table in self.tables.values() for row in table.rows]
+
+    def overdue(self, today: date) -> list[ParameterTable]:
+        """Tables whose review date has passed (``today`` on or after ``review_by``), by file and name."""
+        late = [t for t in self.tables.values() if t.review_by is not None and today >= t.review_by]
+        return sorted(late, key=lambda t: (t.file, t.name))
+
+
+def _what(description: str) -> str:
+    """The figure in words for a message: the description without its citations, first letter lower-case."""
+    from caseworker_app.domain.legal import without_citations
+
+    text = without_citations(description).split(" - ")[0].rstrip(".")
+    return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
 
 
 def _as_value(raw: Any, file: str, name: str) -> Decimal | str:
@@ -154,7 +204,7 @@ def _as_value(raw: Any, file: str, name: str) -> Decimal | str:
 
 
 def _load_dir(directory: Path) -> Parameters:
-    declared: dict[str, tuple[str, str | None, str]] = {}
+    declared: dict[str, tuple[str, str | None, str, str | None, date | None]] = {}
     rows: dict[str, list[ParamValue]] = {}
     files = sorted(p for p in directory.iterdir() if p.suffix == ".toml")
     if not files:
@@ -166,12 +216,25 @@ def _load_dir(directory: Path) -> Parameters:
                 data = tomllib.load(handle, parse_float=Decimal)
         except tomllib.TOMLDecodeError as exc:
             raise ParameterFileError(file, str(exc)) from None
+        file_review = data.get("review_by")
+        if file_review is not None and not isinstance(file_review, date):
+            raise ParameterFileError(file, "review_by moet een datum zijn (jjjj-mm-dd)")
+        unknown_top = set(data) - {"parameter", "row", "review_by"}
+        if unknown_top:
+            raise ParameterFileError(file, f"onbekende sleutel(s) {sorted(unknown_top)} bovenaan het bestand")
         for name, meta in data.get("parameter", {}).items():
             if name in declared:
                 raise ParameterFileError(file, f"parameter {name} staat ook in {declared[name][2]}")
             if "description" not in meta:
                 raise ParameterFileError(file, f"parameter {name} heeft geen description")
-            declared[name] = (str(meta["description"]), meta.get("unit"), file)
+            unknown_meta = set(meta) - _DECLARATION_KEYS
+            if unknown_meta:
+                raise ParameterFileError(file, f"parameter {name}: onbekende sleutel(s) {sorted(unknown_meta)}")
+            review = meta.get("review_by", file_review)
+            if review is not None and not isinstance(review, date):
+                raise ParameterFileError(file, f"parameter {name}: review_by moet een datum zijn (jjjj-mm-dd)")
+            cited = meta.get("legal_source") or citation(str(meta["description"]))
+            declared[name] = (str(meta["description"]), meta.get("unit"), file, cited, review)
         for raw in data.get("row", []):
             unknown = set(raw) - _ROW_KEYS
             if unknown:
@@ -200,17 +263,15 @@ def _load_dir(directory: Path) -> Parameters:
                 )
             )
     tables: dict[str, ParameterTable] = {}
-    for name, (description, unit, file) in declared.items():
+    for name, (description, unit, file, cited, review) in declared.items():
         ordered = sorted(rows.pop(name, []), key=lambda r: r.valid_from)
         for earlier, later in itertools.pairwise(ordered):
             if earlier.valid_to is None or earlier.valid_to >= later.valid_from:
                 raise ParameterFileError(
                     file, f"{name}: de rij vanaf {earlier.valid_from} overlapt met de rij vanaf {later.valid_from}"
                 )
-        with_unit = tuple(
-            ParamValue(r.name, r.value, r.valid_from, r.valid_to, r.source, r.status, r.note, unit) for r in ordered
-        )
-        tables[name] = ParameterTable(name, description, unit, with_unit, file)
+        with_unit = tuple(replace(r, unit=unit, legal_source=cited) for r in ordered)
+        tables[name] = ParameterTable(name, description, unit, with_unit, file, cited, review)
     if rows:
         raise ParameterFileError(", ".join(sorted(rows)), "rijen voor een parameter die nergens is gedeclareerd")
     return Parameters(tables)
@@ -241,6 +302,11 @@ def load_parameters() -> Parameters:
     if not _current:
         _current.append(_cached(os.environ.get(ENV_DIR) or _packaged_dir()))
     return _current[0]
+
+
+def overdue(today: date) -> list[ParameterTable]:
+    """Parameter tables whose review date has passed on ``today`` (see the module docstring)."""
+    return load_parameters().overdue(today)
 
 
 def param(name: str, day: date) -> ParamValue:

@@ -1,7 +1,7 @@
 """How the rules engine got a figure: the steps (rule, figures, parameter, validity, source, status) in a dialog.
 
-Figures whose parameter is not confirmed (PLACEHOLDER, SECONDARY) are marked "unconfirmed" in the row and
-summarised above the table, so nobody takes them for settled law.
+Figures whose parameter is not confirmed ("niet bevestigd", "te herzien"; see caseworker_app.domain.explain) are
+marked in the row and summarised above the table, so nobody takes them for settled law.
 """
 
 from __future__ import annotations
@@ -56,11 +56,8 @@ def validity(step: Step) -> str:
 
 
 def status_text(step: Step) -> str:
-    if step.status is None:
-        return ""
-    if step.unconfirmed:
-        return translate("StepsModel", "unconfirmed ({status})").format(status=step.status)
-    return step.status
+    """The status in words an officer can read out (bevestigd, voorlopig, niet bevestigd, te herzien)."""
+    return step.status_label or ""
 
 
 class StepsModel(QAbstractTableModel):
