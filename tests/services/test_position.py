@@ -367,7 +367,7 @@ def test_capacity_without_figures_for_the_date_says_why(migrated_db_url: str) ->
     with writing(ctx) as session:
         session.add(FinancialSituation(debtor_id=debtor_id, peildatum=dt.date(2001, 1, 1),
                                        inkomen_maand=Decimal("1500.00"), belastbaar_inkomen_jaar=Decimal("20000")))
-    cap = position.get_position(ctx, debtor_id, dt.date(2023, 6, 1)).capacity  # no norms before 7-2024 shipped
+    cap = position.get_position(ctx, debtor_id, dt.date(2020, 6, 1)).capacity  # no norms before 1-1-2021 shipped
     assert cap is not None and cap.beslagvrije_voet is None and "ontbreekt het cijfer" in cap.note
 
 

@@ -16,6 +16,11 @@ Order of the computation, each step explained:
 
 K and L (kindgebonden budget) have no confirmed value; without them the largest possible kindgebonden-budget
 component is used (the difference between the maxima with and without children), which favours the debtor.
+
+The formula is implemented in its 2026 shape (huur component ``min(I x F/12, H - J)``).  For a date whose formula
+inputs are not all in the parameter tables (before 2026 the law used ``(F x C2 + G x C) - J``), the published
+maximum of that period applies and the explanation names the missing figures (rules.md §0b: a bvv must be
+computable for every date since 1-1-2021).
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ from datetime import date
 from decimal import Decimal
 
 from caseworker_app.domain.explain import Explained, Explanation
-from caseworker_app.domain.money import ZERO, format_eur, format_pct, round_cents
+from caseworker_app.domain.money import ZERO, format_date, format_eur, format_pct, round_cents
 from caseworker_app.domain.params import ParamValue, load_parameters, param
 from caseworker_app.domain.types import Leefsituatie, label
 
@@ -56,6 +61,32 @@ class BeslagvrijeVoet:
 
 def _pct(row: ParamValue) -> Decimal:
     return row.decimal / HUNDRED
+
+
+def _formula_inputs(leefsituatie: Leefsituatie, peildatum: date) -> tuple[str, ...]:
+    gehuwd = leefsituatie in _GEHUWD
+    een = leefsituatie is Leefsituatie.ALLEENSTAANDE
+    return (
+        "bvv_drempelinkomen_zorgtoeslag",
+        "bvv_zorgtoeslag_percentage",
+        "bvv_standaardpremie_zvw",
+        "pw_23_2_gehuwden" if gehuwd else "pw_23_2_alleenstaande",
+        "bvv_huurtoeslag_afbouw_een" if een else "bvv_huurtoeslag_afbouw_meer",
+        "bvv_maximale_rekenhuur",
+        "bvv_basishuur_een" if een else "bvv_basishuur_meer",
+        "bvv_ijkpunt_een" if een else "bvv_ijkpunt_meer",
+    )
+
+
+def missing_formula_inputs(leefsituatie: Leefsituatie, peildatum: date) -> tuple[str, ...]:
+    """The descriptions of the formula inputs without a row for ``peildatum`` (empty: the formula can be used)."""
+    tables = load_parameters()
+    missing = []
+    for name in _formula_inputs(leefsituatie, peildatum):
+        table = tables.table(name)
+        if table.at(peildatum) is None:
+            missing.append(table.description.split(" (")[0])
+    return tuple(missing)
 
 
 def _compensation(steps: Explanation, leefsituatie: Leefsituatie, peildatum: date, c: Decimal) -> Decimal:
@@ -162,14 +193,25 @@ def beslagvrije_voet(
         )
         steps.add(f"{format_pct(pct.decimal)} van de norm (Rv 475da lid 2)", format_eur(round_cents(base)), param=pct)
         bvv = base
-        if belastbaar_inkomen_jaar is not None:
+        missing = missing_formula_inputs(leefsituatie, peildatum) if belastbaar_inkomen_jaar is not None else ()
+        if belastbaar_inkomen_jaar is not None and not missing:
             steps.add("Belastbaar inkomen per jaar (C)", format_eur(belastbaar_inkomen_jaar))
             comp = _compensation(steps, leefsituatie, peildatum, belastbaar_inkomen_jaar)
             bvv = base + comp
             steps.add("Formule Rv 475da lid 2: 95% van de norm plus compensatie", format_eur(round_cents(bvv)))
         max_row = param(f"bvv_max_{leefsituatie.value}", peildatum)
         maximum = max_row.decimal
-        if belastbaar_inkomen_jaar is None:
+        if missing:
+            volledig = False
+            bvv = maximum
+            steps.add(
+                f"Voor {format_date(peildatum)} staan niet alle cijfers van de formule in de tabellen ("
+                + ", ".join(m[:1].lower() + m[1:] for m in missing)
+                + "): het gepubliceerde maximum van die periode geldt, in het voordeel van de schuldenaar",
+                format_eur(maximum),
+                param=max_row,
+            )
+        elif belastbaar_inkomen_jaar is None:
             # Without C the compensation cannot be computed.  The bestaansminimum is protected "only in the
             # citizen's favour": take the highest compensation the law allows, which is the maximum (lid 1, 8).
             volledig = False

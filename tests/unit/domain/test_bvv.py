@@ -100,13 +100,46 @@ def test_kgb_component_without_k_uses_the_favourable_maximum_and_says_so() -> No
     assert any("in het voordeel van de schuldenaar" in s.description for s in result.steps)
 
 
-def test_after_june_2026_the_figures_are_shown_as_unconfirmed() -> None:
+def test_from_july_2026_the_new_norm_applies() -> None:
     result = beslagvrije_voet(
         peildatum=date(2026, 11, 26),
         leefsituatie=L.ALLEENSTAANDE,
         inkomen_maand=D(3000),
         belastbaar_inkomen_jaar=D(15000),
     )
-    assert result.result.beslagvrije_voet == D("1331.43")
-    assert result.unconfirmed
-    assert any(s.status == "PLACEHOLDER" for s in result.steps)
+    assert result.result.beslagvrije_voet == D("1348.49")  # 95% of 1,419.46 (rules.md §0b, 1-7-2026)
+    norm = next(s for s in result.steps if s.parameter == "bijstandsnorm_alleenstaande")
+    assert norm.status_label == "bevestigd"
+    # the drempelinkomen D is not confirmed: that figure, and only figures like it, are marked
+    d = next(s for s in result.steps if s.parameter == "bvv_drempelinkomen_zorgtoeslag")
+    assert d.status_label == "niet bevestigd" and result.unconfirmed
+
+
+def test_a_beslag_of_2024_is_computed_with_2024_figures() -> None:
+    result = beslagvrije_voet(
+        peildatum=date(2024, 9, 1),
+        leefsituatie=L.ALLEENSTAANDE,
+        inkomen_maand=D(5000),
+        belastbaar_inkomen_jaar=D(40000),
+    )
+    # the 2024 formula inputs are not all known: the published maximum of 1-7-2024 applies
+    assert result.result.beslagvrije_voet == D("2019.60")
+    assert result.result.maximum == D("2019.60") and not result.result.volledig
+    assert any("niet alle cijfers van de formule" in s.description for s in result.steps)
+
+
+def test_every_half_year_since_2021_has_a_bvv() -> None:
+    for year in range(2021, 2027):
+        for month in (1, 7):
+            result = beslagvrije_voet(
+                peildatum=date(year, month, 15), leefsituatie=L.GEHUWD_MET_KINDEREN, inkomen_maand=D(9000)
+            )
+            assert D(2000) < result.result.beslagvrije_voet < D(3200), (year, month)
+    assert bvv(peildatum=date(2021, 2, 1), inkomen_maand=D(9000)) == D("1661.40")
+    assert bvv(peildatum=date(2023, 8, 1), inkomen_maand=D(9000)) == D("1892.73")
+
+
+def test_a_2026_figure_used_in_2027_is_due_for_review() -> None:
+    result = beslagvrije_voet(peildatum=date(2027, 1, 15), leefsituatie=L.ALLEENSTAANDE, inkomen_maand=D(9000))
+    maximum = next(s for s in result.steps if s.parameter == "bvv_max_alleenstaande")
+    assert maximum.status_label == "te herzien" and maximum.unconfirmed

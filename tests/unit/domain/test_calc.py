@@ -36,8 +36,9 @@ def run_cli(argv: list[str], stdin: str = "", monkeypatch: pytest.MonkeyPatch | 
         ),
         (
             "aanmaningskosten",
+            # EUR 22 from the 2026 Kostenwet text (rules.md §0b; the EUR 19 of a stale web page was wrong)
             {"openstaand": "1121.00", "datum": "31-05-2026"},
-            {"kosten": "19.00", "totaal": "1140.00", "uiterste_betaaldatum": "2026-06-14"},
+            {"kosten": "22.00", "totaal": "1143.00", "uiterste_betaaldatum": "2026-06-14"},
         ),
         ("dwangbevelkosten", {"bedrag": "89.99", "datum": "2023-06-01"}, {"kosten": "46.00"}),
         (

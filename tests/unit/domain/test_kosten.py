@@ -12,10 +12,16 @@ D = Decimal
 @pytest.mark.parametrize(
     ("openstaand", "day", "kosten"),
     [
-        (D("453.99"), date(2026, 3, 1), D(9)),
-        (D("454.00"), date(2026, 3, 1), D(19)),
+        # rules.md §0b: the 2026 Kostenwet text says EUR 10 / 22, not the EUR 9 / 19 of a stale web page
+        (D("453.99"), date(2026, 3, 1), D(10)),
+        (D("454.00"), date(2026, 3, 1), D(22)),
+        (D("453.99"), date(2025, 3, 1), D(9)),
+        (D("454.00"), date(2025, 3, 1), D(21)),
+        (D("454.00"), date(2024, 3, 1), D(19)),
         (D("453.99"), date(2023, 3, 1), D(8)),
         (D("454.00"), date(2023, 3, 1), D(18)),
+        (D("453.99"), date(2020, 3, 1), D(7)),
+        (D("454.00"), date(2019, 3, 1), D(16)),
     ],
 )
 def test_aanmaning_tariff_around_the_threshold(openstaand: D, day: date, kosten: D) -> None:
@@ -24,14 +30,22 @@ def test_aanmaning_tariff_around_the_threshold(openstaand: D, day: date, kosten:
 
 def test_aanmaning_total_and_pay_within_two_weeks() -> None:
     result = aanmaningskosten(D("1121.00"), date(2026, 5, 31)).result
-    assert result.totaal == D("1140.00")
+    assert result.totaal == D("1143.00")
     assert result.uiterste_betaaldatum == date(2026, 6, 14)  # dated 31 May -> pay by 14 June
 
 
-def test_aanmaning_2025_tariff_is_shown_as_unconfirmed() -> None:
-    steps = aanmaningskosten(D(100), date(2025, 3, 1)).steps
+def test_kostenwet_tariffs_2020_to_2026_are_confirmed_law_text() -> None:
+    for year in range(2020, 2027):
+        steps = aanmaningskosten(D(100), date(year, 3, 1)).steps
+        tariff = next(s for s in steps if s.parameter == "aanmaningskosten_laag")
+        assert tariff.status == "OFFICIAL*" and tariff.status_label == "bevestigd", year
+        assert tariff.legal_source == "Kostenwet invordering rijksbelastingen, art. 2"
+
+
+def test_the_2019_low_aanmaning_tariff_is_not_found_and_says_so() -> None:
+    steps = aanmaningskosten(D(100), date(2019, 3, 1)).steps
     tariff = next(s for s in steps if s.parameter == "aanmaningskosten_laag")
-    assert tariff.status == "PLACEHOLDER" and tariff.note
+    assert tariff.status_label == "niet bevestigd" and tariff.note
 
 
 @pytest.mark.parametrize(
@@ -47,11 +61,21 @@ def test_dwangbevel_scale_is_capped() -> None:
     assert dwangbevelkosten(D("10000000"), date(2018, 6, 1)).result.kosten == D(12197)
 
 
-def test_dwangbevel_after_2023_uses_the_last_known_tariff_marked_placeholder() -> None:
-    result = dwangbevelkosten(D("90.00"), date(2026, 6, 1))
-    assert result.result.kosten == D(50)
-    assert result.unconfirmed
-    assert {s.status for s in result.steps if s.parameter} == {"PLACEHOLDER", "OFFICIAL-OLD"}
+@pytest.mark.parametrize(
+    ("bedrag", "day", "kosten"),
+    [
+        (D("89.99"), date(2024, 6, 1), D(49)),
+        (D("90.00"), date(2024, 6, 1), D(53)),
+        (D("90.00"), date(2025, 6, 1), D(58)),  # 2025: the step became EUR 5
+        (D("135.00"), date(2026, 6, 1), D(66)),  # 56 + 2 x 5
+        (D("10000000"), date(2026, 6, 1), D(16524)),
+    ],
+)
+def test_dwangbevel_2024_to_2026_follow_the_kostenwet_text(bedrag: D, day: date, kosten: D) -> None:
+    result = dwangbevelkosten(bedrag, day)
+    assert result.result.kosten == kosten
+    assert not result.unconfirmed
+    assert {s.status_label for s in result.steps if s.parameter} == {"bevestigd"}
 
 
 def test_dwangbevel_only_to_stuit_is_free() -> None:
@@ -77,7 +101,22 @@ def test_other_steps_in_2020_have_their_own_tariff() -> None:
     assert vervolgingskosten(EnforcementStep.BESLAG, date(2020, 6, 1)).result.kosten == D(60)
 
 
+def test_a_beslag_of_2024_is_costed_with_2024_figures() -> None:
+    assert vervolgingskosten(EnforcementStep.BESLAG, date(2024, 6, 1)).result.kosten == D(69)
+    assert vervolgingskosten(EnforcementStep.HERNIEUWD_BEVEL, date(2025, 6, 1)).result.kosten == D(21)
+    assert vervolgingskosten(EnforcementStep.EXECUTIE, date(2026, 6, 1)).result.kosten == D(100)
+
+
 def test_aanmaning_2026_uses_only_confirmed_figures() -> None:
     result = aanmaningskosten(D(100), date(2026, 3, 1))
     assert not result.unconfirmed
-    assert {s.status for s in result.steps if s.parameter} == {"OFFICIAL"}
+    assert {s.status_label for s in result.steps if s.parameter} == {"bevestigd"}
+
+
+def test_a_tariff_used_past_its_review_date_is_shown_as_due_for_review() -> None:
+    """Not silently carried into the next year: 2026's tariff used for 2027 is "te herzien"."""
+    result = aanmaningskosten(D(100), date(2027, 2, 1))
+    tariff = next(s for s in result.steps if s.parameter == "aanmaningskosten_laag")
+    assert tariff.status_label == "te herzien" and tariff.review_due
+    assert result.unconfirmed
+    assert tariff.to_json()["status_label"] == "te herzien"
