@@ -29,6 +29,7 @@ class Field:
     choices: tuple[str, ...] = ()
     description: str = ""
     allow_negative: bool = False
+    maximum: int | None = None  # for "getal": the largest whole number accepted
 
     def describe(self) -> str:
         text = f"{self.name} ({self.kind}"
@@ -68,7 +69,7 @@ def parse_field(spec: Field, value: object) -> Any:
     if kind == "tekst":
         return parsing.text(value, name)
     if kind == "getal":
-        return parsing.whole_number(value, name)
+        return parsing.whole_number(value, name, spec.maximum)
     parser = structured.PARSERS.get(kind)
     if parser is None:  # pragma: no cover - a programming error in a rule table
         raise AssertionError(f"unknown field kind {kind}")

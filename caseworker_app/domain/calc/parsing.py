@@ -98,7 +98,10 @@ def text(value: object, field: str) -> str:
     return str(value)
 
 
-def whole_number(value: object, field: str) -> int:
+def whole_number(value: object, field: str, maximum: int | None = None) -> int:
     if isinstance(value, bool) or not isinstance(value, int | str) or not str(value).strip().isdigit():
         raise invalid(field, f"'{value}' is geen geheel getal van 0 of meer")
-    return int(value)
+    number = int(value)
+    if maximum is not None and number > maximum:
+        raise invalid(field, f"hoogstens {maximum}")
+    return number

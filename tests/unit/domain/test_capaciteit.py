@@ -3,12 +3,10 @@ from decimal import Decimal
 
 import pytest
 
-from caseworker_app.domain.rules.capaciteit import (
-    betalingscapaciteit,
-    betalingsregeling,
-    kwijtschelding,
-    verrekening_toeslag,
-)
+from caseworker_app.domain.rules.betalingsregeling import betalingsregeling
+from caseworker_app.domain.rules.capaciteit import Uitgaven, betalingscapaciteit
+from caseworker_app.domain.rules.kwijtschelding import kwijtschelding
+from caseworker_app.domain.rules.verrekening import verrekening_toeslag
 from caseworker_app.domain.types import Creditor, Leefsituatie
 
 D = Decimal
@@ -108,16 +106,15 @@ def test_too_little_capacity_becomes_a_kwijtscheldingsverzoek() -> None:
     assert "kwijtscheldingsverzoek" in result.reden
 
 
-def test_vermogen_blocks_a_belastingdienst_regeling() -> None:
-    result = betalingsregeling(
-        peildatum=DAY,
-        leefsituatie=L.ALLEENSTAANDE,
-        netto_besteedbaar_inkomen_maand=D(1800),
-        schuld=D(3000),
-        vermogen=D(2000),
-    ).result
-    assert result.besluit == "geweigerd"
-    assert "Vermogen" in result.reden
+def test_belastingdienst_applies_vermogen_first_and_regulates_the_rest() -> None:
+    """LI 25.5.5: vermogen is used first; only the rest is regulated (it no longer refuses the whole request)."""
+    common = {"peildatum": DAY, "leefsituatie": L.ALLEENSTAANDE, "netto_besteedbaar_inkomen_maand": D(1800)}
+    result = betalingsregeling(schuld=D(3000), vermogen=D(2000), **common).result  # type: ignore[arg-type]
+    assert result.besluit == "toegekend"
+    assert result.vermogen_aangewend == D(2000)
+    assert result.totaal == D(1000)
+    enough = betalingsregeling(schuld=D(3000), vermogen=D(3500), **common).result  # type: ignore[arg-type]
+    assert enough.besluit == "geweigerd" and "genoeg" in enough.reden
 
 
 def test_no_kort_uitstel_from_20000_or_after_a_betekend_dwangbevel() -> None:
@@ -168,14 +165,17 @@ def test_toeslagen_persoonlijke_betalingsregeling_on_capacity() -> None:
     ).result
     assert result.soort == "persoonlijk"
     assert result.termijnbedrag == D("30.92")  # 80% of 38.65
-    refused = betalingsregeling(
-        peildatum=DAY,
-        leefsituatie=L.ALLEENSTAANDE,
-        netto_besteedbaar_inkomen_maand=D(1300),
-        schuld=D(3000),
-        schuldeiser=Creditor.TOESLAGEN,
-        vermogen=D(10),
-    ).result
+    # vermogen blocks it only when it suffices to pay the debt (Uitvoeringsregeling Awir art. 7 lid 5)
+    common = {
+        "peildatum": DAY,
+        "leefsituatie": L.ALLEENSTAANDE,
+        "netto_besteedbaar_inkomen_maand": D(1300),
+        "schuld": D(3000),
+        "schuldeiser": Creditor.TOESLAGEN,
+    }
+    small = betalingsregeling(vermogen=D(10), **common).result  # type: ignore[arg-type]
+    assert small.soort == "persoonlijk" and small.besluit == "toegekend"
+    refused = betalingsregeling(vermogen=D(3000), **common).result  # type: ignore[arg-type]
     assert refused.besluit == "geweigerd" and "vermogen" in refused.reden
 
 
@@ -219,3 +219,110 @@ def test_no_kwijtschelding_of_business_taxes_outside_a_saneringsakkoord() -> Non
     )
     assert result.result.kwijtschelding == 0
     assert any("saneringsakkoord" in s.description for s in result.steps)
+
+
+# --- URIW art. 15 and 16: only what the law lets count -----------------------------------------------------------
+
+
+def capacity(**kwargs: object):  # type: ignore[no-untyped-def]
+    base: dict[str, object] = {
+        "peildatum": DAY,
+        "leefsituatie": L.ALLEENSTAANDE,
+        "netto_besteedbaar_inkomen_maand": D(2500),
+    }
+    base.update(kwargs)
+    return betalingscapaciteit(**base)  # type: ignore[arg-type]
+
+
+def test_woonlasten_count_above_the_basishuur_up_to_the_maximale_rekenhuur() -> None:
+    result = capacity(uitgaven=Uitgaven(woonlasten=D(1200)))
+    # min(1,200, 932.93) - 202.52 = 730.41, not the whole 1,200
+    assert result.result.aftrekbare_uitgaven == D("730.41")
+    assert result.result.betalingscapaciteit_maand == D("2500") - D("1261.35") - D("730.41")
+    assert any(s.description.startswith("Woonlasten die tellen − basishuur") for s in result.steps)
+    low = capacity(uitgaven=Uitgaven(woonlasten=D(150)))  # below the basishuur: nothing deductible
+    assert low.result.aftrekbare_uitgaven == 0
+
+
+def test_huurtoeslag_and_zorgtoeslag_are_subtracted_and_the_normpremie_is_not_deductible() -> None:
+    result = capacity(uitgaven=Uitgaven(woonlasten=D(800), huurtoeslag=D(200), zorgpremie=D(150), zorgtoeslag=D(20)))
+    woon = D(600) - D("202.52")
+    zorg = D(150) - D(47) - D(20)
+    assert result.result.aftrekbare_uitgaven == woon + zorg
+
+
+def test_recorded_fixed_costs_are_not_all_deducted() -> None:
+    """Before: woonlasten + zorgpremie + vaste lasten were all subtracted."""
+    strict = capacity(uitgaven=Uitgaven(woonlasten=D(1000), zorgpremie=D(140)))
+    assert strict.result.aftrekbare_uitgaven < D(1140)
+
+
+def test_kostendelers_share_the_woonlasten_and_get_the_kostendelersnorm() -> None:
+    result = capacity(kostendelers=1, uitgaven=Uitgaven(woonlasten=D(1000)))
+    # Pw 22a: (40% + 2 x 30%) / 2 = 50% of 2,002.13 = 1,001.07; 90% = 900.96
+    assert result.result.kosten_van_bestaan == D("900.96")
+    # half the woonlasten, above the multi-person basishuur 200.71
+    assert result.result.aftrekbare_uitgaven == D(500) - D("200.71")
+    couple = capacity(leefsituatie=L.GEHUWD_ZONDER_KINDEREN, kostendelers=1)
+    # (40% + 3 x 30%) / 3 = 43.33% of 2,002.13 = 867.59 each, both spouses 1,735.18; 90% = 1,561.66
+    assert couple.result.kosten_van_bestaan == D("1561.66")
+
+
+def test_kosten_van_bestaan_use_the_aow_norm_from_the_aow_age() -> None:
+    assert capacity(aow=True).result.kosten_van_bestaan == D("1408.22")  # 90% of 1,564.69
+    assert capacity(aow=True, leefsituatie=L.GEHUWD_ZONDER_KINDEREN).result.kosten_van_bestaan == D("1929.74")
+
+
+def test_the_bvv_method_does_not_count_housing_and_zorg_twice() -> None:
+    def bvv_method(uitgaven: Uitgaven):  # type: ignore[no-untyped-def]
+        return capacity(
+            methode="bvv", belastbaar_inkomen_jaar=D(15000), uitgaven=uitgaven, netto_besteedbaar_inkomen_maand=D(1800)
+        )
+
+    plain = bvv_method(Uitgaven(alimentatie=D(100)))
+    assert plain.result.beslagvrije_voet == D("1331.43")
+    assert plain.result.methode == "bvv"  # 1,800 - 1,331.43 - 100 = 368.57 is below the legal 438.65
+    assert plain.result.betalingscapaciteit_maand == D("368.57")
+    housed = bvv_method(Uitgaven(woonlasten=D(1200), zorgpremie=D(150), alimentatie=D(100)))
+    alt = next(s for s in housed.steps if "volgens de bvv-methode" in s.description and "=" in s.description)
+    # the woonlasten and zorgpremie the bvv compensates are not subtracted again; the alimentatie is
+    assert alt.value == "€ 1.800,00 − € 1.331,43 − € 100,00 = € 368,57"
+    assert any("beslagvrije voet die de bvv-methode gebruikt" in s.description.lower() for s in housed.steps)
+
+
+def test_a_betalingsregeling_at_the_belastingdienst_counts_the_actual_woonlasten() -> None:
+    """LI 25.5.6: the actual rent or mortgage, not capped at the rekenhuur (URIW 15 caps it for kwijtschelding)."""
+    uitgaven = Uitgaven(woonlasten=D(1500))
+    regeling = betalingsregeling(
+        peildatum=DAY,
+        leefsituatie=L.ALLEENSTAANDE,
+        netto_besteedbaar_inkomen_maand=D(3000),
+        schuld=D(3000),
+        uitgaven=uitgaven,
+    ).result
+    assert regeling.betalingscapaciteit_maand == D(3000) - D("1261.35") - (D(1500) - D("202.52"))
+    toeslagen = betalingsregeling(
+        peildatum=DAY,
+        leefsituatie=L.ALLEENSTAANDE,
+        netto_besteedbaar_inkomen_maand=D(3000),
+        schuld=D(3000),
+        uitgaven=uitgaven,
+        schuldeiser=Creditor.TOESLAGEN,
+    ).result
+    assert toeslagen.betalingscapaciteit_maand == D(3000) - D("1261.35") - D("730.41")
+
+
+def test_every_subtraction_is_visible() -> None:
+    result = capacity(uitgaven=Uitgaven(woonlasten=D(1200)))
+    final = next(s for s in result.steps if s.description.startswith("Inkomen − kosten van bestaan"))
+    assert final.description == "Inkomen − kosten van bestaan − aftrekbare uitgaven = betalingscapaciteit"
+    assert final.value == "€ 2.500,00 − € 1.261,35 − € 730,41 = € 508,24"
+    assert final.legal_source == "Uitvoeringsregeling Invorderingswet 1990, art. 13"
+
+
+def test_a_capacity_of_2022_is_computable_with_2022_figures() -> None:
+    result = capacity(peildatum=date(2022, 3, 1), uitgaven=Uitgaven(woonlasten=D(900), zorgpremie=D(120)))
+    assert result.result.kosten_van_bestaan == D("982.54")  # 90% of 1,091.71
+    # no rekenhuur or basishuur for 2022 in the tables: resolved in the person's favour, marked not confirmed
+    assert result.result.aftrekbare_uitgaven == D(900) + (D(120) - D(34))
+    assert any(s.status_label == "niet bevestigd" for s in result.steps)

@@ -6,8 +6,8 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from caseworker_app.domain.rules.betalingsregeling import betalingsregeling
 from caseworker_app.domain.rules.bvv import beslagvrije_voet
-from caseworker_app.domain.rules.capaciteit import betalingsregeling
 from caseworker_app.domain.rules.rente import count_days, invorderingsrente, rente_exact, rente_factor
 from caseworker_app.domain.rules.verjaring import Periode, verjaring
 from caseworker_app.domain.types import Creditor, Leefsituatie
