@@ -58,6 +58,7 @@ class DebtorTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.workspace = DebtorWorkspace(ctx, summary.id, self)
+        self.workspace.focus_reference = summary.matched_reference
         layout.addWidget(self.workspace)
         edit_button = QPushButton(self.tr("&Edit contact details…"), self)
         edit_button.setObjectName("editButton")

@@ -267,6 +267,11 @@ class MainWindow(QMainWindow):
             tab = tabs.widget(i)
             if isinstance(tab, DebtorTab) and tab.debtor_id == summary.id:
                 tabs.setCurrentIndex(i)
+                if summary.matched_reference:
+                    if tab.workspace.position is None:
+                        tab.workspace.focus_reference = summary.matched_reference
+                    else:
+                        tab.workspace.show_claim(summary.matched_reference)
                 return tab
         self._remember(summary)
         tab = DebtorTab(self.ctx, summary, tabs)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVarTuple
 
-from sqlalchemy import Select, case, func, select, text
+from sqlalchemy import Select, case, func, literal, select, text, union_all
 from sqlalchemy.orm import Session, selectinload
 
 from caseworker_app.errors import NotFoundError, ValidationError
@@ -31,6 +31,7 @@ from caseworker_app.services.dto import (
 )
 
 DEFAULT_LIMIT = 50
+_Ts = TypeVarTuple("_Ts")
 
 
 def display_name(d: Debtor) -> str:
@@ -64,24 +65,43 @@ def _search_statement(query: SearchQuery, limit: int, backend: str = "sqlite") -
         claim_debtor = select(Claim.debtor_id).where(Claim.reference == query.text).scalar_subquery()
         return stmt.where(Debtor.id == claim_debtor).limit(limit)
     if query.kind is QueryKind.NAME:
-        # escape LIKE wildcards: the user's text is matched literally
-        pattern = query.text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        stmt = stmt.where(Debtor.search_name.like(pattern, escape="\\"))
-        if backend == "postgresql":
-            # the text_pattern_ops index gives rows in ~<~ order: PostgreSQL stops after `limit` rows
-            # instead of sorting every match ("jan" matches thousands)
-            return stmt.order_by(text("debtors.search_name USING ~<~")).limit(limit)
-        # SQLite's LIKE is case-insensitive and cannot use the index; search_name is already folded to
-        # lower case, so a range on the same prefix can, and the LIKE keeps the match exact
+        prefixes = query.names or (query.text,)
+        if len(prefixes) == 1:
+            return _name_prefix(select(Debtor), prefixes[0], limit, backend)
+        # one statement, one round trip: each order people type a name in is its own index range with its own
+        # limit (answered like a single prefix), the branches glued with UNION ALL; the text as typed ranks first
+        branches: list[Select[Any]] = []
+        for rank, prefix in enumerate(prefixes):
+            keys = select(Debtor.id.label("id"), Debtor.search_name.label("key"), literal(rank).label("rank"))
+            branches.append(_name_prefix(keys, prefix, limit, backend).subquery().select())
+        found = union_all(*branches).subquery()
         return (
-            stmt.where(Debtor.search_name >= query.text, Debtor.search_name < query.text + "\U0010ffff")
-            .order_by(Debtor.search_name)
-            .limit(limit)
+            select(Debtor)
+            .join(found, Debtor.id == found.c.id)
+            .order_by(found.c.rank, found.c.key)
         )
     return None
 
 
-def _summary(d: Debtor, matched_by: str) -> DebtorSummary:
+def _name_prefix(stmt: Select[*_Ts], prefix: str, limit: int, backend: str) -> Select[*_Ts]:
+    """``stmt`` limited to debtors whose search key starts with ``prefix``, in key order, at most ``limit``."""
+    # escape LIKE wildcards: the user's text is matched literally
+    pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    stmt = stmt.where(Debtor.search_name.like(pattern, escape="\\"))
+    if backend == "postgresql":
+        # the text_pattern_ops index gives rows in ~<~ order: PostgreSQL stops after `limit` rows
+        # instead of sorting every match ("jan" matches thousands)
+        return stmt.order_by(text("debtors.search_name USING ~<~")).limit(limit)
+    # SQLite's LIKE is case-insensitive and cannot use the index; search_name is already folded to
+    # lower case, so a range on the same prefix can, and the LIKE keeps the match exact
+    return (
+        stmt.where(Debtor.search_name >= prefix, Debtor.search_name < prefix + "\U0010ffff")
+        .order_by(Debtor.search_name)
+        .limit(limit)
+    )
+
+
+def _summary(d: Debtor, matched_by: str, matched_reference: str | None = None) -> DebtorSummary:
     return DebtorSummary(
         id=d.id,
         display_name=display_name(d),
@@ -93,6 +113,7 @@ def _summary(d: Debtor, matched_by: str) -> DebtorSummary:
         postcode=d.postcode,
         huisnummer=d.huisnummer,
         matched_by=matched_by,
+        matched_reference=matched_reference,
     )
 
 
@@ -102,11 +123,19 @@ def search_debtors(ctx: Context, text: str, limit: int = DEFAULT_LIMIT) -> list[
     Any text is accepted; text that cannot match anything returns an empty list.
     """
     query = parse_query(text)
-    stmt = _search_statement(query, max(1, min(limit, 500)), ctx.db.backend)
+    limit = max(1, min(limit, 500))
+    stmt = _search_statement(query, limit, ctx.db.backend)
     if stmt is None:
         return []
+    reference = query.text if query.kind is QueryKind.REFERENCE else None
+    out: list[DebtorSummary] = []
+    seen: set[int] = set()  # one debtor can match two orders of the same name: it is listed once, at its best
     with ctx.read() as session:
-        return [_summary(d, query.kind.value) for d in session.execute(stmt).scalars()]
+        for debtor in session.execute(stmt).scalars():
+            if debtor.id not in seen and len(out) < limit:
+                seen.add(debtor.id)
+                out.append(_summary(debtor, query.kind.value, reference))
+    return out
 
 
 def _load(session: Session, debtor_id: int) -> Debtor:

@@ -55,6 +55,8 @@ class DebtorSummary:
     postcode: str | None
     huisnummer: int | None
     matched_by: str  # "identifier", "name", "postcode", "reference"
+    #: the claim reference (kenmerk) the search found this debtor by: the workspace opens with it selected
+    matched_reference: str | None = None
 
 
 #: The fields of a debtor a caseworker may edit; used for conflict detection and merging.

@@ -248,3 +248,34 @@ def test_busy_bar_shows_only_for_slow_work(qtbot):
     qtbot.waitUntil(lambda: done == [1], timeout=2000)
     assert not w.busy.isVisible()
     assert ops.wait_for_done(2000)
+
+
+def test_a_debtor_found_by_kenmerk_opens_on_that_claim(window, ctx, seeded, qtbot):
+    from tests.factories import add_claim
+
+    from caseworker_app.domain.types import Middel
+
+    # enough claims that the one searched for is far below the first screenful
+    for i in range(80):
+        add_claim(ctx, seeded.jansen, middel=Middel.OB if i % 2 else Middel.IB, reference=f"OB{i:010d}")
+    window.set_context(ctx)
+    qtbot.keyClicks(window.ui.searchEdit, "ob 0000000077")
+    qtbot.keyClick(window.ui.searchEdit, Qt.Key.Key_Return)
+    assert window.results.rowCount() == 1
+    qtbot.keyClick(window.ui.resultsView, Qt.Key.Key_Return)
+    tab = window.current_tab()
+    view = tab.workspace.claims_view
+    qtbot.waitUntil(lambda: view.currentIndex().isValid())
+    qtbot.wait(50)
+    current = view.currentIndex()
+    assert current.data(RowRole).reference == "OB0000000077"
+    assert view.selectionModel().isRowSelected(current.row(), current.parent())
+    assert view.viewport().rect().contains(view.visualRect(current).center())  # in view, not only selected
+
+    # searched again while the tab is open: the tab comes to the front on that claim
+    window.ui.searchEdit.clear()
+    qtbot.keyClicks(window.ui.searchEdit, "OB0000000002")
+    qtbot.keyClick(window.ui.searchEdit, Qt.Key.Key_Return)
+    qtbot.keyClick(window.ui.resultsView, Qt.Key.Key_Return)
+    assert window.current_tab() is tab
+    assert view.currentIndex().data(RowRole).reference == "OB0000000002"

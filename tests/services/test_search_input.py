@@ -147,3 +147,54 @@ def test_hostile_input_returns_a_list(people: tuple[Context, dict[str, int]], te
 def test_any_text_returns_a_list(people: tuple[Context, dict[str, int]], text: str) -> None:
     ctx, _ids = people
     assert isinstance(search_debtors(ctx, text), list)
+
+
+@pytest.fixture
+def names(migrated_db_url: str) -> tuple[Context, dict[str, int]]:
+    """People as officers find them: by "van Loon", "Frank van Loon", "Fleur Jacobs", "1621GX1"."""
+    ctx = open_context(migrated_db_url)
+    ids = {
+        "loon": add_debtor(ctx, bsn="111222333", voornamen="Frank", tussenvoegsel="van", achternaam="Loon",
+                           postcode="1621GX", huisnummer=1),
+        "loon_anna": add_debtor(ctx, bsn="123456782", voornamen="Anna", tussenvoegsel="van", achternaam="Loon",
+                                postcode="1621GX", huisnummer=12),
+        "jacobs": add_debtor(ctx, bsn="249566758", voornamen="Fleur Elif Shanti", achternaam="Jacobs",
+                             postcode="1621GX", huisnummer=11),
+        "fleur": add_debtor(ctx, bsn="999993653", voornamen="Jacobs", achternaam="Fleur", postcode="9999ZZ",
+                            huisnummer=3),
+        "veld": add_debtor(ctx, bsn="100000009", voornamen="Jan", tussenvoegsel="in 't", achternaam="Veld",
+                           postcode="5611AB", huisnummer=2),
+    }
+    return ctx, ids
+
+
+def test_tussenvoegsel_first_and_first_name_first(names: tuple[Context, dict[str, int]]) -> None:
+    ctx, ids = names
+    assert found(ctx, "van Loon") == [ids["loon_anna"], ids["loon"]]  # Anna before Frank: register order
+    assert found(ctx, "Frank van Loon") == [ids["loon"]]
+    assert found(ctx, "frank van lo") == []  # the surname must be whole when it comes last
+    assert found(ctx, "Loon van Frank") == [ids["loon"]]  # surname first still works
+    # the text as typed comes first: a surname "Fleur" before a first name "Fleur"
+    assert found(ctx, "Fleur Jacobs") == [ids["fleur"], ids["jacobs"]]
+    assert found(ctx, "fleur elif shanti jacobs") == [ids["jacobs"]]
+    assert found(ctx, "Jan in 't Veld") == [ids["veld"]]
+    (hit,) = search_debtors(ctx, "Frank van Loon")
+    assert hit.matched_by == "name"
+
+
+def test_postcode_and_huisnummer_without_a_space(names: tuple[Context, dict[str, int]]) -> None:
+    ctx, ids = names
+    assert found(ctx, "1621GX1") == [ids["loon"]]
+    assert found(ctx, "1621gx1") == [ids["loon"]]
+    assert found(ctx, "1621gx11") == [ids["jacobs"]]
+    assert found(ctx, "1621 gx12") == [ids["loon_anna"]]
+    assert found(ctx, "1621GX") == [ids["loon"], ids["jacobs"], ids["loon_anna"]]
+
+
+def test_a_kenmerk_says_which_claim_was_found(people: tuple[Context, dict[str, int]]) -> None:
+    ctx, ids = people
+    (hit,) = search_debtors(ctx, "1234.56.789.H.46")
+    assert hit.id == ids["muller"]
+    assert hit.matched_reference == "123456789H46"  # the claim to show selected when the debtor opens
+    (by_name,) = search_debtors(ctx, "muller")
+    assert by_name.matched_reference is None

@@ -21,13 +21,15 @@ def _to_json(database: str, summary: DebtorSummary) -> dict[str, Any]:
     values = asdict(summary)
     values["geboortedatum"] = summary.geboortedatum.isoformat() if summary.geboortedatum else None
     values["matched_by"] = "recent"
+    values.pop("matched_reference", None)  # a recent debtor opens as it is, not on the claim once searched for
     return {"database": database, "debtor": values}
 
 
 def _from_json(values: dict[str, Any]) -> DebtorSummary:
     from caseworker_app.services.dto import DebtorSummary
 
-    fields = dict(values)
+    known = DebtorSummary.__dataclass_fields__
+    fields = {k: v for k, v in values.items() if k in known}  # an entry written by another version still opens
     if fields.get("geboortedatum"):
         fields["geboortedatum"] = dt.date.fromisoformat(fields["geboortedatum"])
     return DebtorSummary(**fields)

@@ -21,7 +21,7 @@ import time
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QFontMetrics, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -160,6 +160,8 @@ class DebtorWorkspace(QWidget):
         self._external = False
         self._collapsed: set[tuple[str, ...]] = set()
         self.timings: dict[str, float] = {}
+        #: the kenmerk the officer searched for: selected and scrolled into view once the position is shown
+        self.focus_reference: str | None = None
         self.explanation_dialog: ExplanationDialog | None = None
         self.capacity_dialog: CapacityDialog | None = None
         self._build()
@@ -450,6 +452,9 @@ class DebtorWorkspace(QWidget):
         self.claims_model.set_claims(pos.claims)
         self._fit_claim_columns(pos)
         self._restore_tree(selected, scroll)
+        if self.focus_reference:
+            reference, self.focus_reference = self.focus_reference, None
+            self.show_claim(reference)
         claims_done = time.perf_counter()
         self.totals.show_totals(pos.totals)
         household = pos.debtor.household
@@ -469,6 +474,35 @@ class DebtorWorkspace(QWidget):
         may = self.ctx is not None and self.ctx.can(Permission.EDIT_DEBTOR)
         button.setEnabled(may and not self.is_deleted)
         button.setToolTip("" if may or self.ctx is None else self.tr("Your role may not change income or household."))
+
+    def show_claim(self, reference: str) -> bool:
+        """Select the claim with kenmerk ``reference`` and scroll it into view; a filter hiding it is cleared."""
+        view, proxy, model = self.claims_view, self.claims_proxy, self.claims_model
+        source = model.index_of_claim(reference)
+        if not source.isValid():
+            return False
+        index = proxy.mapFromSource(source)
+        if not index.isValid():  # hidden by the filter text or "outstanding only"
+            self.claims_filter.clear()
+            self.open_only.setChecked(False)
+            index = proxy.mapFromSource(source)
+        self.tabs.setCurrentIndex(0)
+        parent = index.parent()
+        while parent.isValid():
+            view.expand(parent)
+            parent = parent.parent()
+        view.setCurrentIndex(index)
+        view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        # the view may not have its final size yet (a tab just opened): scroll again once it is laid out
+        target = QPersistentModelIndex(index)
+
+        def scroll_again() -> None:
+            if target.isValid():
+                again = proxy.index(target.row(), target.column(), target.parent())
+                view.scrollTo(again, QAbstractItemView.ScrollHint.PositionAtCenter)
+
+        QTimer.singleShot(0, scroll_again)
+        return True
 
     def _path(self, index: QModelIndex) -> tuple[str, ...]:
         node = index.data(NodeRole) if index.isValid() else None
