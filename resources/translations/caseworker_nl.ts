@@ -265,6 +265,59 @@
         <translation>Open</translation>
     </message>
     <message>
+        <source>payment term still running</source>
+        <translation>betaaltermijn loopt nog</translation>
+    </message>
+    <message>
+        <source>time-barred</source>
+        <translation>verjaard</translation>
+    </message>
+    <message>
+        <source>deferral of payment</source>
+        <translation>uitstel van betaling</translation>
+    </message>
+    <message>
+        <source>payment arrangement running</source>
+        <translation>betalingsregeling loopt</translation>
+    </message>
+    <message>
+        <source>collection paused</source>
+        <translation>invorderingspauze</translation>
+    </message>
+    <message>
+        <source>remission request pending</source>
+        <translation>kwijtschelding aangevraagd</translation>
+    </message>
+    <message>
+        <source>waiting period after a refusal</source>
+        <translation>wachttijd na afwijzing</translation>
+    </message>
+    <message>
+        <source>last step taken</source>
+        <translation>laatste stap is gezet</translation>
+    </message>
+    <message>
+        <source>determine the beslagvrije voet first</source>
+        <extracomment>a guard that only says &quot;not yet&quot; (the previous step&apos;s term runs): shown as &quot;… from &lt;date&gt;&quot;, not as blocked</extracomment>
+        <translation>eerst beslagvrije voet vaststellen</translation>
+    </message>
+    <message>
+        <source>beslagvrije voet out of date</source>
+        <translation>beslagvrije voet verlopen</translation>
+    </message>
+    <message>
+        <source>none (time-barred)</source>
+        <translation>geen (verjaard)</translation>
+    </message>
+    <message>
+        <source>none (paid)</source>
+        <translation>geen (betaald)</translation>
+    </message>
+    <message>
+        <source>{step}: blocked, {reason}</source>
+        <translation>{step}: geblokkeerd, {reason}</translation>
+    </message>
+    <message>
         <source>{step} from {date}</source>
         <translation>{step} vanaf {date}</translation>
     </message>
@@ -615,7 +668,7 @@
     <name>DebtorWorkspace</name>
     <message>
         <source>&amp;Claims</source>
-        <extracomment>(title, tuple[Step, ...]): somebody asked how a figure was computed the officer wants to correct income / fixed costs / household a position is on screen (after every load and refresh) the debtor was deleted by somebody else a load failed (the exception); the banner already says so</extracomment>
+        <extracomment>(title, tuple[Step, ...]): somebody asked how a figure was computed the officer wants to correct income / fixed costs / household a position is on screen (after every load and refresh) the debtor was deleted by somebody else a load failed (the exception); the banner already says so the kenmerk the officer searched for: selected and scrolled into view once the position is shown</extracomment>
         <translation>&amp;Vorderingen</translation>
     </message>
     <message>

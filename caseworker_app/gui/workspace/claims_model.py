@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon
 
 from caseworker_app.domain.money import ZERO
 from caseworker_app.domain.types import ClaimKind, EnforcementStep, label_of
@@ -92,18 +92,67 @@ def _stage(c: ClaimPosition) -> str:
     return f"{text} ({fmt.date(c.enforcement_stage_date)})" if c.enforcement_stage_date else text
 
 
+translate = QCoreApplication.translate
+
+#: The guards of the rules engine as a few words in the next-step cell (the tooltip has the full reasons).
+#: A guard not listed here shows its full reason.
+_SHORT_REASONS: dict[str, object] = {
+    "opeisbaar": QT_TRANSLATE_NOOP("ClaimsTreeModel", "payment term still running"),
+    "niet_verjaard": QT_TRANSLATE_NOOP("ClaimsTreeModel", "time-barred"),
+    "geen_uitstel": QT_TRANSLATE_NOOP("ClaimsTreeModel", "deferral of payment"),
+    "geen_regeling": QT_TRANSLATE_NOOP("ClaimsTreeModel", "payment arrangement running"),
+    "geen_pauze": QT_TRANSLATE_NOOP("ClaimsTreeModel", "collection paused"),
+    "geen_kwijtscheldingsverzoek": QT_TRANSLATE_NOOP("ClaimsTreeModel", "remission request pending"),
+    "wachttijd": QT_TRANSLATE_NOOP("ClaimsTreeModel", "waiting period after a refusal"),
+    "ladder": QT_TRANSLATE_NOOP("ClaimsTreeModel", "last step taken"),
+}
+#: a guard that only says "not yet" (the previous step's term runs): shown as "… from <date>", not as blocked
+_WAITING = "termijn_verstreken"
+
+
+def _short_reason(guard: Any) -> str:
+    naam = getattr(guard, "naam", None)
+    if naam == "bestaansminimum":
+        vastgesteld = guard.args[0] if guard.args else None
+        return translate("ClaimsTreeModel", "determine the beslagvrije voet first") if vastgesteld is None else (
+            translate("ClaimsTreeModel", "beslagvrije voet out of date"))
+    short = _SHORT_REASONS.get(str(naam))
+    return translate("ClaimsTreeModel", str(short)) if short else str(guard.reden)
+
+
+def _blocking(c: ClaimPosition) -> tuple[Any, ...]:
+    """The guards that stop the next step, leaving out "its term has not passed yet"."""
+    nxt = c.next_step
+    if nxt.allowed or nxt.step is None:
+        return ()
+    return tuple(g for g in nxt.blocking if getattr(g, "naam", None) != _WAITING)
+
+
+def _no_next_step(c: ClaimPosition) -> str | None:
+    """Why a claim has no next step at all (verjaard, nothing open), or None when it may have one."""
+    if c.verjaard:
+        return translate("ClaimsTreeModel", "none (time-barred)")
+    if c.open <= ZERO:
+        return translate("ClaimsTreeModel", "none (paid)")
+    return None
+
+
 def _next(c: ClaimPosition) -> str:
+    none = _no_next_step(c)
+    if none is not None:
+        return none
     nxt = c.next_step
     if nxt.step is None:
-        return ""
+        return translate("ClaimsTreeModel", "not calculated") if c.calculation_error else ""
+    blocking = _blocking(c)
+    if blocking:
+        return translate("ClaimsTreeModel", "{step}: blocked, {reason}").format(
+            step=nxt.label, reason=_short_reason(blocking[0]))
     if nxt.earliest is not None:
         return translate("ClaimsTreeModel", "{step} from {date}").format(
             step=nxt.label, date=fmt.date(nxt.earliest)
         )
     return nxt.label
-
-
-translate = QCoreApplication.translate
 
 
 def _tr(text: str) -> str:
@@ -115,7 +164,8 @@ _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _ROLES = frozenset({
     Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.FontRole,
-    Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.TextAlignmentRole, RowRole, SortRole, NodeRole, AmountRole,
+    Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.DecorationRole, RowRole,
+    SortRole, NodeRole, AmountRole,
 })
 
 
@@ -139,6 +189,7 @@ class ClaimsTreeModel(QAbstractItemModel):
         self._root = Node(-1, "", "", None)
         self._bold = QFont()
         self._bold.setBold(True)
+        self._blocked_icon: QIcon | None = None  # made on first use: a QIcon needs the GUI application
 
     # ---- loading ---------------------------------------------------------------------------------------
     def set_claims(self, claims: Sequence[ClaimPosition]) -> None:
@@ -272,6 +323,8 @@ class ClaimsTreeModel(QAbstractItemModel):
             return node.sums[attr]
         if role == Qt.ItemDataRole.FontRole:
             return self._bold
+        if role == Qt.ItemDataRole.DecorationRole:
+            return None
         if role == Qt.ItemDataRole.ToolTipRole and column == self.REFERENCE:
             return translate("ClaimsTreeModel", "Subtotal of {name}").format(name=node.title)
         return None
@@ -290,6 +343,18 @@ class ClaimsTreeModel(QAbstractItemModel):
             return getattr(c, attr)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._claim_tooltip(c, column)
+        if column == self.NEXT_STEP and role in (Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ForegroundRole):
+            if _no_next_step(c) is not None:
+                return QBrush(MUTED) if role == Qt.ItemDataRole.ForegroundRole else None
+            if not _blocking(c):
+                return None
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(WARNING)
+            if self._blocked_icon is None:
+                self._blocked_icon = QIcon("icons:blocked.svg")
+            return self._blocked_icon
+        if role == Qt.ItemDataRole.DecorationRole:
+            return None
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == self.VERJARING and c.verjaard:
                 return QBrush(WARNING)
@@ -357,6 +422,8 @@ class ClaimsTreeModel(QAbstractItemModel):
         if column == self.STUIT and c.stuiten_advies:
             return c.stuiten_reden
         if column == self.NEXT_STEP:
+            if _no_next_step(c) is not None:
+                return _next(c)
             return "\n".join((_next(c), *c.next_step.blocked_by)) or None
         if column == self.STAGE:
             return _stage(c) or None

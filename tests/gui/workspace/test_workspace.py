@@ -441,3 +441,56 @@ def test_a_database_file_that_goes_away_mid_session_leaves_a_retry(qtbot, worksp
         path.with_suffix(".away").rename(path)
     qtbot.mouseClick(workspace.banner.retry_button, Qt.MouseButton.LeftButton)
     assert workspace.banner.isHidden() and workspace.position is not None
+
+
+def _next_step_cell(qtbot, claims) -> tuple[ClaimsTreeModel, dict[str, QModelIndex]]:
+    model = ClaimsTreeModel()
+    model.set_claims(claims)
+    cells = {c.reference: model.index_of_claim(c.reference).siblingAtColumn(ClaimsTreeModel.NEXT_STEP) for c in claims}
+    return model, cells
+
+
+def test_a_blocked_next_step_looks_blocked_and_says_why_in_the_cell(workspace, qtbot):
+    from dataclasses import replace
+
+    from PySide6.QtGui import QIcon
+
+    from caseworker_app.domain.rules.ladder import Guard
+
+    from caseworker_app.services.position import NextStepInfo
+
+    base = workspace.position.claims[0]
+    blocked = replace(base, reference="BLOCKED1", next_step=NextStepInfo(
+        step="vordering", label="vordering", allowed=False, earliest=None, costs=None,
+        blocking=(Guard("bestaansminimum", False, (None, None)),)))
+    paused = replace(base, reference="BLOCKED2", next_step=NextStepInfo(
+        step="dwangbevel", label="dwangbevel", allowed=False, earliest=None, costs=None,
+        blocking=(Guard("geen_pauze", False),)))
+    free = replace(base, reference="FREE1", next_step=NextStepInfo(
+        step="dwangbevel", label="dwangbevel", allowed=True, earliest=None, costs=None))
+    _model, cells = _next_step_cell(qtbot, [blocked, paused, free])  # the model must outlive its indexes
+    text = cells["BLOCKED1"].data()
+    assert text.startswith("vordering") and "beslagvrije voet" in text  # the reason is in the cell itself
+    assert "invorderingspauze" in cells["BLOCKED2"].data().lower()
+    assert cells["FREE1"].data() == "dwangbevel"
+    colour = lambda index: index.data(Qt.ItemDataRole.ForegroundRole)  # noqa: E731
+    assert colour(cells["BLOCKED1"]) is not None and colour(cells["FREE1"]) is None
+    icon = cells["BLOCKED1"].data(Qt.ItemDataRole.DecorationRole)
+    assert isinstance(icon, QIcon) and not icon.isNull()
+    assert cells["FREE1"].data(Qt.ItemDataRole.DecorationRole) is None
+    assert "Stel eerst de beslagvrije voet vast" in cells["BLOCKED1"].data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_a_verjaarde_or_paid_claim_shows_no_next_step(workspace, qtbot):
+    from dataclasses import replace
+
+    from caseworker_app.services.position import NextStepInfo
+
+    base = workspace.position.claims[0]
+    step = NextStepInfo(step="dwangbevel", label="dwangbevel", allowed=True, earliest=None, costs=None)
+    verjaard = replace(base, reference="OLD1", verjaard=True, next_step=step)
+    paid = replace(base, reference="PAID1", open=Decimal("0.00"), next_step=step)
+    _model, cells = _next_step_cell(qtbot, [verjaard, paid])
+    for reference, word in (("OLD1", "verjaard"), ("PAID1", "betaald")):
+        text = cells[reference].data()
+        assert "dwangbevel" not in text and word in text, text
