@@ -59,6 +59,7 @@ class DebtorTab(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.workspace = DebtorWorkspace(ctx, summary.id, self)
         self.workspace.focus_reference = summary.matched_reference
+        self.workspace.disable_own_shortcuts()  # the main window's menu actions work application-wide
         layout.addWidget(self.workspace)
         edit_button = QPushButton(self.tr("&Edit contact details…"), self)
         edit_button.setObjectName("editButton")

@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
                 name=summary.display_name, identifier=summary.bsn or summary.rsin or ""))
             if number <= 9:
                 action.setShortcut(f"Alt+{number}")
+                action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
             action.triggered.connect(lambda _checked=False, summary=summary: self.open_debtor(summary))
             self.recent_menu.addAction(action)
             self.recent_bar.addAction(action)
@@ -133,6 +134,7 @@ class MainWindow(QMainWindow):
         ui.actionOpenDatabase.triggered.connect(self.choose_database)
         ui.actionQuit.triggered.connect(self.close)
         ui.actionFocusSearch.triggered.connect(self.focus_search)
+        ui.actionFilterClaims.triggered.connect(self.focus_claims_filter)
         ui.actionEditDebtor.triggered.connect(self.edit_current)
         ui.actionCloseTab.triggered.connect(lambda: self.close_tab(ui.debtorTabs.currentIndex()))
         ui.actionAbout.triggered.connect(self.show_about)
@@ -236,8 +238,18 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def focus_search(self) -> None:
-        self.ui.searchEdit.setFocus()
+        """Ctrl+F from anywhere (also from a dialog next to the window): to the search field, text selected."""
+        self.activateWindow()
+        self.ui.searchEdit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.ui.searchEdit.selectAll()
+
+    @Slot()
+    def focus_claims_filter(self) -> None:
+        """Ctrl+Shift+F from anywhere: to the filter of the debtor on top."""
+        tab = self.current_tab()
+        if tab is not None:
+            self.activateWindow()
+            tab.workspace.focus_filter()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Down arrow in the search field moves to the results (keyboard-only use)."""
@@ -313,6 +325,7 @@ class MainWindow(QMainWindow):
         has_tab = index >= 0
         self.ui.actionEditDebtor.setEnabled(has_tab and self.ctx is not None and self.ctx.can(Permission.EDIT_DEBTOR))
         self.ui.actionCloseTab.setEnabled(has_tab)
+        self.ui.actionFilterClaims.setEnabled(has_tab)
         if not has_tab:
             self.ui.workArea.setCurrentWidget(self.ui.emptyPage)
 

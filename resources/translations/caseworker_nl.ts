@@ -1014,6 +1014,14 @@
         <translation>Ctrl+F</translation>
     </message>
     <message>
+        <source>F&amp;ilter claims</source>
+        <translation>Vorderingen f&amp;ilteren</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+F</source>
+        <translation>Ctrl+Shift+F</translation>
+    </message>
+    <message>
         <source>&amp;Edit contact details…</source>
         <translation>Contactgegevens &amp;wijzigen…</translation>
     </message>

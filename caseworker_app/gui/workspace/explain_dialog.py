@@ -162,6 +162,7 @@ class ExplanationDialog(QDialog):
         self.warning.setVisible(unconfirmed > 0)
         layout.addWidget(self.warning)
         self.view = QTableView(self)
+        self.view.setTabKeyNavigation(False)  # Tab leaves the table instead of walking its cells
         self.view.setObjectName("stepsView")
         self.view.setAccessibleName(self.tr("Calculation steps"))
         self.view.setModel(self.model)

@@ -193,6 +193,7 @@ class TimelineView(QWidget):
         layout.addWidget(self.kinds_box)
         self.kind_buttons: dict[str, QToolButton] = {}
         self.view = QTableView(self)
+        self.view.setTabKeyNavigation(False)  # Tab leaves the table instead of walking its cells
         self.view.setObjectName("timelineView")
         self.view.setAccessibleName(self.tr("Timeline"))
         self.view.setModel(self.proxy)

@@ -225,9 +225,11 @@ class DebtorWorkspace(QWidget):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 0)
         self.splitter.setSizes([1540, 360])
-        focus_filter = QShortcut(QKeySequence("Ctrl+Shift+F"), self)
-        focus_filter.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        focus_filter.activated.connect(self.focus_filter)
+        # on its own (tests, a workspace in another window) the workspace has its own Ctrl+Shift+F; inside the main
+        # window the application-wide menu action does it (two would be ambiguous): see disable_own_shortcuts()
+        self.focus_filter_shortcut = QShortcut(QKeySequence("Ctrl+Shift+F"), self)
+        self.focus_filter_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.focus_filter_shortcut.activated.connect(self.focus_filter)
 
     def _build_claims(self) -> QWidget:
         page = QWidget()
@@ -258,6 +260,7 @@ class DebtorWorkspace(QWidget):
         self.claims_view.setUniformRowHeights(True)
         self.claims_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.claims_view.setExpandsOnDoubleClick(True)
+        self.claims_view.setTabKeyNavigation(False)  # Tab moves on to the next control, never from cell to cell
         self.claims_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.claims_view.customContextMenuRequested.connect(self._claims_menu)
         self.claims_view.activated.connect(self._claim_activated)
@@ -308,13 +311,17 @@ class DebtorWorkspace(QWidget):
             if pos is None or wanted > view.columnWidth(column):
                 view.setColumnWidth(column, wanted)
 
+    def disable_own_shortcuts(self) -> None:
+        """The window around the workspace offers its shortcuts application-wide (the main window does)."""
+        self.focus_filter_shortcut.setEnabled(False)
+
     @Slot()
     def focus_filter(self) -> None:
         """Ctrl+Shift+F: to the filter of the page on top (claims or timeline), text selected to type over."""
         edit = self.timeline.filter_edit if self.tabs.currentWidget() is self.timeline else self.claims_filter
         if self.tabs.currentWidget() is self.chart:
             self.tabs.setCurrentIndex(0)
-        edit.setFocus()
+        edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         edit.selectAll()
 
     # ---- loading -------------------------------------------------------------------------------------------
