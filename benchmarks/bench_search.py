@@ -54,21 +54,29 @@ def samples(conn: psycopg.Connection[tuple[Any, ...]], n: int) -> dict[str, list
     assert total and total[0], "no debtors: fill the database with caseworker demo first"
     step = max(1, int(total[0]) // n)
     rows = conn.execute(
-        "SELECT bsn, rsin, search_name, postcode, huisnummer FROM debtors WHERE id %% %s = 0 LIMIT %s",
+        "SELECT bsn, rsin, search_name, postcode, huisnummer, voornamen, tussenvoegsel, achternaam FROM debtors "
+        "WHERE id %% %s = 0 LIMIT %s",
         (step, n),
     ).fetchall()
     refs = [r[0] for r in conn.execute(
         "SELECT reference FROM claims WHERE id %% %s = 0 LIMIT %s", (max(1, step * 3), n)).fetchall()]
     names: list[str] = []
-    for _bsn, _rsin, name, _pc, _nr in rows:
+    for _bsn, _rsin, name, _pc, _nr, *_names in rows:
         # what people type: the start of the surname ("janss"), or the surname and the start of what follows
         # it in the register order "achternaam tussenvoegsel voornamen" ("jansen pi", "berg van den jo")
         words = name.split()
         names.append(" ".join([*words[:-1], words[-1][:2]]) if len(words) > 1 and len(names) % 2 else words[0][:5])
+    # first name first, as people also type it: "Fleur Jacobs", "Frank van Loon" (the first of the first names)
+    first_first = [
+        " ".join(p for p in (voornamen.split()[0], tussenvoegsel, achternaam) if p)
+        for *_x, voornamen, tussenvoegsel, achternaam in rows if voornamen
+    ]
     return {
         "BSN/RSIN": [bsn or rsin for bsn, rsin, *_ in rows],
         "naam (begin)": names,
-        "postcode + huisnummer": [f"{pc[:4]} {pc[4:]} {nr}" for *_x, pc, nr in rows if pc and nr],
+        "naam (voornaam eerst)": first_first,
+        "postcode + huisnummer": [f"{pc[:4]} {pc[4:]} {nr}" for *_x, pc, nr, _v, _t, _a in rows if pc and nr],
+        "postcode+huisnummer aaneen": [f"{pc}{nr}".lower() for *_x, pc, nr, _v, _t, _a in rows if pc and nr],
         "kenmerk": refs,
     }
 

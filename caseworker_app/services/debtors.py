@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any, TypeVarTuple
 
 from sqlalchemy import Select, case, func, literal, select, text, union_all
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, aliased, selectinload
 
 from caseworker_app.errors import NotFoundError, ValidationError
 
@@ -72,14 +72,11 @@ def _search_statement(query: SearchQuery, limit: int, backend: str = "sqlite") -
         # limit (answered like a single prefix), the branches glued with UNION ALL; the text as typed ranks first
         branches: list[Select[Any]] = []
         for rank, prefix in enumerate(prefixes):
-            keys = select(Debtor.id.label("id"), Debtor.search_name.label("key"), literal(rank).label("rank"))
-            branches.append(_name_prefix(keys, prefix, limit, backend).subquery().select())
+            rows = select(*Debtor.__table__.columns, literal(rank).label("search_rank"))
+            branches.append(_name_prefix(rows, prefix, limit, backend).subquery().select())
         found = union_all(*branches).subquery()
-        return (
-            select(Debtor)
-            .join(found, Debtor.id == found.c.id)
-            .order_by(found.c.rank, found.c.key)
-        )
+        debtor = aliased(Debtor, found)
+        return select(debtor).order_by(found.c.search_rank, found.c.search_name)
     return None
 
 
