@@ -16,8 +16,8 @@ Two mechanisms, one per backend:
   when the server goes away.
 
 Later capabilities with their own tables add to both without touching this module: any ORM object with a
-``debtor_id`` or ``claim_id`` attribute is picked up by :func:`install`, and :func:`register_token_source`
-adds a scalar subquery to the token.
+``debtor_id`` or ``claim_id`` attribute is picked up by :func:`install`, and a :data:`TokenSource` registered
+with the database's capabilities (``db.capabilities.add_token_source``) adds a scalar subquery to the token.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ import logging
 import threading
 import time
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, ScalarSelect, String, bindparam, cast, event, func, literal, select
@@ -53,20 +53,16 @@ DELETED = "deleted"
 
 # ------------------------------------------------------------------------------------------------- polling
 
+#: A capability's part of the token: a scalar subquery, given the debtor-id expression, whose value changes when
+#: the capability's rows for that debtor do (registered with ``db.capabilities.add_token_source``).
 TokenSource = Callable[[ColumnElement[int]], ScalarSelect[Any]]
-_TOKEN_SOURCES: dict[str, TokenSource] = {}
-
-
-def register_token_source(name: str, source: TokenSource) -> None:
-    """Add a scalar subquery (given the debtor-id expression) whose value changes when the capability's rows do."""
-    _TOKEN_SOURCES[name] = source
 
 
 def _as_text(expr: Any) -> ColumnElement[str]:
     return func.coalesce(cast(expr, String), literal("-"))
 
 
-def _token_statement() -> Any:
+def _token_statement(sources: Iterable[TokenSource] = ()) -> Any:
     debtor_id = bindparam("debtor_id", type_=Debtor.id.type)
     claim_ids = select(Claim.id).where(Claim.debtor_id == debtor_id)
     parts: list[Any] = [
@@ -83,7 +79,7 @@ def _token_statement() -> Any:
         select(func.count()).where(FinancialSituation.debtor_id == debtor_id).scalar_subquery(),
         select(func.sum(FinancialSituation.version)).where(FinancialSituation.debtor_id == debtor_id).scalar_subquery(),
     ]
-    parts += [source(debtor_id) for source in _TOKEN_SOURCES.values()]
+    parts += [source(debtor_id) for source in sources]
     return select(*(_as_text(p) for p in parts))
 
 
@@ -94,7 +90,8 @@ def change_token(ctx: Context, debtor_id: int) -> str:
     debtor with 5,000 bookings.
     """
     with ctx.read() as session:
-        row = session.execute(_token_statement(), {"debtor_id": debtor_id}).one()
+        statement = _token_statement(ctx.db.capabilities.token_sources())
+        row = session.execute(statement, {"debtor_id": debtor_id}).one()
     if row[0] == "-":
         return DELETED
     return ".".join(str(v) for v in row)

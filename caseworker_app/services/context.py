@@ -40,7 +40,7 @@ from caseworker_app.db.session import (
     translated_errors,
 )
 
-from caseworker_app.services import audit, changes
+from caseworker_app.services import audit, capabilities, changes
 from caseworker_app.services.dto import ActorInfo, DatabaseInfo
 
 #: Roles of the local single-user profile on SQLite: one person does everything on their own machine.
@@ -56,6 +56,8 @@ class Database:
         self.session_factory: sessionmaker[Session] = make_session_factory(engine)
         audit.install(self.session_factory)
         changes.install(self.session_factory)  # NOTIFY other clients on commit (PostgreSQL)
+        #: what this database can do beyond the ledger, the same for every client (services/capabilities.py)
+        self.capabilities = capabilities.install_all(capabilities.Capabilities())
 
     @classmethod
     def open(cls, url: str | None = None, *, require_schema: bool = True) -> Database:

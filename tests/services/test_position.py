@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -16,7 +15,7 @@ from caseworker_app.errors import NotFoundError, ValidationError
 from tests.factories import add_claim, add_debtor, open_context, writing
 
 from caseworker_app.domain.rules import bvv as bvv_rules
-from caseworker_app.domain.rules.position import evaluate_claim
+from caseworker_app.domain.rules.position import Uitstel, evaluate_claim
 from caseworker_app.domain.types import BookingKind, EnforcementStep, Leefsituatie, Middel
 
 from caseworker_app.db.models import Booking, Debtor, FinancialSituation, Household
@@ -274,7 +273,7 @@ def test_every_amount_can_be_explained(case: tuple[Context, int]) -> None:
 
 
 @pytest.fixture
-def regeling_extension() -> Iterator[list[int]]:
+def regeling_extension(case: tuple[Context, int]) -> list[int]:
     """A stand-in for the betalingsregeling capability: puts the claims in ``ids`` under a regeling."""
     ids: list[int] = []
 
@@ -286,11 +285,10 @@ def regeling_extension() -> Iterator[list[int]]:
             sections={"regelingen": [{"start": dt.date(2026, 1, 5), "termijn": Decimal("50")}]},
         )
 
-    position.register_extension("test-regeling", extension)
-    try:
-        yield ids
-    finally:
-        position._EXTENSIONS.pop("test-regeling", None)
+    ctx, _debtor_id = case
+    ctx.db.capabilities.add_position_extension("test-regeling", extension)
+    ctx.db.capabilities.add_timeline_kind("regeling", "Betalingsregelingen")
+    return ids
 
 
 def test_later_capabilities_add_their_facts(case: tuple[Context, int], regeling_extension: list[int]) -> None:
@@ -304,6 +302,7 @@ def test_later_capabilities_add_their_facts(case: tuple[Context, int], regeling_
     assert not tax.next_step.allowed and any("betalingsregeling" in r for r in tax.next_step.blocked_by)
     assert "regeling" in {f.code for f in pos.flags}
     assert any(e.kind == "regeling" for e in pos.timeline)
+    assert pos.timeline_kinds["regeling"] == "Betalingsregelingen" and pos.timeline_kinds["betaling"] == "Betalingen"
     doc = position.position_to_json(pos, explain=False)
     assert doc["regelingen"] == [{"start": "2026-01-05", "termijn": "50.00"}]
     assert doc["totals"]["under_regeling"] == f"{tax.open:.2f}"
@@ -393,17 +392,39 @@ def test_a_connection_lost_mid_load_is_a_storage_error_and_a_retry_works(migrate
     debtor_id = add_debtor(ctx)
     add_claim(ctx, debtor_id)
 
+    dropped: list[bool] = []
+
     def drop_the_connection(session: Any, _debtor_id: int, _as_of: dt.date) -> position.ExtensionFacts:
-        # the server ends this very connection halfway through the load (a restart, a network cut)
-        session.execute(text("SELECT pg_terminate_backend(pg_backend_pid())"))
+        # the server ends this very connection halfway through the first load (a restart, a network cut)
+        if not dropped:
+            dropped.append(True)
+            session.execute(text("SELECT pg_terminate_backend(pg_backend_pid())"))
         return position.ExtensionFacts()
 
-    position.register_extension("test-drop", drop_the_connection)
-    try:
-        with pytest.raises(StorageError) as info:
-            position.get_position(ctx, debtor_id, AS_OF)
-        assert info.value.message.startswith(("De database", "Het databasebestand"))
-    finally:
-        position._EXTENSIONS.pop("test-drop", None)
+    ctx.db.capabilities.add_position_extension("test-drop", drop_the_connection)
+    with pytest.raises(StorageError) as info:
+        position.get_position(ctx, debtor_id, AS_OF)
+    assert info.value.message.startswith(("De database", "Het databasebestand"))
     # the broken connection was discarded: the user's retry simply works
     assert position.get_position(ctx, debtor_id, AS_OF).totals.claim_count == 1
+
+
+def test_a_regeling_and_a_pause_on_one_claim_keep_both(case: tuple[Context, int]) -> None:
+    """Two capabilities with facts about the same claim: they combine, the second never overwrites the first."""
+    ctx, debtor_id = case
+    tax = next(c for c in position.get_position(ctx, debtor_id, AS_OF).claims if c.original_amount == 1200)
+    regeling = position.ClaimStatus(regeling=True, uitstel=(Uitstel(dt.date(2026, 1, 5), dt.date(2027, 1, 4)),))
+    pause = position.ClaimStatus(paused=True, uitstel=(Uitstel(dt.date(2026, 3, 1), dt.date(2026, 6, 1)),))
+    ctx.db.capabilities.add_position_extension(
+        "test-regeling", lambda *_: position.ExtensionFacts(claim_status={tax.id: regeling}))
+    ctx.db.capabilities.add_position_extension(
+        "test-pauze", lambda *_: position.ExtensionFacts(claim_status={tax.id: pause}))
+    pos = position.get_position(ctx, debtor_id, AS_OF)
+    claim = next(c for c in pos.claims if c.id == tax.id)
+    assert (claim.under_regeling, claim.paused) == (True, True)
+    assert claim.facts is not None and len(claim.facts.uitstel) == 2  # both periods reach the rules engine
+    reasons = " ".join(claim.next_step.blocked_by)
+    assert "betalingsregeling" in reasons and "pauze" in reasons
+    assert pos.totals.under_regeling == pos.totals.paused == claim.open
+    doc = position.claim_to_json(claim, pos.as_of, explain=False)
+    assert (doc["under_regeling"], doc["paused"]) == (True, True)

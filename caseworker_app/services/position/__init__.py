@@ -14,7 +14,7 @@ A package by concern; callers import from here (``from caseworker_app.services i
 ``letter``                the schuldoverzicht's data and its plain-Dutch next steps
 ``report``                writing the schuldoverzicht PDF with its audit row
 ``build``                 :func:`get_position`: the steps above in order
-``extensions``            how later capabilities add flags, per-claim status, events and JSON sections
+``extensions``            how capabilities add facts (``services.capabilities``): combined, never overwritten
 ========================  ===============================================================================
 """
 
@@ -29,30 +29,27 @@ from caseworker_app.services.position.dto import (
     DebtPosition,
     Flag,
     NextStepInfo,
+    PendingDecision,
     PositionTimings,
     TimelineEvent,
 )
 from caseworker_app.services.position.explain import explain_claim, explain_total
-from caseworker_app.services.position.extensions import (
-    _EXTENSIONS,
-    ExtensionFacts,
-    PositionExtension,
-    register_extension,
-)
+from caseworker_app.services.position.extensions import ExtensionConflictError, ExtensionFacts, PositionExtension
 from caseworker_app.services.position.json_doc import claim_to_json, position_to_json, totals_to_json
 from caseworker_app.services.position.letter import citizen_next_steps, schuldoverzicht_data
 from caseworker_app.services.position.report import write_schuldoverzicht
 
 __all__ = [
     "TIMELINE_KINDS",
-    "_EXTENSIONS",
     "CapacitySnapshot",
     "ClaimPosition",
     "ClaimStatus",
     "DebtPosition",
+    "ExtensionConflictError",
     "ExtensionFacts",
     "Flag",
     "NextStepInfo",
+    "PendingDecision",
     "PositionExtension",
     "PositionTimings",
     "TimelineEvent",
@@ -64,7 +61,6 @@ __all__ = [
     "get_position",
     "get_position_by_bsn",
     "position_to_json",
-    "register_extension",
     "schuldoverzicht_data",
     "today",
     "totals_to_json",

@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import time
-from typing import Any
 
 from caseworker_app.errors import NotFoundError
 
@@ -22,7 +21,7 @@ from caseworker_app.db.repositories import debtors as debtor_repo
 
 from caseworker_app.services.context import Context
 from caseworker_app.services.position.capacity import capacity_of
-from caseworker_app.services.position.dto import DebtPosition, PositionTimings
+from caseworker_app.services.position.dto import TIMELINE_KINDS, DebtPosition, PositionTimings
 from caseworker_app.services.position.evaluate import evaluate_claims
 from caseworker_app.services.position.flags import flags_of
 from caseworker_app.services.position.load import load
@@ -44,7 +43,7 @@ def get_position(ctx: Context, debtor_id: int, as_of: dt.date | None = None) -> 
     day = as_of or today()
     t0 = time.perf_counter()
     with ctx.read() as session:
-        loaded = load(session, debtor_id, day)
+        loaded = load(session, debtor_id, day, ctx.db.capabilities.position_extensions())
         t1 = time.perf_counter()
         claims = evaluate_claims(loaded, day)
         t2 = time.perf_counter()
@@ -55,9 +54,6 @@ def get_position(ctx: Context, debtor_id: int, as_of: dt.date | None = None) -> 
             for claim_id, rows in loaded.bookings.items()
             for row in rows
         ]
-        sections: dict[str, Any] = {}
-        for ext in loaded.extensions:
-            sections.update(ext.sections)
         position = DebtPosition(
             debtor=loaded.detail,
             as_of=day,
@@ -67,7 +63,9 @@ def get_position(ctx: Context, debtor_id: int, as_of: dt.date | None = None) -> 
             timeline=tuple(timeline_of(loaded, by_id)),
             monthly_balance=tuple(monthly_balances(movements, day)),
             capacity=capacity_of(loaded, day),
-            sections=sections,
+            sections=loaded.facts.sections,
+            pending=loaded.facts.pending,
+            timeline_kinds={**TIMELINE_KINDS, **ctx.db.capabilities.timeline_kinds()},
         )
         t3 = time.perf_counter()
     return dataclasses.replace(position, timings=PositionTimings(t1 - t0, t2 - t1, t3 - t2, loaded.queries))

@@ -124,6 +124,19 @@ class TimelineEvent(NamedTuple):
 
 
 @dataclass(frozen=True)
+class PendingDecision:
+    """A proposal about this debtor that waits for a second person's decision (shown on the debtor's screen)."""
+
+    id: int  # the decision's id
+    kind: str  # what is proposed, e.g. "maatwerk", "kwijtschelding", "escalatie" (the capability's subject type)
+    title: str  # one Dutch line: what it is about
+    proposed_by: str  # the proposer's name as shown
+    proposed_on: dt.date
+    detail: str = ""
+    claim_ids: tuple[int, ...] = ()  # the claims it is about; empty: the whole debt
+
+
+@dataclass(frozen=True)
 class CapacitySnapshot:
     """Income and fixed costs as recorded, and what the rules engine derives from them."""
 
@@ -172,6 +185,10 @@ class DebtPosition:
     capacity: CapacitySnapshot | None
     #: extra JSON sections contributed by extensions ("regelingen", "contacts", ...)
     sections: Mapping[str, Any] = field(default_factory=dict)
+    #: proposals waiting for a decision, from the capabilities that make them
+    pending: tuple[PendingDecision, ...] = ()
+    #: every timeline kind with its Dutch label: the position's own and those the capabilities add
+    timeline_kinds: Mapping[str, str] = field(default_factory=lambda: dict(TIMELINE_KINDS))
     timings: PositionTimings | None = field(default=None, compare=False)
 
     def claims_of(self, creditor: str) -> tuple[ClaimPosition, ...]:

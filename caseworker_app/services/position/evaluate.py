@@ -25,7 +25,7 @@ from caseworker_app.domain.money import ZERO
 from caseworker_app.domain.rules import position as rules
 from caseworker_app.domain.types import BookingKind, ClaimKind, EnforcementStep, Middel, label
 
-from caseworker_app.services.position.claim_status import ClaimStatus
+from caseworker_app.services.position.claim_status import NONE, ClaimStatus
 from caseworker_app.services.position.dto import ClaimPosition, NextStepInfo
 from caseworker_app.services.position.load import Loaded
 
@@ -152,17 +152,14 @@ def _unevaluated_position(claim: Any, facts: rules.ClaimFacts, status: ClaimStat
 
 def evaluate_claims(loaded: Loaded, day: dt.date) -> list[ClaimPosition]:
     """The position of every loaded claim on ``day``, with what the extensions know about each claim."""
-    status: dict[int, ClaimStatus] = {}
-    perspectief: bool | None = None
-    bvv_op = loaded.situation.peildatum if loaded.situation is not None else None
-    for ext in loaded.extensions:
-        status.update(ext.claim_status)
-        if ext.betalingsperspectief is not None:
-            perspectief = ext.betalingsperspectief
-        if ext.bvv_vastgesteld_op is not None:
-            bvv_op = ext.bvv_vastgesteld_op
+    combined = loaded.facts
+    status = combined.claim_status
+    perspectief = combined.betalingsperspectief
+    bvv_op = combined.bvv_vastgesteld_op
+    if bvv_op is None and loaded.situation is not None:
+        bvv_op = loaded.situation.peildatum
     fraude = bool(loaded.debtor.fraude_markering)
-    empty = ClaimStatus()
+    empty = NONE
     claims: list[ClaimPosition] = []
     for claim in loaded.claims:
         st = status.get(claim.id, empty)

@@ -59,7 +59,6 @@ def flags_of(
         flags.append(Flag("berekening_onvolledig", "Berekening onvolledig",
                           f"{failed[0].reference}: {failed[0].calculation_error}"
                           + (f" (en {len(failed) - 1} andere)" if len(failed) > 1 else "")))
-    for ext in loaded.extensions:
-        flags.extend(ext.flags)
+    flags.extend(loaded.facts.flags)
     return flags
 

@@ -153,6 +153,18 @@ def position_to_json(pos: DebtPosition, *, explain: bool = True) -> dict[str, An
             for m in pos.monthly_balance
         ],
         "capacity": capacity,
+        "pending": [
+            {
+                "id": p.id,
+                "kind": p.kind,
+                "title": p.title,
+                "detail": p.detail,
+                "proposed_by": p.proposed_by,
+                "proposed_on": p.proposed_on.isoformat(),
+                "claim_ids": list(p.claim_ids),
+            }
+            for p in pos.pending
+        ],
     }
     for key, value in pos.sections.items():
         doc.setdefault(key, _jsonable(value))

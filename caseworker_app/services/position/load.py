@@ -1,12 +1,14 @@
 """Loading everything a position is built from, in one read transaction and a handful of SELECTs.
 
 Never a query per claim: the debtor with its household, the claims, their bookings, their enforcement
-actions and the latest financial situation (:mod:`caseworker_app.db.repositories`), then the extensions.
+actions and the latest financial situation (:mod:`caseworker_app.db.repositories`), then the extensions of the
+database's capabilities, whose facts are combined (:func:`.extensions.combine`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
@@ -20,7 +22,7 @@ from caseworker_app.db.repositories.ledger import ActionRow, BookingRow, ClaimRo
 
 from caseworker_app.services.debtors import detail_of
 from caseworker_app.services.dto import DebtorDetail
-from caseworker_app.services.position.extensions import ExtensionFacts, extensions
+from caseworker_app.services.position.extensions import CombinedFacts, PositionExtension, combine
 
 
 @dataclass
@@ -33,11 +35,13 @@ class Loaded:
     bookings: dict[int, list[BookingRow]]
     actions: dict[int, list[ActionRow]]
     situation: FinancialSituation | None
-    extensions: list[ExtensionFacts]
+    facts: CombinedFacts  # what the capabilities' extensions add, combined
     queries: int
 
 
-def load(session: Session, debtor_id: int, as_of: dt.date) -> Loaded:
+def load(
+    session: Session, debtor_id: int, as_of: dt.date, extensions: Sequence[tuple[str, PositionExtension]] = ()
+) -> Loaded:
     queries = 0
     debtor = debtor_repo.get_with_household(session, debtor_id)
     queries += 3
@@ -54,5 +58,5 @@ def load(session: Session, debtor_id: int, as_of: dt.date) -> Loaded:
         queries += 2
     situation = debtor_repo.latest_financial_situation(session, debtor_id, as_of)
     queries += 1
-    facts = [extension(session, debtor_id, as_of) for extension in extensions()]
+    facts = combine([(name, extension(session, debtor_id, as_of)) for name, extension in extensions])
     return Loaded(debtor, detail, claims, bookings, actions, situation, facts, queries)

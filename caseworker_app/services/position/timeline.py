@@ -62,8 +62,7 @@ def timeline_of(loaded: Loaded, by_id: Mapping[int, Any]) -> list[TimelineEvent]
                 detail = f"kosten {format_eur(step.costs)}" + (f"; {detail}" if detail else "")
             add(event(step.action_date, "invordering", _STEP_TITLES[step.step], detail, None, claim.reference,
                       claim.creditor))
-    for ext in loaded.extensions:
-        events.extend(ext.timeline)
+    events.extend(loaded.facts.timeline)
     events.sort(key=lambda e: (e.day, e.kind != "vordering"), reverse=True)  # newest first
     return events
 
