@@ -27,6 +27,7 @@ case 3 each worker starts its own small cluster (about a second each).
 from __future__ import annotations
 
 import atexit
+import contextlib
 import os
 import shutil
 import socket
@@ -34,7 +35,6 @@ import sqlite3
 import subprocess
 import tempfile
 import time
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import NoReturn
@@ -67,9 +67,11 @@ _HOME = _private_home()
 
 import pytest  # noqa: E402  (after the environment is set up on purpose)
 from hypothesis import settings as hypothesis_settings  # noqa: E402
-from sqlalchemy import create_engine, text  # noqa: E402
+from sqlalchemy import Connection, create_engine, text  # noqa: E402
 from sqlalchemy.engine import URL, make_url  # noqa: E402
 from sqlalchemy.pool import NullPool  # noqa: E402
+
+from tests.pgroles import drop_test_roles, new_db_name  # noqa: E402
 
 # Hypothesis: no per-example deadline (timing on a shared 2-core machine says nothing about correctness); in CI
 # (CI=true, as .ci/run sets) a fixed seed too, so one commit always gives the same result. HYPOTHESIS_PROFILE overrides.
@@ -157,8 +159,7 @@ def _render_safe(url: URL) -> str:
 
 
 def _new_db_name(kind: str = "") -> str:
-    """``cwtest_<unix time>_<random>``: unique across xdist workers and parallel runs, and dated for clean-up."""
-    return f"{TEST_DB_PREFIX}{int(time.time())}_{kind}{uuid.uuid4().hex[:12]}"
+    return new_db_name(kind)
 
 
 def _drop_stale_test_databases(admin: URL) -> None:
@@ -169,9 +170,24 @@ def _drop_stale_test_databases(admin: URL) -> None:
             for name in list(names):
                 stamp = name[len(TEST_DB_PREFIX) :].split("_", 1)[0]
                 if stamp.isdigit() and time.time() - int(stamp) > STALE_AFTER_S:
-                    conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+                    _drop_database(conn, name)
+            # roles of stale test databases that are already gone (a killed run between the two drops)
+            roles = conn.execute(text("SELECT rolname FROM pg_roles WHERE rolname LIKE 'cwtest\\_%'")).scalars()
+            databases = set(conn.execute(text("SELECT datname FROM pg_database")).scalars())
+            for role in list(roles):
+                parts = role[len(TEST_DB_PREFIX) :].split("_")
+                if not (parts[0].isdigit() and time.time() - int(parts[0]) > STALE_AFTER_S):
+                    continue
+                if not any(role.startswith(db + "_") for db in databases):
+                    with contextlib.suppress(Exception):
+                        conn.execute(text(f'DROP ROLE IF EXISTS "{role}"'))
     finally:
         engine.dispose()
+
+
+def _drop_database(conn: Connection, name: str) -> None:
+    conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    drop_test_roles(conn, name)
 
 
 def _can_login(url: URL) -> str | None:
@@ -327,7 +343,7 @@ def pg_url(pg_admin_url: str) -> Iterator[str]:
             yield _render(admin.set(database=name))
         finally:
             with engine.connect() as conn:
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+                _drop_database(conn, name)
     finally:
         engine.dispose()
 
@@ -383,7 +399,7 @@ def _migrated_pg_template(pg_admin_url: str) -> Iterator[str]:
             yield name
         finally:
             with engine.connect() as conn:
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+                _drop_database(conn, name)
     finally:
         engine.dispose()
 
@@ -400,7 +416,7 @@ def migrated_pg_url(pg_admin_url: str, _migrated_pg_template: str) -> Iterator[s
             yield _render(admin.set(database=name))
         finally:
             with engine.connect() as conn:
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+                _drop_database(conn, name)
     finally:
         engine.dispose()
 

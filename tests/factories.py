@@ -7,7 +7,10 @@ import itertools
 from contextlib import AbstractContextManager
 from decimal import Decimal
 
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
+from sqlalchemy.pool import NullPool
 
 from caseworker_app.domain.permissions import Permission
 from caseworker_app.domain.search import search_name
@@ -32,13 +35,64 @@ BSNS = ["111222333", "123456782", "249566758", "999993653", "100000009", "100000
 _refs = itertools.count(1)
 
 
-def open_context(url: str, login: str | None = None) -> Context:
-    """Upgrade ``url`` and log in; the first user gets every working role on both backends.
+def set_up(url: str) -> None:
+    """``caseworker db upgrade`` as a test's database administrator: on PostgreSQL naming the connecting login as the
+    first administrator (a new shared database needs one), on SQLite as is."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "postgresql":
+        assert parsed.username, "a PostgreSQL test URL names its login"
+        admin.upgrade(url, admin_login=parsed.username)
+    else:
+        admin.upgrade(url)
 
-    (On PostgreSQL the bootstrap user is only an admin, as in production; tests want one person
-    who can do everything, like the SQLite local profile.)
+
+def make_login(url: str, name: str) -> str:
+    """A login for a user called ``name``: on PostgreSQL a real login role (cluster-wide, so named after the test
+    database, ``<database>_u_<name>`` -- never a group role's ``<database>_<role>`` -- and dropped with it by
+    tests/conftest.py); on SQLite just ``name``."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "postgresql":
+        return name
+    login = f"{parsed.database}_u_{name}"
+    server = parsed.set(drivername="postgresql+psycopg")
+    engine = create_engine(server, isolation_level="AUTOCOMMIT", poolclass=NullPool)
+    try:
+        with engine.connect() as conn:
+            conn.execute(text(f'CREATE ROLE "{login}" LOGIN'))
+    finally:
+        engine.dispose()
+    return login
+
+
+def login_as(builder: Context, url: str, name: str, *roles: Role) -> Context:
+    """A context of a *real* login with ``roles`` (PostgreSQL: what the database allows that login is exactly what
+    its group roles grant; on SQLite the local profile ``name``), added by ``builder`` (an admin) with user add.
+    Use it to test a service as the role that will use it: a missing privilege in ``db/grants.py`` shows up."""
+    login = make_login(url, name)
+    users.add_user(builder, login, name, roles)
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "postgresql":
+        return Database.open(parsed.set(username=login).render_as_string(hide_password=False)).login()
+    return Database.open(url).login(login)
+
+
+def open_context(url: str, login: str | None = None) -> Context:
+    """Set ``url`` up and log in; the first user gets every working role on both backends.
+
+    On PostgreSQL this is the production set-up path: ``db upgrade --admin LOGIN`` names the connecting login
+    (the test server's superuser, which builds the test data) as the first administrator, who then gives
+    themselves the working roles like the SQLite local profile has.  Tests of what the *database* refuses
+    connect as real logins instead: see :func:`login_as`.
     """
-    admin.upgrade(url)
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "postgresql":
+        assert parsed.username, "a PostgreSQL test URL names its login"
+        if admin.status(url).schema_state == "current":
+            admin.name_admin(url, parsed.username)
+        else:
+            set_up(url)
+    else:
+        set_up(url)
     ctx = Database.open(url).login(login)
     if ctx.db.is_shared and Role.CASEWORKER not in ctx.actor.roles:
         users.set_roles(ctx, ctx.actor.login, LOCAL_PROFILE_ROLES)

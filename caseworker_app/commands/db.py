@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 
 from caseworker_app import cli
+from caseworker_app.errors import ValidationError
 
 #: what the schema state means, in Dutch, and the exit code of ``db status``
 STATES: dict[str, tuple[str, int]] = {
@@ -33,6 +34,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
         help="schema inrichten of bijwerken naar de nieuwste versie",
         description="Richt een lege database in of werk het schema bij naar de nieuwste versie. "
         "Op SQLite wordt eerst een reservekopie van het bestand gemaakt.",
+    )
+    upgrade.add_argument(
+        "--admin",
+        metavar="LOGIN",
+        help="de database-login van een beheerder; verplicht bij het inrichten van een nieuwe PostgreSQL-database "
+        "(niemand wordt beheerder door als eerste te verbinden)",
+    )
+    upgrade.add_argument(
+        "--role-prefix",
+        metavar="VOORVOEGSEL",
+        help="voorvoegsel van de databaserollen bij het inrichten (PostgreSQL; standaard de databasenaam en '_')",
     )
     upgrade.set_defaults(func=run_upgrade)
     status = actions.add_parser(
@@ -61,12 +73,22 @@ def run_upgrade(args: argparse.Namespace) -> int:
     from caseworker_app.services import admin
 
     url = cli.database_url(args)
+    admin_login = getattr(args, "admin", None)
+    if admin_login is not None and not admin_login.strip():
+        raise ValidationError("missing_field", field="--admin")
     before = admin.status(url)
-    after = admin.upgrade(url)
+    after = admin.upgrade(url, admin_login=admin_login, role_prefix=getattr(args, "role_prefix", None))
     if before.schema_state == "current":
-        print(f"Het schema is al actueel (versie {after.schema_revision}).")
+        print(f"Het schema is al actueel (versie {after.schema_revision}); rechten opnieuw toegepast.")
     elif before.schema_state == "empty":
         print(f"Database ingericht: schemaversie {after.schema_revision}.")
     else:
         print(f"Schema bijgewerkt van versie {before.schema_revision} naar {after.schema_revision}.")
+    if admin_login:
+        print(f"Beheerder: {admin_login.strip()}.")
+    for login in after.unlinked_logins:
+        print(
+            f"Let op: gebruiker {login} heeft geen database-login op deze server en kan niet werken tot die er is "
+            "en een beheerder de rollen opnieuw toekent."
+        )
     return 0

@@ -1,7 +1,9 @@
-"""``caseworker user add LOGIN --name ... --role ...`` and ``caseworker user list``.
+"""``caseworker user add LOGIN --name ... --role ...``, ``user grant``/``user revoke LOGIN --role ...``, ``user list``.
 
-On PostgreSQL a user is a database login (the login itself is created by the database administrator);
-Caseworker only keeps the display name and the roles.  On SQLite it is a local profile.
+On PostgreSQL a user is a database login: the database administrator creates the login (with the server's
+authentication: password, Kerberos or certificate); ``user add`` links it and grants the group roles of its
+roles, ``user revoke`` takes them away again.  A login that does not exist is refused.  On SQLite it is a local
+profile.
 """
 
 from __future__ import annotations
@@ -42,6 +44,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
         help=f"rol: {roles}; herhaal de optie of scheid met komma's",
     )
     add.set_defaults(func=run_add)
+    for name, verb, helptext in (
+        ("grant", run_grant, "rollen toekennen aan een bestaande gebruiker"),
+        ("revoke", run_revoke, "rollen intrekken"),
+    ):
+        description = f"{helptext[0].upper()}{helptext[1:]}. Vraagt de rol beheerder."
+        action = actions.add_parser(name, parents=[common], help=helptext, description=description)
+        action.add_argument("login", metavar="LOGIN", help="de inlognaam (op PostgreSQL: de database-login)")
+        action.add_argument(
+            "--role", action="append", required=True, metavar="ROL", help=f"rol: {roles}; herhaal of scheid met komma's"
+        )
+        action.set_defaults(func=verb)
     listing = actions.add_parser("list", parents=[common], help="gebruikers tonen", description="Toon alle gebruikers.")
     listing.set_defaults(func=run_list)
 
@@ -65,6 +78,28 @@ def run_add(args: argparse.Namespace) -> int:
     noun = "de rollen" if len(info.roles) > 1 else "de rol"
     print(f"Gebruiker {info.login} ({info.display_name}) toegevoegd met {noun} {names}.")
     return 0
+
+
+def _change(args: argparse.Namespace, *, grant: bool) -> int:
+    from caseworker_app.services import users
+
+    roles = users.parse_roles(args.role)
+    ctx = _context(args)
+    try:
+        info = (users.grant_roles if grant else users.revoke_roles)(ctx, args.login, roles)
+    finally:
+        ctx.db.dispose()
+    names = ", ".join(label(r) for r in info.roles) or "geen"
+    print(f"Gebruiker {info.login} heeft nu de rollen: {names}.")
+    return 0
+
+
+def run_grant(args: argparse.Namespace) -> int:
+    return _change(args, grant=True)
+
+
+def run_revoke(args: argparse.Namespace) -> int:
+    return _change(args, grant=False)
 
 
 def run_list(args: argparse.Namespace) -> int:

@@ -106,6 +106,8 @@ TABLE_ACCESS: dict[str, TableAccess] = {
     # who works here: every login reads users and roles to log in; only an admin changes them
     "users": TableAccess(select=EVERYONE, insert=(P.MANAGE_USERS,), update=(P.MANAGE_USERS,)),
     "user_roles": TableAccess(select=EVERYONE, insert=(P.MANAGE_USERS,), delete=(P.MANAGE_USERS,)),
+    # the application role -> PostgreSQL group role names; written by the database administrator only
+    "security_roles": TableAccess(select=EVERYONE, audited=False),
     # debtors and what is recorded about their situation
     "debtors": TableAccess(select=VIEW, insert=(P.EDIT_DEBTOR,), update=(P.EDIT_DEBTOR,)),
     "households": TableAccess(select=VIEW, insert=(P.EDIT_DEBTOR,), update=(P.EDIT_DEBTOR,)),

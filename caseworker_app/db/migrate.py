@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, inspect, text
 
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 #: Every shipped revision, oldest first; the last one is head.
-REVISIONS: tuple[str, ...] = ("0001", "0002", "0003")
+REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004")
 
 
 def alembic_config(engine: Engine | None = None) -> Config:
@@ -96,14 +96,30 @@ def require_current(engine: Engine) -> None:
     raise SchemaVersionError("schema_missing", **params)
 
 
-def upgrade_to_head(engine: Engine) -> SchemaStatus:
-    """Create or migrate the schema; refuses a database written by a newer Caseworker."""
+def upgrade_to_head(
+    engine: Engine, *, role_prefix: str | None = None, report: dict[str, Any] | None = None
+) -> SchemaStatus:
+    """Create or migrate the schema, then re-apply privileges and triggers (``db/security.py``), in one transaction.
+
+    Runs also when the schema is current: that is how ``db upgrade`` repairs privileges.  Refuses a database written
+    by a newer Caseworker.  ``role_prefix`` names the group roles of a database being set up; ``report`` receives
+    ``unlinked_logins`` (users of an older database that have no login on this server).
+    """
     status = schema_status(engine)
     if status.state == "newer":
         raise SchemaVersionError("schema_newer", current=status.current or "-", head=status.head, version=__version__)
-    if status.state != "current":
-        from alembic import command
+    cfg = alembic_config(engine)
+    cfg.attributes["role_prefix"] = role_prefix
+    with translated_errors():
+        if status.state == "current":  # nothing to migrate: only the privileges (what env.py does after migrating)
+            from caseworker_app.db import security
 
-        with translated_errors():
-            command.upgrade(alembic_config(engine), "head")
+            with engine.begin() as conn:
+                security.apply(conn, role_prefix=role_prefix)
+        else:
+            from alembic import command
+
+            command.upgrade(cfg, "head")
+    if report is not None:
+        report["unlinked_logins"] = list(cfg.attributes.get("unlinked_logins", []))
     return schema_status(engine)

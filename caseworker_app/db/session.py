@@ -19,7 +19,14 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, Operationa
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from caseworker_app.errors import CaseworkerError, StaleRecordError, StorageError, UserFacingError, ValidationError
+from caseworker_app.errors import (
+    CaseworkerError,
+    PermissionDeniedError,
+    StaleRecordError,
+    StorageError,
+    UserFacingError,
+    ValidationError,
+)
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
 PG_CONNECT_TIMEOUT_S = 5
@@ -136,6 +143,9 @@ def translate_error(exc: BaseException, *, url: str | None = None) -> Caseworker
         return exc
     detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0] if str(exc) else type(exc).__name__
     low = detail.lower()
+    if getattr(getattr(exc, "orig", None), "sqlstate", None) == "42501":  # insufficient_privilege
+        # the database itself refused (issue 12): a permission matter, not a storage fault
+        return PermissionDeniedError("database_refused", detail=detail)
     if isinstance(exc, IntegrityError):
         return UserFacingError("storage_error", detail=f"de gegevens passen niet bij wat er al is ({detail})")
     if isinstance(exc, OperationalError | DBAPIError | sqlite3.Error):

@@ -44,9 +44,11 @@ def warm_up() -> None:
 
 
 def upgrade(url: str | None) -> None:
+    """The user answered "set it up / bring it up to date": on a new shared database they name themselves its first
+    administrator by that answer (it takes a login that may create roles; ``services.admin.set_up_here``)."""
     from caseworker_app.services import admin
 
-    admin.upgrade(url)
+    admin.set_up_here(url)
 
 
 def search(ctx: Context, text: str, limit: int) -> list[DebtorSummary]:

@@ -20,7 +20,8 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, func, select, text
+from sqlalchemy import Engine, select, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from caseworker_app import paths
@@ -29,7 +30,7 @@ from caseworker_app.errors import PermissionDeniedError, UserFacingError
 from caseworker_app.domain.permissions import Permission, permissions_of, roles_granting
 from caseworker_app.domain.types import Role, label
 
-from caseworker_app.db import migrate
+from caseworker_app.db import migrate, security
 from caseworker_app.db.models import User, UserRole
 from caseworker_app.db.session import (
     begin_writing,
@@ -67,6 +68,8 @@ class Database:
         check_connection(engine)
         db = cls(resolved, engine)
         if require_schema:
+            if db.is_shared:
+                _require_schema_access(engine)
             migrate.require_current(engine)
         return db
 
@@ -95,26 +98,23 @@ class Database:
     def login(self, login: str | None = None) -> Context:
         """The context of the acting user.
 
-        On PostgreSQL the user *is* the database login (``current_user``); passing another login is
-        refused.  On SQLite the local profile is ``login`` or the operating-system user, created on
-        first use with every role except auditor.
+        On PostgreSQL the user *is* the database login (``session_user``); passing another login is
+        refused, and nobody becomes a user by connecting: the first administrator is named by
+        ``caseworker db upgrade --admin LOGIN``, every later user by ``caseworker user add``.  The roles are
+        the group roles the login is a member of -- what the database itself enforces (a superuser, whom the
+        database restricts in nothing, has the roles its ``user_roles`` rows list).  On SQLite the local
+        profile is ``login`` or the operating-system user, created on first use with every role except
+        auditor: a single-user file belongs to whoever holds it.
         """
+        if self.is_shared:
+            return Context(self, self._database_login(login))
         with translated_errors(), self.session_factory.begin() as session:
-            if self.is_shared:
-                db_login = session.execute(text("SELECT current_user")).scalar_one()
-                if login and login != db_login:
-                    raise PermissionDeniedError("impersonation_refused", login=db_login)
-                user = _user_by_login(session, db_login)
-                if user is None and _count_users(session) == 0:
-                    user = _bootstrap_user(session, db_login, (Role.ADMIN,))
-            else:
-                local = login or os.environ.get("CASEWORKER_USER") or _os_login()
-                user = _user_by_login(session, local)
-                if user is None and login is None:
-                    user = _bootstrap_user(session, local, LOCAL_PROFILE_ROLES)
-                resolved_login = local
+            local = login or os.environ.get("CASEWORKER_USER") or _os_login()
+            user = _user_by_login(session, local)
+            if user is None and login is None:
+                user = _bootstrap_user(session, local, LOCAL_PROFILE_ROLES)
             if user is None:
-                raise UserFacingError("unknown_user", login=login or (db_login if self.is_shared else resolved_login))
+                raise UserFacingError("unknown_user", login=local)
             if not user.active:
                 raise PermissionDeniedError("inactive_user", login=user.login)
             actor = ActorInfo(
@@ -125,8 +125,42 @@ class Database:
             )
         return Context(self, actor)
 
+    def _database_login(self, login: str | None) -> ActorInfo:
+        with translated_errors(), self.session_factory.begin() as session:
+            db_login = str(session.execute(text("SELECT session_user")).scalar_one())
+            if login and login != db_login:
+                raise PermissionDeniedError("impersonation_refused", login=db_login)
+            try:
+                with session.begin_nested():
+                    user = _user_by_login(session, db_login)
+            except DBAPIError as exc:
+                if getattr(exc.orig, "sqlstate", None) == "42501":  # no privilege on the schema: in no group role
+                    raise UserFacingError("no_database_roles", login=db_login) from None
+                raise
+            if user is None:
+                raise UserFacingError("unknown_user", login=db_login)
+            if not user.active:
+                raise PermissionDeniedError("inactive_user", login=user.login)
+            conn = session.connection()
+            if security.is_superuser(conn, db_login):
+                roles = frozenset(Role(r.role) for r in user.roles)
+            else:
+                roles = security.member_roles(conn, db_login)
+                if not roles:
+                    raise UserFacingError("no_database_roles", login=db_login)
+            return ActorInfo(user_id=user.id, login=user.login, display_name=user.display_name, roles=roles)
+
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def _require_schema_access(engine: Engine) -> None:
+    """A login in none of the database's group roles may not even see the schema (PostgreSQL then leaves it out of
+    the search path): say that, rather than that the database looks empty."""
+    with translated_errors(), engine.connect() as conn:
+        schema, login = conn.execute(text("SELECT current_schema(), session_user")).one()
+    if schema is None:
+        raise UserFacingError("no_database_roles", login=login)
 
 
 def _os_login() -> str:
@@ -140,12 +174,8 @@ def _user_by_login(session: Session, login: str) -> User | None:
     return session.execute(select(User).where(User.login == login)).scalar_one_or_none()
 
 
-def _count_users(session: Session) -> int:
-    return session.execute(select(func.count()).select_from(User)).scalar_one()
-
-
 def _bootstrap_user(session: Session, login: str, roles: tuple[Role, ...]) -> User:
-    """First use of a database: the person opening it becomes its first user (audited as themselves)."""
+    """First use of a local SQLite profile: the person opening the file becomes its user (audited as themselves)."""
     audit.begin(session, login, audit.Operation("user.bootstrap"))
     user = User(login=login, display_name=login, roles=[UserRole(role=r.value) for r in roles])
     session.add(user)

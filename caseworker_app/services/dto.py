@@ -29,6 +29,8 @@ class DatabaseInfo:
     schema_revision: str | None
     head_revision: str
     schema_state: str  # "current", "older", "newer", "empty"
+    #: after an upgrade of a database from before issue 12: users that have no login on this server
+    unlinked_logins: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

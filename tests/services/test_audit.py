@@ -7,7 +7,7 @@ import uuid
 import pytest
 from sqlalchemy import select
 
-from tests.factories import add_debtor, open_context, writing
+from tests.factories import add_debtor, make_login, open_context, writing
 
 from caseworker_app.domain.permissions import Permission
 
@@ -79,9 +79,10 @@ def test_changes_outside_a_unit_of_work_are_refused(db_url: str) -> None:
 
 def test_user_management_is_audited(db_url: str) -> None:
     ctx = open_context(db_url)
-    users.add_user(ctx, "b.bakker", "Bea Bakker", users.parse_roles(["teamlead,caseworker"]))
+    login = make_login(db_url, "b.bakker")
+    users.add_user(ctx, login, "Bea Bakker", users.parse_roles(["teamlead,caseworker"]))
     rows = [r for r in audit_rows(ctx) if r.entity in ("users", "user_roles") and r.action == "insert"]
-    assert {r.after["login"] for r in rows if r.entity == "users" and r.after} >= {"b.bakker"}
+    assert {r.after["login"] for r in rows if r.entity == "users" and r.after} >= {login}
     assert sorted(
         r.after["role"]
         for r in rows

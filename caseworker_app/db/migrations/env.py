@@ -28,6 +28,10 @@ def run_migrations_online() -> None:
         )
         with context.begin_transaction():
             context.run_migrations()
+            # privileges, ownership and triggers follow db/grants.py after every run, in the same transaction
+            from caseworker_app.db import security
+
+            security.apply(connection, role_prefix=config.attributes.get("role_prefix"))
         connection.commit()
 
 

@@ -24,6 +24,7 @@ from caseworker_app.db.models.audit import AuditEntry
 from caseworker_app.db.models.debtors import Debtor, FinancialSituation, Household
 from caseworker_app.db.models.ledger import Booking, Claim, EnforcementAction
 from caseworker_app.db.models.people import User, UserRole
+from caseworker_app.db.models.security import SecurityRole
 
 APPEND_ONLY_TABLES = ("bookings", "enforcement_actions", "audit_log")
 
@@ -45,6 +46,7 @@ __all__ = [
     "EnforcementAction",
     "FinancialSituation",
     "Household",
+    "SecurityRole",
     "User",
     "UserRole",
 ]

@@ -1,0 +1,195 @@
+"""The privileges in the database are exactly the map's, after a fresh set-up and after an upgrade from every
+earlier revision; ``db upgrade`` re-applies them (idempotent, and it repairs a hand-made change)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from alembic import command
+from sqlalchemy import Connection, create_engine, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.pool import NullPool
+
+from tests.factories import make_login, set_up
+
+from caseworker_app.db import grants, migrate, security
+from caseworker_app.db.session import create_engine_for_url
+
+from caseworker_app.services import admin
+from caseworker_app.services.context import Database
+
+PRIVILEGES = ("SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE", "REFERENCES", "TRIGGER")
+
+
+def privilege_problems(conn: Connection) -> list[str]:
+    """Every way the database differs from db/grants.py (empty: it matches)."""
+    names = security.role_names(conn)
+    problems: list[str] = []
+    if not names:
+        return ["no security_roles"]
+    owner = names[security.OWNER]
+    tables = set(conn.execute(text("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")).scalars())
+    for table, access in grants.TABLE_ACCESS.items():
+        if table not in tables:
+            problems.append(f"{table}: missing")
+            continue
+        expected = grants.privileges_of(table)
+        for role in security.APP_ROLES:
+            group = names[role]
+            for privilege in PRIVILEGES:
+                has = conn.execute(
+                    text("SELECT has_table_privilege(:g, :t, :p)"), {"g": group, "t": table, "p": privilege}
+                ).scalar()
+                want = any(r.value == role for r in expected.get(privilege, ()))
+                if bool(has) != want:
+                    problems.append(f"{table}: {role} {privilege} is {has}, map says {want}")
+            for column, permissions in access.select_columns.items():
+                has = conn.execute(
+                    text("SELECT has_column_privilege(:g, :t, :c, 'SELECT')"), {"g": group, "t": table, "c": column}
+                ).scalar()
+                want = any(r.value == role for r in grants.roles_for(permissions)) or any(
+                    r.value == role for r in expected["SELECT"]
+                )
+                if bool(has) != want:
+                    problems.append(f"{table}.{column}: {role} SELECT is {has}, map says {want}")
+    rows = conn.execute(
+        text(
+            "SELECT c.relname, pg_get_userbyid(c.relowner), c.relacl::text FROM pg_class c "
+            "WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'S', 'v', 'm') "
+            "AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.deptype = 'e')"
+        )
+    ).all()
+    for relname, relowner, acl in rows:
+        if relowner != owner:
+            problems.append(f"{relname}: owned by {relowner}, not {owner}")
+        if acl and any(item.startswith("=") for item in acl.strip("{}").split(",")):
+            problems.append(f"{relname}: PUBLIC has privileges ({acl})")
+    schema_owner = conn.execute(
+        text("SELECT pg_get_userbyid(nspowner) FROM pg_namespace WHERE nspname = current_schema()")
+    ).scalar()
+    if schema_owner != owner:
+        problems.append(f"schema owned by {schema_owner}")
+    for name, proowner, definer, config, acl in conn.execute(
+        text(
+            "SELECT p.proname, pg_get_userbyid(p.proowner), p.prosecdef, p.proconfig::text, p.proacl::text "
+            "FROM pg_proc p WHERE p.pronamespace = current_schema()::regnamespace AND p.proname LIKE 'caseworker%'"
+        )
+    ):
+        if proowner != owner:
+            problems.append(f"function {name}: owned by {proowner}")
+        if definer and "search_path" not in (config or ""):
+            problems.append(f"function {name}: SECURITY DEFINER without a fixed search_path")
+        if acl is None or any(item.startswith("=") for item in acl.strip("{}").split(",")):
+            problems.append(f"function {name}: PUBLIC may execute it ({acl})")
+    for role in security.APP_ROLES:
+        attributes = conn.execute(
+            text(
+                "SELECT rolcanlogin, rolsuper, rolcreaterole, rolcreatedb, rolbypassrls FROM pg_roles "
+                "WHERE rolname = :n"
+            ),
+            {"n": names[role]},
+        ).one()
+        if any(attributes):
+            problems.append(f"group role {names[role]} has attributes {attributes}")
+        if conn.execute(
+            text("SELECT caseworker_is_member(:g, :o)"), {"g": names[role], "o": owner}
+        ).scalar():
+            problems.append(f"group role {names[role]} is a member of the owner")
+    return problems
+
+
+def _problems(url: str) -> list[str]:
+    engine = create_engine(make_url(url).set(drivername="postgresql+psycopg"), poolclass=NullPool)
+    try:
+        with engine.connect() as conn:
+            return privilege_problems(conn)
+    finally:
+        engine.dispose()
+
+
+def test_a_fresh_set_up_has_exactly_the_maps_privileges(pg_url: str) -> None:
+    set_up(pg_url)
+    assert _problems(pg_url) == []
+
+
+def test_db_upgrade_repairs_privileges_changed_by_hand(pg_url: str) -> None:
+    set_up(pg_url)
+    engine = create_engine(make_url(pg_url).set(drivername="postgresql+psycopg"), poolclass=NullPool)
+    with engine.begin() as conn:
+        names = security.role_names(conn)
+        conn.execute(text(f'GRANT UPDATE, DELETE ON bookings TO "{names["caseworker"]}"'))
+        conn.execute(text("GRANT ALL ON audit_log TO PUBLIC"))
+        conn.execute(text("ALTER TABLE debtors OWNER TO CURRENT_USER"))
+        conn.execute(text("DROP TRIGGER trg_bookings_append_only ON bookings"))
+    engine.dispose()
+    assert len(_problems(pg_url)) >= 4
+    set_up(pg_url)  # "al actueel", and the privileges are right again
+    assert _problems(pg_url) == []
+    engine = create_engine(make_url(pg_url).set(drivername="postgresql+psycopg"), poolclass=NullPool)
+    try:
+        with engine.connect() as conn:
+            triggers = set(conn.execute(text("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal")).scalars())
+    finally:
+        engine.dispose()
+    assert "trg_bookings_append_only" in triggers
+
+
+EARLIER = migrate.REVISIONS[:-1]
+#: the revision that brought group roles (before it, users and roles lived only in users/user_roles)
+SECURITY_REVISION = next(
+    r.revision for r in migrate.script_directory().walk_revisions() if (r.path or "").endswith("_database_security.py")
+)
+
+
+def _seed_old_users(conn: Connection, logins: dict[str, str], revision: str) -> None:
+    """Users as a database of that revision had them (the first connection bootstrapped an admin)."""
+    for login, role in logins.items():
+        user_id = conn.execute(
+            text("INSERT INTO users (login, display_name, active, version) VALUES (:l, :l, true, 1) RETURNING id"),
+            {"l": login},
+        ).scalar_one()
+        conn.execute(text("INSERT INTO user_roles (user_id, role) VALUES (:u, :r)"), {"u": user_id, "r": role})
+
+
+@pytest.mark.parametrize("revision", EARLIER)
+def test_upgrade_from_every_earlier_revision_ends_with_the_maps_privileges(pg_url: str, revision: str) -> None:
+    engine = create_engine_for_url(pg_url)
+    command.upgrade(migrate.alembic_config(engine), revision)
+    assert migrate.current_revision(engine) == revision
+    old_admin = make_login(pg_url, "oudbeheer")
+    old_worker = make_login(pg_url, "oudwerker")
+    logins: dict[str, Any] = {old_admin: "admin", old_worker: "caseworker", "vertrokken.collega": "caseworker"}
+    with engine.begin() as conn:
+        if revision < SECURITY_REVISION:  # before the security migration users lived only in user_roles
+            _seed_old_users(conn, logins, revision)
+    engine.dispose()
+    info = admin.upgrade(pg_url)  # the old database already has an admin: no --admin needed
+    assert info.schema_state == "current"
+    assert _problems(pg_url) == []
+    if revision < SECURITY_REVISION:
+        assert info.unlinked_logins == ("vertrokken.collega",)
+        worker_url = make_url(pg_url).set(username=old_worker).render_as_string(hide_password=False)
+        ctx = Database.open(worker_url).login()  # the old user keeps its role, now in the database
+        try:
+            assert {r.value for r in ctx.actor.roles} == {"caseworker"}
+        finally:
+            ctx.db.dispose()
+    again = admin.upgrade(pg_url)  # idempotent
+    assert again.schema_state == "current" and _problems(pg_url) == []
+
+
+@pytest.mark.parametrize("revision", EARLIER)
+def test_sqlite_upgrade_from_every_earlier_revision_keeps_its_triggers(sqlite_url: str, revision: str) -> None:
+    engine = create_engine_for_url(sqlite_url)
+    command.upgrade(migrate.alembic_config(engine), revision)
+    engine.dispose()
+    set_up(sqlite_url)
+    engine = create_engine_for_url(sqlite_url)
+    try:
+        with engine.connect() as conn:
+            triggers = set(conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger'")).scalars())
+    finally:
+        engine.dispose()
+    for table in grants.append_only_tables():
+        assert {f"trg_{table}_no_update", f"trg_{table}_no_delete"} <= triggers
