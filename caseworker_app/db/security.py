@@ -411,7 +411,7 @@ def _take_ownership(conn: Connection, owner: str, relations: Mapping[str, Any]) 
     ).scalar()
     if schema_owner != owner:
         out.append(f"ALTER SCHEMA {_quote(None, _schema(conn))} OWNER TO {q_owner}")
-    owners = dict(
+    owners: dict[str, str] = dict(
         conn.execute(
             text(
                 "SELECT c.relname, pg_get_userbyid(c.relowner) FROM pg_class c "
@@ -520,7 +520,8 @@ def _triggers(conn: Connection, relations: Mapping[str, Any], table_access: Mapp
             )
         )
     }
-    replace = "CREATE OR REPLACE TRIGGER" if conn.dialect.server_version_info >= (14,) else None
+    version = conn.dialect.server_version_info or (0,)
+    replace = "CREATE OR REPLACE TRIGGER" if version >= (14,) else None
     out: list[str] = []
 
     def create(table: str, name: str, definition: str) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -52,13 +52,15 @@ class Secured:
             finally:
                 trans.rollback()
 
-    def refused(self, who: Role | str, sql: str, params: dict[str, object] | None = None) -> str:
+    def refused(self, who: Role | str, sql: str, params: Mapping[str, object] | None = None) -> str:
         """Run ``sql`` as ``who``; it must be refused by the database.  Returns the refusal's SQLSTATE."""
         with self.attempt(who) as conn, pytest.raises(DBAPIError) as info:
             conn.execute(text(sql), params or {})
         return str(getattr(info.value.orig, "sqlstate", ""))
 
-    def allowed(self, who: Role | str, sql: str, params: dict[str, object] | None = None) -> list[tuple[object, ...]]:
+    def allowed(
+        self, who: Role | str, sql: str, params: Mapping[str, object] | None = None
+    ) -> list[tuple[object, ...]]:
         """Run ``sql`` as ``who``; it must succeed.  Returns the rows (if any); the change is rolled back."""
         with self.attempt(who) as conn:
             result = conn.execute(text(sql), params or {})

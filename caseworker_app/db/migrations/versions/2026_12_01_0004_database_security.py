@@ -50,7 +50,9 @@ def upgrade() -> None:
 def downgrade() -> None:
     bind = op.get_bind()
     if bind.dialect.name == "postgresql":
-        names = dict(bind.execute(sa.text("SELECT role, pg_role FROM security_roles")).all())
+        names: dict[str, str] = {
+            str(r): str(p) for r, p in bind.execute(sa.text("SELECT role, pg_role FROM security_roles"))
+        }
         owner = names.get("owner")
         if owner:
             quoted = bind.execute(sa.text("SELECT quote_ident(:n)"), {"n": owner}).scalar_one()
