@@ -130,9 +130,10 @@ def test_a_unit_of_work_needs_a_permission_and_an_operation_name(db_url: str) ->
 
 def test_removing_a_role_leaves_an_audit_row(db_url: str) -> None:
     ctx = open_context(db_url)
-    user = users.add_user(ctx, "b.bakker", "Bea Bakker", users.parse_roles(["teamlead,caseworker"]))
+    login = make_login(db_url, "b.bakker")
+    user = users.add_user(ctx, login, "Bea Bakker", users.parse_roles(["teamlead,caseworker"]))
     before = len(audit_rows(ctx))
-    users.set_roles(ctx, "b.bakker", users.parse_roles(["caseworker"]))
+    users.set_roles(ctx, login, users.parse_roles(["caseworker"]))
     rows = audit_rows(ctx)[before:]
     deleted = [r for r in rows if r.action == "delete"]
     assert [(r.entity, r.entity_id) for r in deleted] == [("user_roles", f"{user.id},teamlead")]
