@@ -34,23 +34,72 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
     parser.set_defaults(func=run)
 
 
+#: json's messages, in Dutch (the rest of the line already is)
+_JSON_MESSAGES = {
+    "Expecting value": "hier hoort een waarde",
+    "Extra data": "na het einde van de JSON staat nog tekst",
+    "Expecting ',' delimiter": "hier hoort een komma",
+    "Expecting ':' delimiter": "hier hoort een dubbele punt",
+    "Expecting property name enclosed in double quotes": "hier hoort een veldnaam tussen dubbele aanhalingstekens",
+    "Unterminated string starting at": "een tekst zonder afsluitend aanhalingsteken",
+    "Invalid control character at": "een ongeldig teken in een tekst",
+    "Invalid \\escape": "een ongeldige escape (\\) in een tekst",
+}
+
+#: a calc input is a few kilobytes; anything this large is not a rule's input
+MAX_INPUT_BYTES = 2_000_000
+
+
 def read_input(source: str) -> Any:
-    """Read and parse the JSON input; numbers become Decimal so amounts never pass through a float."""
+    """Read and parse the JSON input; numbers become Decimal so amounts never pass through a float.
+
+    Integers too long for Python's int conversion, ``NaN`` and ``Infinity`` are kept as values the field
+    checks refuse with the field's name (:mod:`caseworker_app.domain.calc.parsing`); nesting too deep for the
+    parser, a file that is too large or not UTF-8 is one Dutch line about the input file.
+    """
+    from caseworker_app.domain.calc.parsing import NonFinite, parse_json_int
+
     name = "standaardinvoer" if source == "-" else source
     try:
-        text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
+        if source == "-":
+            text = sys.stdin.read(MAX_INPUT_BYTES + 1)
+        else:
+            path = Path(source)
+            if path.is_dir():
+                raise ValidationError("invalid_input_file", file=name, reason="dat is een map", field="--input")
+            with path.open(encoding="utf-8-sig") as handle:
+                text = handle.read(MAX_INPUT_BYTES + 1)
     except FileNotFoundError:
         raise ValidationError("invalid_input_file", file=name, reason="bestand bestaat niet", field="--input") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ValidationError("invalid_input_file", file=name, reason=str(exc), field="--input") from None
+    except UnicodeDecodeError:
+        raise ValidationError(
+            "invalid_input_file", file=name, reason="het is geen tekst in UTF-8", field="--input"
+        ) from None
+    except OSError as exc:
+        raise ValidationError(
+            "invalid_input_file", file=name, reason=exc.strerror or str(exc), field="--input"
+        ) from None
+    if len(text) > MAX_INPUT_BYTES:
+        raise ValidationError(
+            "invalid_input_file",
+            file=name,
+            reason="groter dan 2 MB; dat is geen invoer voor een rekenregel",
+            field="--input",
+        )
     try:
-        return json.loads(text, parse_float=Decimal)
+        return json.loads(
+            text.removeprefix("\ufeff"), parse_float=Decimal, parse_int=parse_json_int, parse_constant=NonFinite
+        )
     except json.JSONDecodeError as exc:
         raise ValidationError(
             "invalid_input_file",
             file=name,
-            reason=f"geen geldige JSON (regel {exc.lineno}, kolom {exc.colno}: {exc.msg})",
+            reason=f"geen geldige JSON (regel {exc.lineno}, kolom {exc.colno}: {_JSON_MESSAGES.get(exc.msg, exc.msg)})",
             field="--input",
+        ) from None
+    except RecursionError:
+        raise ValidationError(
+            "invalid_input_file", file=name, reason="de JSON is te diep genest", field="--input"
         ) from None
 
 

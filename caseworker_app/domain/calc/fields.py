@@ -82,7 +82,9 @@ def parse_input(rule: Rule, data: object) -> dict[str, Any]:
     known = {f.name for f in rule.fields}
     unknown = sorted(set(data) - known)
     if unknown:
-        raise parsing.invalid(unknown[0], f"onbekend veld voor '{rule.name}'; bekend zijn {', '.join(sorted(known))}")
+        raise parsing.invalid(
+            parsing.shown(unknown[0]), f"onbekend veld voor '{rule.name}'; bekend zijn {', '.join(sorted(known))}"
+        )
     values: dict[str, Any] = {}
     for spec in rule.fields:
         if spec.name not in data or data[spec.name] is None:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from caseworker_app.errors import ValidationError
+from datetime import date
+from typing import Any
+
+from caseworker_app.errors import UserFacingError, ValidationError
 
 from caseworker_app.domain.calc import capaciteit, identifiers, kosten, positie, regeling, rente, signalen, termijnen
 from caseworker_app.domain.calc.fields import Json, Rule, parse_input
@@ -33,11 +36,47 @@ def get_rule(name: str) -> Rule:
 
 
 def calculate(name: str, data: object) -> Json:
-    """Run rule ``name`` on JSON-like input; ``{"result": {...}, "explanation": [...]}``."""
+    """Run rule ``name`` on JSON-like input; ``{"result": {...}, "explanation": [...]}``.
+
+    A date for which a figure is not in the parameter tables is reported naming the input's date field.
+    """
     rule = get_rule(name)
     values = parse_input(rule, data)
-    result, steps = rule.run(values)
+    try:
+        result, steps = rule.run(values)
+    except UserFacingError as exc:
+        if exc.code != "parameter_missing" or isinstance(exc, ValidationError):
+            raise
+        raise _figure_missing(rule, values, exc) from None
     return {"result": result, "explanation": [step.to_json() for step in steps]}
+
+
+def _figure_missing(rule: Rule, values: dict[str, Any], exc: UserFacingError) -> ValidationError:
+    day = exc.params.get("day")
+    dates = [(f.name, values.get(f.name)) for f in rule.fields if f.kind == "datum" and values.get(f.name)]
+    field = next((name for name, value in dates if value == day), None)
+    if field is None and dates:  # a date the rule computed from an input (a term, a due date): the earliest input
+        field = min(dates, key=lambda item: item[1])[0]
+    first = exc.params.get("first")
+    what = str(exc.params.get("parameter"))
+    if "_" in what and " " not in what:  # a raiser that passed the table's key: say it in words
+        from caseworker_app.domain.params import _what, load_parameters
+
+        try:
+            table = load_parameters().table(what)
+        except KeyError:
+            pass
+        else:
+            what = _what(table.description)
+            first = first or (table.rows[0].valid_from if table.rows else None)
+    since = (
+        f"; de tabel begint op {first.day:02d}-{first.month:02d}-{first.year:04d}" if isinstance(first, date) else ""
+    )
+    return ValidationError(
+        "invalid_field",
+        field=field or "invoer",
+        reason=f"voor {exc.params.get('date')} ontbreekt het cijfer '{what}'{since}",
+    )
 
 
 def list_rules() -> list[Json]:

@@ -69,7 +69,7 @@ RULES = (
             Field("uiterste_betaaldatum", "datum"),
             Field("termijnen", "termijnen", False, []),
             Field("schuld", "bedrag", False, None),
-            Field("maanden", "getal", False, None),
+            Field("maanden", "getal", False, None, maximum=600),
             Field("eerste_termijn", "datum", False, None),
         ),
         _verwachte_rente,

@@ -168,6 +168,9 @@ def test_a_year_without_figures_is_refused() -> None:
     with pytest.raises(UserFacingError) as info:
         calculate("aanmaningskosten", {"openstaand": "100", "datum": "2010-01-01"})
     assert "ontbreekt het cijfer" in str(info.value)
+    # the line names the input field and the figure in words, and where the table starts
+    assert info.value.params["field"] == "datum"
+    assert "aanmaning_drempel" not in str(info.value) and "01-01-2019" in str(info.value)
 
 
 def test_cli_reads_stdin_and_prints_json(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
