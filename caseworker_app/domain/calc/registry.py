@@ -53,7 +53,9 @@ def calculate(name: str, data: object) -> Json:
 
 def _figure_missing(rule: Rule, values: dict[str, Any], exc: UserFacingError) -> ValidationError:
     day = exc.params.get("day")
-    dates = [(f.name, values.get(f.name)) for f in rule.fields if f.kind == "datum" and values.get(f.name)]
+    dates: list[tuple[str, date]] = [
+        (f.name, values[f.name]) for f in rule.fields if f.kind == "datum" and isinstance(values.get(f.name), date)
+    ]
     field = next((name for name, value in dates if value == day), None)
     if field is None and dates:  # a date the rule computed from an input (a term, a due date): the earliest input
         field = min(dates, key=lambda item: item[1])[0]
