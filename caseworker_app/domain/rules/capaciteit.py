@@ -35,6 +35,7 @@ from caseworker_app.domain.explain import Explained, Explanation, Step
 from caseworker_app.domain.money import ZERO, format_eur, format_pct, round_cents
 from caseworker_app.domain.params import ParamValue, load_parameters, param
 from caseworker_app.domain.rules.bvv import beslagvrije_voet
+from caseworker_app.domain.rules.common import add_months
 from caseworker_app.domain.types import Leefsituatie
 
 HUNDRED = Decimal(100)
@@ -394,3 +395,27 @@ def betalingscapaciteit(
     else:
         steps.add("Toegepast: de wettelijke regel (beleidsoptie bvv-methode staat uit)", format_eur(bc))
     return Explained(Capaciteit(kvb, bc, applied, aftrek, used_bvv), steps.freeze())
+
+
+def aow_datum(geboortedatum: date) -> date | None:
+    """The day a person born on ``geboortedatum`` reaches the AOW age (AOW art. 7a: the age that applies in the
+    calendar year it is reached); ``None`` when the tables have no AOW age for that year yet."""
+    tables = load_parameters().table("aow_leeftijd_maanden")
+    for year in range(geboortedatum.year + 65, geboortedatum.year + 72):
+        row = tables.at(date(year, 1, 1))
+        if row is None:
+            if year < 2019:  # before the table: 65 to 66 years; reached by then in any case
+                return add_months(geboortedatum, 65 * 12)
+            continue
+        reached = add_months(geboortedatum, int(row.decimal))
+        if reached.year <= year:
+            return reached
+    return None
+
+
+def aow_bereikt(geboortedatum: date | None, peildatum: date) -> bool:
+    """Has the person reached the AOW age on ``peildatum``?  Unknown birth date: no (the ordinary norm)."""
+    if geboortedatum is None:
+        return False
+    reached = aow_datum(geboortedatum)
+    return reached is not None and reached <= peildatum

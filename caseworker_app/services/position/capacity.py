@@ -64,21 +64,30 @@ def capacity_of(loaded: Loaded, as_of: dt.date) -> CapacitySnapshot | None:
         except UserFacingError as exc:  # e.g. no parameter row for the date
             note = exc.message
         try:
+            # URIW art. 15: only the woonlasten above the basishuur (up to the rekenhuur) and the zorgpremie above the
+            # normpremie count; other recorded fixed costs do not (unless the ontvanger accepts them, onder h)
             nbi = fs.inkomen_maand + fs.partner_inkomen_maand
-            uitgaven = fs.woonlasten_maand + fs.zorgpremie_maand + fs.vaste_lasten_maand
             bc = capaciteit_rules.betalingscapaciteit(
                 peildatum=as_of,
                 leefsituatie=situation,
                 netto_besteedbaar_inkomen_maand=nbi,
-                aftrekbare_uitgaven_maand=uitgaven,
+                uitgaven=capaciteit_rules.Uitgaven(woonlasten=fs.woonlasten_maand, zorgpremie=fs.zorgpremie_maand),
+                aow=capaciteit_rules.aow_bereikt(debtor.geboortedatum, as_of),
+                kostendelers=household.kostendelers if household is not None else 0,
                 belastbaar_inkomen_jaar=fs.belastbaar_inkomen_jaar,
             )
             bc_value = bc.result.betalingscapaciteit_maand
-            intro = Step(
-                "Uitgaven die meetellen: woonlasten, zorgpremie en vaste lasten per maand",
-                format_eur(uitgaven),
-            )
-            bc_steps = (intro, *bc.steps)
+            bc_steps = bc.steps
+            if fs.vaste_lasten_maand:
+                bc_steps = (
+                    *bc_steps,
+                    Step(
+                        "Vastgelegde vaste lasten tellen niet mee: alleen de uitgaven die de wet noemt worden "
+                        "afgetrokken (andere noodzakelijke uitgaven alleen als de ontvanger ze aanvaardt)",
+                        format_eur(fs.vaste_lasten_maand),
+                        legal_source="Uitvoeringsregeling Invorderingswet 1990, art. 15 lid 1",
+                    ),
+                )
         except UserFacingError as exc:
             note = f"{note} {exc.message}".strip() if exc.message not in note else note
     return CapacitySnapshot(
@@ -100,4 +109,3 @@ def capacity_of(loaded: Loaded, as_of: dt.date) -> CapacitySnapshot | None:
         bc_explanation=bc_steps,
         note=note,
     )
-

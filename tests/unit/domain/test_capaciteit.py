@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -326,3 +326,20 @@ def test_a_capacity_of_2022_is_computable_with_2022_figures() -> None:
     # no rekenhuur or basishuur for 2022 in the tables: resolved in the person's favour, marked not confirmed
     assert result.result.aftrekbare_uitgaven == D(900) + (D(120) - D(34))
     assert any(s.status_label == "niet bevestigd" for s in result.steps)
+
+
+@pytest.mark.parametrize(
+    ("born", "reached"),
+    [
+        (date(1955, 6, 1), date(2021, 10, 1)),  # 66 years and 4 months in 2021
+        (date(1955, 10, 1), date(2022, 5, 1)),  # the age of the year it is reached: 66 and 7 months in 2022
+        (date(1957, 9, 30), date(2024, 9, 30)),  # 67 from 2024
+        (date(1961, 1, 1), date(2028, 4, 1)),  # 67 and 3 months in 2028
+    ],
+)
+def test_the_aow_age_follows_aow_art_7a(born: date, reached: date) -> None:
+    from caseworker_app.domain.rules.capaciteit import aow_bereikt, aow_datum
+
+    assert aow_datum(born) == reached
+    assert aow_bereikt(born, reached) and not aow_bereikt(born, reached - timedelta(days=1))
+    assert not aow_bereikt(None, reached)
