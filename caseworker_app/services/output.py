@@ -28,10 +28,11 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import secrets
 import stat
 import sys
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
@@ -179,6 +180,26 @@ def write_file(
     database).  File-system errors become ``ValidationError('output_unwritable')`` with a Dutch reason
     ("de schijf is vol", ...).  Any error from ``render`` leaves nothing behind and is re-raised.
     """
+    with staged_file(target, render, force=force, protect=protect) as staged:
+        return staged.publish()
+
+
+@contextlib.contextmanager
+def staged_file(
+    target: str | os.PathLike[str],
+    render: Callable[[IO[bytes]], None],
+    *,
+    force: bool = False,
+    protect: Iterable[Path] = (),
+) -> Iterator[StagedFile]:
+    """Render to a temporary file next to ``target``; the caller publishes it when the rest of its work is done.
+
+    For a file that must exist only together with something else -- a PDF and the audit row saying it was
+    made -- the caller opens its transaction inside this block, writes its rows, calls
+    :meth:`StagedFile.publish` just before the commit, and commits.  If anything in the block raises after
+    the publication (the commit fails), the file is taken back: a new file is removed, a replaced file is put
+    back.  Never published, nothing appears.  The rules and errors are those of :func:`write_file`.
+    """
     protected = tuple(protect)
     shown = os.fspath(target)
     real = check_target(target, force=force, protect=protected)
@@ -186,23 +207,104 @@ def write_file(
         handle, tmp_name = tempfile.mkstemp(dir=real.parent, prefix=f".{real.name}.", suffix=".tmp")
     except OSError as exc:
         raise ValidationError("output_unwritable", path=shown, reason=os_reason(exc)) from exc
-    tmp = Path(tmp_name)
+    staged = StagedFile(Path(tmp_name), real, target, force=force, protect=protected)
     try:
-        with os.fdopen(handle, "wb") as fh:
-            render(fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        # the world may have changed while we rendered: check again right before publishing
-        check_target(target, force=force, protect=protected)
-        _publish(tmp, real, shown, force=force)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise ValidationError("output_unwritable", path=shown, reason=os_reason(exc)) from exc
+        try:
+            with os.fdopen(handle, "wb") as fh:
+                render(fh)
+                fh.flush()
+                os.fsync(fh.fileno())
+        except OSError as exc:
+            raise ValidationError("output_unwritable", path=shown, reason=os_reason(exc)) from exc
+        yield staged
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        staged.take_back()
         raise
-    _sync_folder(real.parent)
-    return real
+    finally:
+        staged.clean_up()
+    if staged.published:
+        _sync_folder(real.parent)
+
+
+class StagedFile:
+    """A rendered file waiting next to its target (see :func:`staged_file`)."""
+
+    def __init__(
+        self, tmp: Path, real: Path, target: str | os.PathLike[str], *, force: bool, protect: tuple[Path, ...]
+    ) -> None:
+        self.tmp = tmp
+        #: where it goes: the target with symbolic links followed
+        self.real = real
+        self._target = target
+        self._force = force
+        self._protect = protect
+        self._ours: tuple[int, int] | None = None  # (device, inode) of what we published
+        self._replaced: Path | None = None  # a second name for the file we replaced, until the block ends
+        self.published = False
+
+    def publish(self) -> Path:
+        """Put the file in place, under the same rules as :func:`write_file` (checked again right now)."""
+        if self.published:
+            raise RuntimeError("a staged file is published once")
+        shown = os.fspath(self._target)
+        # the world may have changed while we rendered (or committed): check again right before publishing
+        check_target(self._target, force=self._force, protect=self._protect)
+        info = self.tmp.stat()
+        self._ours = (info.st_dev, info.st_ino)
+        try:
+            if self._force and os.path.lexists(self.real):
+                self._replaced = self._second_name(self.real)
+            try:
+                _publish(self.tmp, self.real, shown, force=self._force)
+            except BaseException:
+                self._put_back()
+                raise
+        except OSError as exc:
+            raise ValidationError("output_unwritable", path=shown, reason=os_reason(exc)) from exc
+        self.published = True
+        return self.real
+
+    def _second_name(self, path: Path) -> Path:
+        """A hard link to ``path`` under a new name in its folder, so a replaced file can be put back."""
+        for _attempt in range(10):
+            name = path.with_name(f".{path.name}.{secrets.token_hex(6)}.old")
+            try:
+                os.link(path, name)
+                return name
+            except FileExistsError:
+                continue
+            except OSError as exc:
+                if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK):
+                    raise
+                os.replace(path, name)  # no hard links here: move it aside (the name is free for a moment)
+                return name
+        raise FileExistsError(errno.EEXIST, "no free name for the replaced file", str(path))
+
+    def _put_back(self) -> None:
+        if self._replaced is not None:
+            os.replace(self._replaced, self.real)
+            self._replaced = None
+
+    def take_back(self) -> None:
+        """Undo :meth:`publish` (best effort): our file goes, a file we replaced comes back."""
+        if not self.published:
+            return
+        self.published = False
+        with contextlib.suppress(OSError):
+            info = self.real.stat()
+            if (info.st_dev, info.st_ino) != self._ours:
+                return  # somebody else's file is there now: leave it
+            if self._replaced is not None:
+                self._put_back()
+            else:
+                self.real.unlink()
+
+    def clean_up(self) -> None:
+        """Remove the temporary name and the second name of a replaced file (whatever happened)."""
+        self.tmp.unlink(missing_ok=True)
+        if self._replaced is not None:
+            self._replaced.unlink(missing_ok=True)
+            self._replaced = None
 
 
 def _publish(tmp: Path, real: Path, shown: str, *, force: bool) -> None:
@@ -219,8 +321,6 @@ def _publish(tmp: Path, real: Path, shown: str, *, force: bool) -> None:
         if os.path.lexists(real):  # no hard links here: check, then rename
             raise ValidationError("output_exists", path=shown) from None
         os.replace(tmp, real)
-        return
-    tmp.unlink()
 
 
 def _sync_folder(folder: Path) -> None:
