@@ -90,7 +90,8 @@ def test_a_file_that_cannot_be_placed_leaves_no_audit_row(
     """Somebody saves a file under the same name while the letter renders: theirs stays, nothing is audited."""
     ctx, pos = case
     target = tmp_path / "overzicht.pdf"
-    real_render = report.render_schuldoverzicht
+    from caseworker_app.reports.schuldoverzicht import render_schuldoverzicht as real_render
+
 
     def render_then_someone_saves(data: Any, fh: IO[bytes], **kw: Any) -> None:
         real_render(data, fh, **kw)
