@@ -1,8 +1,13 @@
-"""Interface names of the debtor's editable fields and how their values read in a dialog."""
+"""Interface names of the editable fields (debtor, income and household) and how their values read in a dialog."""
 
 from __future__ import annotations
 
+import datetime as dt
+from decimal import Decimal
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from caseworker_app.domain.types import Leefsituatie
 
 from caseworker_app.gui import format as fmt
 
@@ -21,6 +26,21 @@ LABELS = {
     "telefoon": QT_TRANSLATE_NOOP("DebtorFields", "Telephone"),
     "email": QT_TRANSLATE_NOOP("DebtorFields", "E-mail"),
     "fraude_markering": QT_TRANSLATE_NOOP("DebtorFields", "Fraud flag"),
+    # income, fixed costs and household (the capacity correction)
+    "peildatum": QT_TRANSLATE_NOOP("DebtorFields", "Date of the information"),
+    "inkomen_maand": QT_TRANSLATE_NOOP("DebtorFields", "Net income per month"),
+    "partner_inkomen_maand": QT_TRANSLATE_NOOP("DebtorFields", "Partner's net income per month"),
+    "woonlasten_maand": QT_TRANSLATE_NOOP("DebtorFields", "Housing costs per month"),
+    "zorgpremie_maand": QT_TRANSLATE_NOOP("DebtorFields", "Health insurance premium per month"),
+    "vaste_lasten_maand": QT_TRANSLATE_NOOP("DebtorFields", "Other fixed costs per month"),
+    "vermogen": QT_TRANSLATE_NOOP("DebtorFields", "Assets"),
+    "belastbaar_inkomen_jaar": QT_TRANSLATE_NOOP("DebtorFields", "Taxable income per year"),
+    "inkomen_bron": QT_TRANSLATE_NOOP("DebtorFields", "Source of the income"),
+    "bijstand": QT_TRANSLATE_NOOP("DebtorFields", "Receives social assistance (bijstand)"),
+    "leefsituatie": QT_TRANSLATE_NOOP("DebtorFields", "Living situation"),
+    "aantal_kinderen": QT_TRANSLATE_NOOP("DebtorFields", "Children"),
+    "kostendelers": QT_TRANSLATE_NOOP("DebtorFields", "Cost sharers"),
+    "beschermd_bestaansminimum": QT_TRANSLATE_NOOP("DebtorFields", "Protect the subsistence minimum"),
 }
 
 
@@ -40,6 +60,12 @@ def field_value(name: str, value: object) -> str:
         )
     if name == "postcode":
         return fmt.postcode(str(value).replace(" ", "").upper())
+    if isinstance(value, Decimal):
+        return fmt.eur(value)
+    if isinstance(value, dt.date):
+        return fmt.date(value)
+    if name == "leefsituatie":
+        return fmt.enum_label(Leefsituatie, str(value))
     return str(value)
 
 

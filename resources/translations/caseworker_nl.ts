@@ -130,6 +130,7 @@
     </message>
     <message>
         <source>Correct income and household – {name}</source>
+        <extracomment>the longest source of income the database keeps (services.capacity.MAX_SOURCE_LENGTH) the save went through (the :class:`~caseworker_app.services.capacity.Correction`)</extracomment>
         <translation>Inkomen en huishouden corrigeren – {name}</translation>
     </message>
     <message>
@@ -137,8 +138,12 @@
         <translation>Een correctie wordt vastgelegd als nieuwe gegevens met de datum waarvan ze zijn; de eerdere gegevens en wie wat wijzigde blijven in het auditlogboek.</translation>
     </message>
     <message>
-        <source>Date of the information</source>
-        <translation>Datum van de gegevens</translation>
+        <source>&amp;Date of the information</source>
+        <translation>&amp;Datum van de gegevens</translation>
+    </message>
+    <message>
+        <source>The recorded information is of {date}. Is what you enter newer? Then set the date it is from.</source>
+        <translation>De vastgelegde gegevens zijn van {date}. Zijn de gegevens die u invult nieuwer? Zet dan hier de datum van die gegevens.</translation>
     </message>
     <message>
         <source>Source of the income</source>
@@ -555,6 +560,62 @@
         <translation>Fraudemarkering</translation>
     </message>
     <message>
+        <source>Date of the information</source>
+        <translation>Datum van de gegevens</translation>
+    </message>
+    <message>
+        <source>Net income per month</source>
+        <translation>Netto inkomen per maand</translation>
+    </message>
+    <message>
+        <source>Partner&apos;s net income per month</source>
+        <translation>Netto inkomen partner per maand</translation>
+    </message>
+    <message>
+        <source>Housing costs per month</source>
+        <translation>Woonlasten per maand</translation>
+    </message>
+    <message>
+        <source>Health insurance premium per month</source>
+        <translation>Zorgpremie per maand</translation>
+    </message>
+    <message>
+        <source>Other fixed costs per month</source>
+        <translation>Andere vaste lasten per maand</translation>
+    </message>
+    <message>
+        <source>Assets</source>
+        <translation>Vermogen</translation>
+    </message>
+    <message>
+        <source>Taxable income per year</source>
+        <translation>Belastbaar inkomen per jaar</translation>
+    </message>
+    <message>
+        <source>Source of the income</source>
+        <translation>Bron van het inkomen</translation>
+    </message>
+    <message>
+        <source>Receives social assistance (bijstand)</source>
+        <translation>Ontvangt bijstand</translation>
+    </message>
+    <message>
+        <source>Living situation</source>
+        <translation>Leefsituatie</translation>
+    </message>
+    <message>
+        <source>Children</source>
+        <translation>Kinderen</translation>
+    </message>
+    <message>
+        <source>Cost sharers</source>
+        <translation>Kostendelers</translation>
+    </message>
+    <message>
+        <source>Protect the subsistence minimum</source>
+        <translation>Bestaansminimum beschermen</translation>
+    </message>
+    <message>
         <source>(empty)</source>
         <translation>(leeg)</translation>
     </message>
@@ -782,6 +843,10 @@
     <message>
         <source>Collapse to creditors</source>
         <translation>Inklappen tot schuldeisers</translation>
+    </message>
+    <message>
+        <source>Saved. Changes another user made meanwhile were kept: {fields}.</source>
+        <translation>Opgeslagen. Wat een ander intussen wijzigde, is bewaard: {fields}.</translation>
     </message>
 </context>
 <context>
@@ -1058,10 +1123,6 @@
     <message>
         <source>from {date}</source>
         <translation>vanaf {date}</translation>
-    </message>
-    <message>
-        <source>unconfirmed ({status})</source>
-        <translation>onbevestigd ({status})</translation>
     </message>
     <message>
         <source>Step</source>

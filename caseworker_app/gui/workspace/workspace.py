@@ -49,7 +49,8 @@ from caseworker_app.domain.types import Middel, label
 
 from caseworker_app.gui import format as fmt
 from caseworker_app.gui.ops import ServiceOp
-from caseworker_app.gui.workspace.capacity import CapacityDialog, CapacityPanel
+from caseworker_app.gui.workspace.capacity import CapacityPanel
+from caseworker_app.gui.workspace.capacity_dialog import CapacityDialog
 from caseworker_app.gui.workspace.chart import BalanceChart
 from caseworker_app.gui.workspace.claims_model import (
     CLAIM,
@@ -65,6 +66,7 @@ from caseworker_app.gui.workspace.timeline import TimelineView
 from caseworker_app.gui.workspace.totals import TotalsPanel, total_title
 
 if TYPE_CHECKING:
+    from caseworker_app.services.capacity import CapacityForm, Correction
     from caseworker_app.services.context import Context
     from caseworker_app.services.dto import DebtorDetail
     from caseworker_app.services.position import ClaimPosition, DebtPosition
@@ -85,6 +87,7 @@ class Banner(QFrame):
         "error": "background: #fdf1f0; color: #8c1d18; border: 1px solid #b3261e;",
         "deleted": "background: #fdf1f0; color: #8c1d18; border: 1px solid #b3261e;",
         "updated": "background: #e7f0fb; color: #154273;",
+        "saved": "background: #e7f0fb; color: #154273;",
         "unreachable": "background: #fff1dc; color: #8a4b00; border: 1px solid #8a4b00;",
     }
 
@@ -407,6 +410,10 @@ class DebtorWorkspace(QWidget):
         self._external = True
         self.load(quiet=True)
 
+    def _clear_saved_note(self) -> None:
+        if self.banner.state == "saved":
+            self.banner.clear()
+
     def _clear_updated_note(self) -> None:
         if self.banner.state == "updated":
             self.banner.clear()
@@ -653,17 +660,43 @@ class DebtorWorkspace(QWidget):
     # ---- correcting the capacity ---------------------------------------------------------------------------
     @Slot()
     def open_capacity_dialog(self) -> None:
-        if self.position is None or self.ctx is None:
+        """Load every recorded field of income, costs and household (database worker), then open the dialog."""
+        ctx, debtor_id = self.ctx, self.debtor_id
+        if self.position is None or ctx is None or debtor_id is None:
             return
         if self.capacity_dialog is not None and self.capacity_dialog.isVisible():
             self.capacity_dialog.raise_()
             return
-        from caseworker_app.services.position import today
 
-        self.capacity_dialog = CapacityDialog(self.ctx, self.position.debtor, self.position.capacity, self,
-                                              today=today)
-        self.capacity_dialog.saved.connect(lambda: self.load(quiet=True))
+        def work() -> CapacityForm:
+            from caseworker_app.services import capacity
+
+            return capacity.load_correction(ctx, debtor_id)
+
+        self.capacity.correct_button.setEnabled(False)
+        ServiceOp(self, work).success(self._show_capacity_dialog).failure(self._capacity_load_failed).run()
+
+    def _show_capacity_dialog(self, form: CapacityForm) -> None:
+        self._update_correct_button()
+        self.capacity_dialog = CapacityDialog(self.ctx, form, self)
+        self.capacity_dialog.saved.connect(self._capacity_saved)
         self.capacity_dialog.open()
+
+    def _capacity_load_failed(self, exc: BaseException) -> None:
+        self._update_correct_button()
+        from caseworker_app.gui.errors import show_error
+
+        show_error(self, exc)
+
+    def _capacity_saved(self, result: Correction) -> None:
+        if result.merged_fields:
+            from caseworker_app.gui.fields import field_label
+
+            names = ", ".join(field_label(f) for f in result.merged_fields)
+            self.banner.show_state("saved", self.tr("Saved. Changes another user made meanwhile were kept: {fields}.")
+                                   .format(fields=names))
+            QTimer.singleShot(UPDATED_NOTE_MS * 2, self._clear_saved_note)
+        self.load(quiet=True)
 
     # ---- tab life ------------------------------------------------------------------------------------------
     def shutdown(self) -> None:
