@@ -1,29 +1,24 @@
-"""Finding debtors, reading their details and claims, and saving edits without losing anybody's change."""
+"""Finding debtors, reading their details, and saving edits without losing anybody's change."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping
-from decimal import Decimal
 from typing import Any, TypeVarTuple
 
-from sqlalchemy import Select, case, func, literal, select, text, union_all
+from sqlalchemy import Select, literal, select, text, union_all
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from caseworker_app.errors import NotFoundError, ValidationError
 
-from caseworker_app.domain.identifiers import validate_bsn
 from caseworker_app.domain.permissions import Permission
 from caseworker_app.domain.search import QueryKind, SearchQuery, format_postcode, parse_query, search_name
-from caseworker_app.domain.types import BookingKind
 
-from caseworker_app.db.models import Booking, Claim, Debtor, EnforcementAction
+from caseworker_app.db.models import Claim, Debtor
 
 from caseworker_app.services import concurrency
 from caseworker_app.services.context import Context
 from caseworker_app.services.dto import (
     DEBTOR_EDITABLE_FIELDS,
-    ClaimSummary,
     DebtorDetail,
     DebtorSummary,
     HouseholdInfo,
@@ -185,89 +180,6 @@ def detail_of(session: Session, d: Debtor) -> DebtorDetail:
 def get_debtor(ctx: Context, debtor_id: int) -> DebtorDetail:
     with ctx.read() as session:
         return detail_of(session, _load(session, debtor_id))
-
-
-def find_by_bsn(ctx: Context, bsn: str) -> DebtorDetail:
-    number = validate_bsn(bsn)
-    with ctx.read() as session:
-        debtor = session.execute(
-            select(Debtor).where((Debtor.bsn == number) | (Debtor.rsin == number))
-        ).scalar_one_or_none()
-        if debtor is None:
-            raise NotFoundError("Schuldenaar met BSN/RSIN", number)
-        return detail_of(session, debtor)
-
-
-def list_claims(ctx: Context, debtor_id: int) -> list[ClaimSummary]:
-    """The debtor's claims with ledger totals computed by the database (one grouped query)."""
-
-    def total(*kinds: BookingKind) -> Any:
-        return func.coalesce(func.sum(case((Booking.kind.in_([k.value for k in kinds]), Booking.amount), else_=0)), 0)
-
-    last_action = (
-        select(EnforcementAction.claim_id, func.max(EnforcementAction.action_date).label("last_date"))
-        .group_by(EnforcementAction.claim_id)
-        .subquery()
-    )
-    stmt = (
-        select(
-            Claim,
-            total(BookingKind.BETALING),
-            total(BookingKind.VERREKENING),
-            total(BookingKind.VERMINDERING, BookingKind.KWIJTSCHELDING, BookingKind.AFBOEKING),
-            total(BookingKind.KOSTEN),
-            total(BookingKind.RENTE),
-            func.coalesce(func.sum(Booking.amount), 0),
-        )
-        .outerjoin(Booking, Booking.claim_id == Claim.id)
-        .where(Claim.debtor_id == debtor_id)
-        .group_by(Claim.id)
-        .order_by(Claim.creditor, Claim.middel, Claim.vervaldatum)
-    )
-    with ctx.read() as session:
-        _load(session, debtor_id)
-        rows = session.execute(stmt).all()
-        steps: dict[int, tuple[str, dt.date]] = {}
-        claim_ids = [row[0].id for row in rows]
-        if claim_ids:
-            for claim_id, step_name, date in session.execute(
-                select(EnforcementAction.claim_id, EnforcementAction.step, EnforcementAction.action_date)
-                .join(
-                    last_action,
-                    (last_action.c.claim_id == EnforcementAction.claim_id)
-                    & (last_action.c.last_date == EnforcementAction.action_date),
-                )
-                .where(EnforcementAction.claim_id.in_(claim_ids))
-                .order_by(EnforcementAction.id)
-            ):
-                steps[claim_id] = (step_name, date)
-        out = []
-        for claim, paid, verrekend, reduced, costs, rente, balance in rows:
-            last = steps.get(claim.id)
-            out.append(
-                ClaimSummary(
-                    id=claim.id,
-                    reference=claim.reference,
-                    creditor=claim.creditor,
-                    middel=claim.middel,
-                    soort=claim.soort,
-                    tijdvak_van=claim.tijdvak_van,
-                    tijdvak_tot=claim.tijdvak_tot,
-                    dagtekening=claim.dagtekening,
-                    vervaldatum=claim.vervaldatum,
-                    ambtshalve=claim.ambtshalve,
-                    original_amount=claim.original_amount,
-                    paid=-Decimal(paid),
-                    verrekend=-Decimal(verrekend),
-                    reduced=-Decimal(reduced),
-                    costs=Decimal(costs),
-                    rente=Decimal(rente),
-                    balance=Decimal(balance),
-                    last_step=last[0] if last else None,
-                    last_step_date=last[1] if last else None,
-                )
-            )
-        return out
 
 
 def _clean_changes(changes: dict[str, Any]) -> dict[str, Any]:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from caseworker_app.domain.types import Role
 
@@ -116,31 +115,6 @@ class DebtorDetail:
 
     def editable_values(self) -> dict[str, object]:
         return {name: getattr(self, name) for name in DEBTOR_EDITABLE_FIELDS}
-
-
-@dataclass(frozen=True)
-class ClaimSummary:
-    """A claim with its ledger totals (sums of bookings; the rules engine adds rente in the position view)."""
-
-    id: int
-    reference: str
-    creditor: str
-    middel: str
-    soort: str
-    tijdvak_van: dt.date | None
-    tijdvak_tot: dt.date | None
-    dagtekening: dt.date
-    vervaldatum: dt.date
-    ambtshalve: bool
-    original_amount: Decimal
-    paid: Decimal  # betalingen (positive number)
-    verrekend: Decimal  # verrekeningen (positive number)
-    reduced: Decimal  # verminderingen, kwijtschelding, afboeking (positive number)
-    costs: Decimal  # kosten booked
-    rente: Decimal  # rente booked
-    balance: Decimal  # sum of all bookings
-    last_step: str | None  # latest enforcement step
-    last_step_date: dt.date | None
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from sqlalchemy.pool import NullPool
 
 from caseworker_app.errors import PermissionDeniedError, ValidationError
 from tests.factories import add_debtor, open_context
+from tests.oracles import ledger_sums
 
 from caseworker_app.domain.identifiers import is_valid_bsn, is_valid_kvk, is_valid_rsin
 from caseworker_app.domain.rules.termijnen import uiterste_betaaldatum
@@ -36,7 +37,7 @@ from caseworker_app.db.models import (
 
 from caseworker_app.services import demo, users
 from caseworker_app.services.context import Context, Database
-from caseworker_app.services.debtors import list_claims, search_debtors
+from caseworker_app.services.debtors import search_debtors
 
 REFERENCE = dt.date(2026, 11, 26)
 N = 400
@@ -232,9 +233,9 @@ def test_generated_debtors_are_found_through_the_service(loaded: tuple[Context, 
         assert d.id in [r.id for r in search_debtors(ctx, d.achternaam, limit=500)]
         assert d.id in [r.id for r in search_debtors(ctx, f"{d.postcode[:4]} {d.postcode[4:]} {d.huisnummer}")]
     assert [r.id for r in search_debtors(ctx, reference[0])] == [reference[1]]
-    # the claims screen reads them back with sensible totals
-    claims = list_claims(ctx, sample[0].id)
-    assert claims and all(c.balance >= 0 for c in claims)
+    # the claims read back with sensible totals
+    claims = ledger_sums(ctx, sample[0].id)
+    assert claims and all(c.ledger_balance >= 0 for c in claims.values())
 
 
 def test_demo_adds_to_a_database_that_has_data(ctx: Context) -> None:

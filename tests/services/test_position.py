@@ -13,6 +13,7 @@ from sqlalchemy import event, select
 
 from caseworker_app.errors import NotFoundError, ValidationError
 from tests.factories import add_claim, add_debtor, open_context, writing
+from tests.oracles import ledger_sums
 
 from caseworker_app.domain.rules import bvv as bvv_rules
 from caseworker_app.domain.rules.position import Uitstel, evaluate_claim
@@ -20,7 +21,7 @@ from caseworker_app.domain.types import BookingKind, EnforcementStep, Leefsituat
 
 from caseworker_app.db.models import Booking, Debtor, FinancialSituation, Household
 
-from caseworker_app.services import debtors, position
+from caseworker_app.services import position
 from caseworker_app.services.context import Context
 
 AS_OF = dt.date(2026, 11, 26)
@@ -45,14 +46,14 @@ def case(migrated_db_url: str) -> tuple[Context, int]:
 def test_each_claim_adds_up_and_matches_the_ledger(case: tuple[Context, int]) -> None:
     ctx, debtor_id = case
     pos = position.get_position(ctx, debtor_id, AS_OF)
-    ledger = {c.reference: c for c in debtors.list_claims(ctx, debtor_id)}  # sums computed by the database
+    ledger = ledger_sums(ctx, debtor_id)  # sums computed by the database
     assert len(pos.claims) == 3
     for claim in pos.claims:
         row = ledger[claim.reference]
         assert (claim.paid, claim.verrekend, claim.costs, claim.rente_booked) == (
-            row.paid, row.verrekend, row.costs, row.rente)
+            row.paid, row.verrekend, row.costs, row.rente_booked)
         # the open amount is the ledger balance plus the rente accrued and not yet booked
-        assert claim.open == row.balance + claim.rente_accrued
+        assert claim.open == row.ledger_balance + claim.rente_accrued
         assert claim.original_amount - claim.reduced + claim.costs + claim.rente_booked + claim.rente_accrued \
             - claim.paid - claim.verrekend == claim.open
     paid_on_time = next(c for c in pos.claims if c.original_amount == Decimal("300.00"))
