@@ -254,5 +254,9 @@ def beslagvrije_voet(
     bvv = round_cents(max(ZERO, bvv))
     afdracht = max(ZERO, round_cents(inkomen_maand) - bvv)
     steps.add("Beslagvrije voet per maand (afgerond op centen)", format_eur(bvv))
-    steps.add("Af te dragen per maand (inkomen min beslagvrije voet)", format_eur(afdracht))
+    steps.sum(
+        [("inkomen", round_cents(inkomen_maand)), ("beslagvrije voet", -bvv)],
+        ("af te dragen per maand", afdracht),
+        legal_source="Wetboek van Burgerlijke Rechtsvordering, art. 475c-475dc",
+    )
     return Explained(BeslagvrijeVoet(bvv, afdracht, volledig, maximum), steps.freeze())

@@ -143,3 +143,12 @@ def test_a_2026_figure_used_in_2027_is_due_for_review() -> None:
     result = beslagvrije_voet(peildatum=date(2027, 1, 15), leefsituatie=L.ALLEENSTAANDE, inkomen_maand=D(9000))
     maximum = next(s for s in result.steps if s.parameter == "bvv_max_alleenstaande")
     assert maximum.status_label == "te herzien" and maximum.unconfirmed
+
+
+def test_the_afdracht_is_a_visible_subtraction() -> None:
+    result = beslagvrije_voet(
+        peildatum=DAY, leefsituatie=L.ALLEENSTAANDE, inkomen_maand=D(3000), belastbaar_inkomen_jaar=D(15000)
+    )
+    last = result.steps[-1]
+    assert last.description == "Inkomen − beslagvrije voet = af te dragen per maand"
+    assert last.value == "€ 3.000,00 − € 1.331,43 = € 1.668,57"
