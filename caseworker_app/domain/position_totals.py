@@ -40,6 +40,8 @@ class ClaimAmounts(Protocol):
     def under_regeling(self) -> bool: ...
     @property
     def paused(self) -> bool: ...
+    @property
+    def verjaard(self) -> bool: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,10 +49,14 @@ class PositionTotals:
     """The figures that matter for one debtor on one date.  All amounts in euros, two decimals.
 
     ``open`` is what the debtor must still pay today: ledger balance (hoofdsom, kosten, rente already
-    booked, minus payments, verrekeningen and verminderingen) plus invorderingsrente accrued up to
-    today and not yet booked.  ``costs`` (kosten booked), ``rente_booked`` (rente charged) and
-    ``rente_accrued`` (rente up to today, not yet charged) are what was added to the original amounts;
-    part of them may already be paid (payments go to kosten first, then rente, IW 1990 art. 7).
+    booked, minus payments, verrekeningen and verminderingen, minus what a measure waives) plus
+    invorderingsrente accrued up to today and not yet booked -- of the claims that are not verjaard.
+    What is verjaard is not collected and not part of what the citizen must pay (Awb 4:104; LI 27.6):
+    it is ``verjaard``, outside ``open`` and its parts (``open_belastingdienst``, ``open_toeslagen``,
+    ``under_regeling``, ``paused``, ``open_claim_count``).  ``costs`` (kosten booked), ``rente_booked``
+    (rente charged) and ``rente_accrued`` (rente up to today, not yet charged) are what was added to the
+    original amounts; part of them may already be paid (payments go to kosten first, then rente, IW 1990
+    art. 7).
     """
 
     open: Decimal
@@ -65,6 +71,7 @@ class PositionTotals:
     paused: Decimal
     claim_count: int
     open_claim_count: int
+    verjaard: Decimal = ZERO
 
     @property
     def rente_total(self) -> Decimal:
@@ -90,6 +97,7 @@ class PositionTotals:
             "verrekend": self.verrekend,
             "under_regeling": self.under_regeling,
             "paused": self.paused,
+            "verjaard": self.verjaard,
         }
 
 
@@ -106,15 +114,25 @@ TOTAL_LABELS: dict[str, str] = {
     "verrekend": "Verrekend",
     "under_regeling": "Onder betalingsregeling",
     "paused": "Gepauzeerd",
+    "verjaard": "Verjaard, wordt niet ingevorderd",
 }
 
 
 def compute_totals(claims: Iterable[ClaimAmounts]) -> PositionTotals:
     open_total = open_bd = open_ts = costs = rente_booked = rente = paid = verrekend = regeling = paused = ZERO
+    verjaard = ZERO
     count = open_count = 0
     for claim in claims:
         count += 1
+        costs += claim.costs
+        rente_booked += claim.rente_booked
+        rente += claim.rente_accrued
+        paid += claim.paid
+        verrekend += claim.verrekend
         open_amount = claim.open
+        if claim.verjaard and open_amount > ZERO:
+            verjaard += open_amount  # not collected, not part of what must be paid (Awb 4:104)
+            continue
         open_total += open_amount
         if claim.creditor == Creditor.TOESLAGEN:
             open_ts += open_amount
@@ -122,11 +140,6 @@ def compute_totals(claims: Iterable[ClaimAmounts]) -> PositionTotals:
             open_bd += open_amount
         if open_amount > ZERO:
             open_count += 1
-        costs += claim.costs
-        rente_booked += claim.rente_booked
-        rente += claim.rente_accrued
-        paid += claim.paid
-        verrekend += claim.verrekend
         if claim.under_regeling:
             regeling += open_amount
         if claim.paused:
@@ -144,6 +157,7 @@ def compute_totals(claims: Iterable[ClaimAmounts]) -> PositionTotals:
         paused=paused,
         claim_count=count,
         open_claim_count=open_count,
+        verjaard=verjaard,
     )
 
 

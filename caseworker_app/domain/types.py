@@ -10,6 +10,8 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import NewType, TypeVar
 
+from caseworker_app.domain.measures import MeasureKind
+
 DebtorId = NewType("DebtorId", int)
 ClaimId = NewType("ClaimId", int)
 UserId = NewType("UserId", int)
@@ -187,6 +189,19 @@ LABELS: dict[StrEnum, str] = {
     EnforcementStep.BESLAG: "beslag",
     EnforcementStep.EXECUTIE: "executie",
     EnforcementStep.STUITINGSBRIEF: "stuitingsbrief",
+    MeasureKind.INVORDERINGSPAUZE: "invorderingspauze",
+    MeasureKind.GEEN_DWANG: "geen dwanginvordering",
+    MeasureKind.GEEN_VERREKENING: "geen verrekening",
+    MeasureKind.KOSTEN_VERMINDERING: "vermindering van kosten",
+    MeasureKind.RENTE_VERMINDERING: "vermindering van invorderingsrente",
+    MeasureKind.NIET_STUITEN: "niet stuiten",
+    MeasureKind.STUITEN: "stuiten met reden",
+    MeasureKind.BVV_VERHOGING: "verhoging van de beslagvrije voet",
+    MeasureKind.BUITEN_INVORDERING: "buiten invordering",
+    MeasureKind.EERST_CONTACT: "eerst persoonlijk contact",
+    MeasureKind.BETALINGSREGELING: "betalingsregeling",
+    MeasureKind.UITSTEL: "uitstel van betaling",
+    MeasureKind.KWIJTSCHELDINGSVERZOEK: "kwijtscheldingsverzoek",
     Role.CASEWORKER: "invorderaar",
     Role.BAILIFF: "belastingdeurwaarder",
     Role.TEAMLEAD: "teamleider",

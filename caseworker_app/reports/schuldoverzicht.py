@@ -205,6 +205,7 @@ SUMMARY_ROWS: tuple[tuple[str, str, bool, bool], ...] = (
     ("verrekend", "Al verrekend met geld dat u van ons kreeg", False, False),
     ("under_regeling", "Hiervan valt onder een betalingsregeling", False, True),
     ("paused", "Hiervan is de invordering gepauzeerd", False, True),
+    ("verjaard", "Verjaard: dit hoeft u niet meer te betalen", False, True),
 )
 
 

@@ -43,6 +43,7 @@ class _Amounts:
     verrekend: Decimal
     under_regeling: bool
     paused: bool
+    verjaard: bool
 
 
 def _claim(i: int, creditor: str = "belastingdienst", **changes: object) -> OverzichtClaim:
@@ -69,7 +70,8 @@ def _claim(i: int, creditor: str = "belastingdienst", **changes: object) -> Over
 
 def _data(claims: list[OverzichtClaim], **changes: object) -> SchuldoverzichtData:
     totals = compute_totals(
-        _Amounts(c.creditor, c.open, c.costs, c.rente, Decimal(0), c.paid, c.verrekend, c.under_regeling, c.paused)
+        _Amounts(c.creditor, c.open, c.costs, c.rente, Decimal(0), c.paid, c.verrekend, c.under_regeling, c.paused,
+                 c.verjaard)
         for c in claims
     )
     base = SchuldoverzichtData(

@@ -15,8 +15,9 @@ from caseworker_app.errors import NotFoundError, ValidationError
 from tests.factories import add_claim, add_debtor, open_context, writing
 from tests.oracles import ledger_sums
 
+from caseworker_app.domain.measures import MeasureKind, effects_of
 from caseworker_app.domain.rules import bvv as bvv_rules
-from caseworker_app.domain.rules.position import Uitstel, evaluate_claim
+from caseworker_app.domain.rules.position import evaluate_claim
 from caseworker_app.domain.types import BookingKind, EnforcementStep, Leefsituatie, Middel
 
 from caseworker_app.db.models import Booking, Debtor, FinancialSituation, Household
@@ -58,8 +59,12 @@ def test_each_claim_adds_up_and_matches_the_ledger(case: tuple[Context, int]) ->
             - claim.paid - claim.verrekend == claim.open
     paid_on_time = next(c for c in pos.claims if c.original_amount == Decimal("300.00"))
     assert paid_on_time.open == 0 and paid_on_time.rente_accrued == 0
-    late = [c for c in pos.claims if c.open > 0]
-    assert late and all(c.rente_accrued > 0 for c in late)  # a year and a half overdue: rente has accrued
+    tax = next(c for c in pos.claims if c.original_amount == Decimal("1200.00"))
+    assert tax.rente_accrued > 49  # a year and a half overdue: rente has accrued
+    # 700 euro of toeslag open for 17 months: 43 euro of rente, which would not be charged if it were paid
+    # today (URIW art. 33, 49 euro in 2026), so it is not shown as payable
+    toeslag = next(c for c in pos.claims if c.original_amount == Decimal("800.00"))
+    assert toeslag.open == Decimal("700.00") and toeslag.rente_accrued == 0
 
 
 def test_claim_figures_come_from_the_rules_engine(case: tuple[Context, int]) -> None:
@@ -265,7 +270,7 @@ def test_every_amount_can_be_explained(case: tuple[Context, int]) -> None:
     tax = next(c for c in pos.claims if c.original_amount == Decimal("1200.00"))
     steps = position.explain_claim(pos, tax.id)
     text = " | ".join(s.render() for s in steps)
-    assert "Openstaand saldo" in text and "rente" in text.lower()
+    assert "Nog te betalen" in text and "rente" in text.lower()
     assert any(s.parameter == "invorderingsrente_percentage" for s in steps)  # which figure, from which source
     total_steps = position.explain_total(pos, "open")
     assert len(total_steps) == 3  # two open claims and the total line
@@ -346,7 +351,8 @@ def test_a_claim_the_rules_cannot_evaluate_still_shows_its_ledger(migrated_db_ur
     # the rente table starts in 2013: a claim due in 1985 cannot get its rente computed
     add_claim(ctx, debtor_id, amount="500.00", dagtekening=dt.date(1985, 3, 1),
               payments=((dt.date(1986, 1, 1), "100.00"),))
-    add_claim(ctx, debtor_id, amount="700.00", dagtekening=dt.date(2025, 3, 1))
+    # large enough that its rente exceeds the URIW art. 33 threshold and is payable
+    add_claim(ctx, debtor_id, amount="1700.00", dagtekening=dt.date(2025, 3, 1))
     pos = position.get_position(ctx, debtor_id, AS_OF)
     old = next(c for c in pos.claims if c.dagtekening.year == 1985)
     assert old.calculation_error and "ontbreekt het cijfer" in old.calculation_error
@@ -414,8 +420,10 @@ def test_a_regeling_and_a_pause_on_one_claim_keep_both(case: tuple[Context, int]
     """Two capabilities with facts about the same claim: they combine, the second never overwrites the first."""
     ctx, debtor_id = case
     tax = next(c for c in position.get_position(ctx, debtor_id, AS_OF).claims if c.original_amount == 1200)
-    regeling = position.ClaimStatus(regeling=True, uitstel=(Uitstel(dt.date(2026, 1, 5), dt.date(2027, 1, 4)),))
-    pause = position.ClaimStatus(paused=True, uitstel=(Uitstel(dt.date(2026, 3, 1), dt.date(2026, 6, 1)),))
+    regeling = position.ClaimStatus(
+        effects=effects_of(MeasureKind.BETALINGSREGELING, dt.date(2026, 1, 5), dt.date(2027, 1, 4)))
+    pause = position.ClaimStatus(
+        effects=effects_of(MeasureKind.INVORDERINGSPAUZE, dt.date(2026, 11, 1), dt.date(2026, 12, 31)))
     ctx.db.capabilities.add_position_extension(
         "test-regeling", lambda *_: position.ExtensionFacts(claim_status={tax.id: regeling}))
     ctx.db.capabilities.add_position_extension(
@@ -423,7 +431,8 @@ def test_a_regeling_and_a_pause_on_one_claim_keep_both(case: tuple[Context, int]
     pos = position.get_position(ctx, debtor_id, AS_OF)
     claim = next(c for c in pos.claims if c.id == tax.id)
     assert (claim.under_regeling, claim.paused) == (True, True)
-    assert claim.facts is not None and len(claim.facts.uitstel) == 2  # both periods reach the rules engine
+    assert claim.facts is not None  # both measures' effects reach the rules engine
+    assert {e.kind for e in claim.facts.effects} == {MeasureKind.BETALINGSREGELING, MeasureKind.INVORDERINGSPAUZE}
     reasons = " ".join(claim.next_step.blocked_by)
     assert "betalingsregeling" in reasons and "pauze" in reasons
     assert pos.totals.under_regeling == pos.totals.paused == claim.open

@@ -12,8 +12,9 @@ from typing import Any
 from caseworker_app.errors import ValidationError
 
 from caseworker_app.domain.calc.parsing import amount, boolean, choice, invalid, lst, obj, parse_date, require
+from caseworker_app.domain.measures import PAUZE_ONDERDELEN, ClaimEffect, MeasureKind, effects_of
 from caseworker_app.domain.rules import signalen, verjaring
-from caseworker_app.domain.rules.ladder import StepTaken
+from caseworker_app.domain.rules.ladder import Contact, StepTaken
 from caseworker_app.domain.rules.position import Booking
 from caseworker_app.domain.types import BookingKind, EnforcementStep, Middel
 
@@ -82,7 +83,7 @@ def stappen(value: object, name: str) -> list[StepTaken]:
     steps = []
     for i, item in enumerate(lst(value, name)):
         where = f"{name}[{i}]"
-        o = obj(item, where, ("stap", "datum", "per_post", "alleen_stuiten"))
+        o = obj(item, where, ("stap", "datum", "per_post", "alleen_stuiten", "stuit"))
         require(o, where, ("stap", "datum"))
         steps.append(
             StepTaken(
@@ -90,9 +91,44 @@ def stappen(value: object, name: str) -> list[StepTaken]:
                 parse_date(o["datum"], f"{where}.datum"),
                 per_post=boolean(o.get("per_post", True), f"{where}.per_post"),
                 alleen_stuiten=boolean(o.get("alleen_stuiten", False), f"{where}.alleen_stuiten"),
+                stuit=None if o.get("stuit") is None else boolean(o["stuit"], f"{where}.stuit"),
             )
         )
     return steps
+
+
+def maatregelen(value: object, name: str) -> list[ClaimEffect]:
+    """Measures on the claim, ``{"soort", "van", "tot", "onderdelen", "bedrag"}`` each: their effects, in order."""
+    effects: list[ClaimEffect] = []
+    for i, item in enumerate(lst(value, name)):
+        where = f"{name}[{i}]"
+        o = obj(item, where, ("soort", "van", "tot", "onderdelen", "bedrag"))
+        require(o, where, ("soort", "van"))
+        soort = choice(o["soort"], f"{where}.soort", tuple(k.value for k in MeasureKind))
+        van = parse_date(o["van"], f"{where}.van")
+        tot = None if o.get("tot") is None else parse_date(o["tot"], f"{where}.tot")
+        onderdelen = None
+        if o.get("onderdelen") is not None:
+            onderdelen = [choice(x, f"{where}.onderdelen[{j}]", tuple(PAUZE_ONDERDELEN))
+                          for j, x in enumerate(lst(o["onderdelen"], f"{where}.onderdelen"))]
+        bedrag = None if o.get("bedrag") is None else amount(o["bedrag"], f"{where}.bedrag")
+        try:
+            effects += effects_of(soort, van, tot, onderdelen=onderdelen, amount=bedrag, measure_id=i + 1)
+        except ValidationError as exc:  # name the position of the measure, not only its field
+            raise invalid(f"{where}.{exc.params.get('field', 'soort')}", str(exc.params.get("reason", exc))) from None
+    return effects
+
+
+def contacten(value: object, name: str) -> list[Contact]:
+    """Personal contact moments, ``{"datum", "bereikt"}`` each (``bereikt`` false: tried, nobody reached)."""
+    found = []
+    for i, item in enumerate(lst(value, name)):
+        where = f"{name}[{i}]"
+        o = obj(item, where, ("datum", "bereikt"))
+        require(o, where, ("datum",))
+        day = parse_date(o["datum"], f"{where}.datum")
+        found.append(Contact(day, boolean(o.get("bereikt", True), f"{where}.bereikt")))
+    return found
 
 
 PARSERS: dict[str, Any] = {
@@ -102,4 +138,6 @@ PARSERS: dict[str, Any] = {
     "claims": claims,
     "boekingen": boekingen,
     "stappen": stappen,
+    "maatregelen": maatregelen,
+    "contacten": contacten,
 }

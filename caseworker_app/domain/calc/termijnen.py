@@ -5,16 +5,22 @@ from __future__ import annotations
 from typing import Any
 
 from caseworker_app.domain.calc.fields import SCHULDEISER, Field, Json, Rule, RunResult, iso
+from caseworker_app.domain.calc.parsing import FIRST_DATE, LAST_DATE, invalid
 from caseworker_app.domain.rules import termijnen, verjaring
-from caseworker_app.domain.types import ClaimKind, Creditor
+from caseworker_app.domain.types import ClaimKind, Creditor, Middel
 
 
 def _betaaltermijn(v: dict[str, Any]) -> RunResult:
-    r = termijnen.betaaltermijn(ClaimKind(v["soort"]), v["dagtekening"])
+    jaar = v["voorlopig_jaar"]
+    if jaar is not None and not FIRST_DATE.year <= jaar <= LAST_DATE.year:
+        raise invalid("voorlopig_jaar", f"een jaar tussen {FIRST_DATE.year} en {LAST_DATE.year}")
+    middel = Middel(v["middel"]) if v["middel"] is not None else None
+    r = termijnen.betaaltermijn(ClaimKind(v["soort"]), v["dagtekening"], middel, voorlopig_jaar=jaar)
     return {
         "uiterste_betaaldatum": iso(r.result.uiterste_betaaldatum),
         "rente_vanaf": iso(r.result.rente_vanaf),
         "termijn": r.result.termijn,
+        "termijnen": [iso(day) for day in r.result.termijnen],
     }, r.steps
 
 
@@ -42,10 +48,17 @@ def _verjaring(v: dict[str, Any]) -> RunResult:
 
 BETAALTERMIJN_RULE = Rule(
     "betaaltermijn",
-    "Uiterste betaaldatum en begin van de invorderingsrente (IW 9, Awir 28)",
-    (Field("soort", "keuze", choices=tuple(k.value for k in ClaimKind)), Field("dagtekening", "datum")),
+    "Uiterste betaaldatum en begin van de invorderingsrente (IW 9, Awir 28 en 33)",
+    (
+        Field("soort", "keuze", choices=tuple(k.value for k in ClaimKind)),
+        Field("dagtekening", "datum"),
+        Field("middel", "keuze", False, None, tuple(m.value for m in Middel),
+              "bpm: naheffing terstond; een toeslag: aansprakelijkstelling 6 weken"),
+        Field("voorlopig_jaar", "getal", False, None,
+              description="het jaar van een voorlopige aanslag IB/Vpb: betalen in termijnen (IW 9 lid 5)"),
+    ),
     _betaaltermijn,
-    ("uiterste_betaaldatum", "rente_vanaf", "termijn"),
+    ("uiterste_betaaldatum", "rente_vanaf", "termijn", "termijnen"),
 )
 VERJARING_RULE = Rule(
     "verjaring",

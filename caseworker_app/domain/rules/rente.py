@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import bisect
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_FLOOR, Decimal
@@ -188,6 +188,41 @@ def _prefix(table: _Cumulative, day: date) -> int | None:
     return table.cum[index] + table.pct[index] * (table.ordf(day) - table.base[index])
 
 
+@functools.lru_cache(maxsize=8192)
+def _high(convention: str, day: date) -> int | None:
+    """The prefix sum up to ``day`` (the day before a payment): shared by every claim paid that day."""
+    table = _cumulative(convention)
+    return None if table is None else _prefix(table, day)
+
+
+@functools.lru_cache(maxsize=65536)
+def _low(convention: str, uiterste_betaaldatum: date) -> int | None:
+    """What to subtract from :func:`_high` for rente from the day after ``uiterste_betaaldatum``.
+
+    Under ``uriw31`` the month of the vervaldag counts its actual days (February at most 28, URIW 31 onder a):
+    its days are added and its 30-day ordinals taken off, for a payment after that month.  ``None``: the slow
+    path decides (a gap in the table, or a rate change inside that first month).
+    """
+    table = _cumulative(convention)
+    if table is None:
+        return None
+    start = uiterste_betaaldatum + ONE_DAY
+    if convention == "uriw31" and start.month == uiterste_betaaldatum.month:
+        year, month = start.year, start.month
+        month_len = _MONTH_DAYS[month] if month != 2 else days_in_month(year, 2)
+        index = bisect.bisect_right(table.starts, start) - 1
+        if index < 0:
+            return None
+        row_end = table.ends[index]
+        if row_end is not None and (row_end.year, row_end.month, row_end.day) < (year, month, month_len):
+            return None  # a rate change inside the first month: use the exact slow path
+        weighted = table.pct[index] * max(0, min(month_len, 28 if month == 2 else month_len) - start.day + 1)
+        # the prefix up to the last day of the first month (ordinal: that month's day 30), in the same rate row
+        first_month_end = table.cum[index] + table.pct[index] * (year * 360 + month * 30 - table.base[index])
+        return first_month_end - weighted
+    return _prefix(table, start - ONE_DAY)
+
+
 @functools.lru_cache(maxsize=65536)
 def _fast_factor(uiterste_betaaldatum: date, betaaldatum: date) -> Decimal | None:
     """``sum(P_i x A_i) / basis`` without building the periods; None when the slow path must decide."""
@@ -196,34 +231,40 @@ def _fast_factor(uiterste_betaaldatum: date, betaaldatum: date) -> Decimal | Non
     if end < start:
         return _ZERO_FACTOR
     convention = _convention(betaaldatum)
-    table = _cumulative(convention)
-    if table is None:
-        return None
-    high = _prefix(table, end)
+    if convention == "uriw31" and start.month == uiterste_betaaldatum.month and end.month == start.month and (
+        end.year == start.year
+    ):
+        return _first_month_only(uiterste_betaaldatum, end)
+    high = _high(convention, end)
     if high is None:
         return None
-    if convention == "uriw31" and start.month == uiterste_betaaldatum.month:
-        # the first month counts actual days, February at most 28 (URIW 31 onder a); the rest in 30-day months
-        year, month = start.year, start.month
-        month_len = _MONTH_DAYS[month] if month != 2 else days_in_month(year, 2)
-        same_month = end.month == month and end.year == year
-        stop_day = end.day if same_month else month_len
-        index = bisect.bisect_right(table.starts, start) - 1
-        if index < 0:
-            return None
-        row_end = table.ends[index]
-        if row_end is not None and (row_end.year, row_end.month, row_end.day) < (year, month, stop_day):
-            return None  # a rate change inside the first month: use the exact slow path
-        weighted = table.pct[index] * max(0, min(stop_day, 28 if month == 2 else month_len) - start.day + 1)
-        if same_month:
-            return Decimal(weighted) / table.basis
-        # the prefix up to the last day of the first month (ordinal: that month's day 30), in the same rate row
-        first_month_end = table.cum[index] + table.pct[index] * (year * 360 + month * 30 - table.base[index])
-        return Decimal(weighted + high - first_month_end) / table.basis
-    low = _prefix(table, start - ONE_DAY)
+    low = _low(convention, uiterste_betaaldatum)
     if low is None:
         return None
+    table = _cumulative(convention)
+    assert table is not None  # _high found a prefix in it
     return Decimal(high - low) / table.basis
+
+
+def _first_month_only(uiterste_betaaldatum: date, end: date) -> Decimal | None:
+    """A payment inside the month of the vervaldag (uriw31): its actual days, February at most 28."""
+    table = _cumulative("uriw31")
+    if table is None:
+        return None
+    start = uiterste_betaaldatum + ONE_DAY
+    index = bisect.bisect_right(table.starts, start) - 1
+    if index < 0:
+        return None
+    row_end = table.ends[index]
+    if row_end is not None and row_end < end:
+        return None
+    cap = 28 if start.month == 2 else end.day
+    weighted = table.pct[index] * max(0, min(end.day, cap) - start.day + 1)
+    return Decimal(weighted) / table.basis
+
+
+on_reload(_high.cache_clear)
+on_reload(_low.cache_clear)
 
 
 _ZERO_FACTOR = Decimal(0)
@@ -242,11 +283,42 @@ def _rate_row(day: date) -> ParamValue | None:
     return load_parameters().table(RATE).at(day)
 
 
-def rente_exact(bedrag: Decimal, uiterste_betaaldatum: date, betaaldatum: date) -> Decimal:
-    """Unrounded rente over one payment (fast path; the payment is floored to whole euros first)."""
+def factor_value(uiterste_betaaldatum: date, betaaldatum: date) -> Decimal:
+    """``sum(P_i x A_i) / basis`` for the rente over a payment on ``betaaldatum`` (fast path where it can)."""
     factor = _fast_factor(uiterste_betaaldatum, betaaldatum)
     if factor is None:
         factor = rente_factor(uiterste_betaaldatum, betaaldatum).factor
+    return factor
+
+
+def rente_exact(bedrag: Decimal, uiterste_betaaldatum: date, betaaldatum: date) -> Decimal:
+    """Unrounded rente over one payment (fast path; the payment is floored to whole euros first)."""
+    return bedrag.to_integral_value(rounding=ROUND_FLOOR) * factor_value(uiterste_betaaldatum, betaaldatum)
+
+
+def excluded_factor(uiterste_betaaldatum: date, betaaldatum: date, excluded: Iterable[tuple[date, date]]) -> Decimal:
+    """The part of :func:`factor_value` that falls on the ``excluded`` days (merged, inclusive ``(van, tot)``).
+
+    The day count is additive, so the factor over days ``a`` t/m ``b`` of the rente period is
+    ``F(b + 1) - F(a)`` with ``F(x)`` the factor for a payment on ``x``: the same convention and rates as the
+    rente itself (a period without rente under a measure, or the days after the verjaringsdatum).
+    """
+    first, last = uiterste_betaaldatum + ONE_DAY, betaaldatum - ONE_DAY
+    total = Decimal(0)
+    for van, tot in excluded:
+        start, end = max(van, first), min(tot, last)
+        if end < start:
+            continue
+        total += factor_value(uiterste_betaaldatum, end + ONE_DAY) - factor_value(uiterste_betaaldatum, start)
+    return total
+
+
+def rente_exact_excluding(
+    bedrag: Decimal, uiterste_betaaldatum: date, betaaldatum: date, excluded: Iterable[tuple[date, date]]
+) -> Decimal:
+    """:func:`rente_exact` without the rente over the ``excluded`` days (merged, non-overlapping periods)."""
+    factor = factor_value(uiterste_betaaldatum, betaaldatum)
+    factor -= excluded_factor(uiterste_betaaldatum, betaaldatum, excluded)
     return bedrag.to_integral_value(rounding=ROUND_FLOOR) * factor
 
 
@@ -396,8 +468,11 @@ __all__ = [
     "Termijn",
     "VerwachteRente",
     "count_days",
+    "excluded_factor",
+    "factor_value",
     "invorderingsrente",
     "rente_exact",
+    "rente_exact_excluding",
     "rente_factor",
     "schema",
     "verwachte_rente",

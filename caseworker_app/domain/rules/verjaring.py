@@ -6,14 +6,18 @@
   term starts a new term of the same length on the next day (Awb 4:110): it ends on the anniversary of the
   stuiting.  A stuiting after the claim is verjaard has no effect (Awb 4:104 lid 2).
 * Verlenging (Awb 4:111): the running term is extended by the days of uitstel van betaling falling in it
-  (overlapping periods count once).  Because uitstel counts days and terms count years, a stuiting on the last
+  (overlapping periods count once).  A running betalingsregeling is uitstel (IW 1990 art. 25), so its days
+  count too.  Because uitstel counts days and terms count years, a stuiting on the last
   day of an uitstel that spans 29 February could end one day *before* the term it interrupts; the engine then
   keeps the interrupted term's end, so a stuiting never makes a claim verjaren earlier.
 * Policy "niet stuiten, tenzij" (Toeslagen VM 43; Belastingdienst strategy §5.5.2): :func:`stuiten_advies`.
+  A measure ``niet_stuiten`` or ``stuiten`` (the exception, with a recorded reason) decides it inside the
+  window; when both are active, "niet stuiten" wins (in the citizen's favour) and the advice says so.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -21,8 +25,8 @@ from typing import NamedTuple
 
 from caseworker_app.domain.explain import Explained, Explanation, Step
 from caseworker_app.domain.money import format_date
-from caseworker_app.domain.params import ParamValue, param
-from caseworker_app.domain.rules.common import ONE_DAY, add_duration
+from caseworker_app.domain.params import ParamValue, on_reload, param
+from caseworker_app.domain.rules.common import ONE_DAY, RowOf, _add_duration, add_duration
 from caseworker_app.domain.types import Creditor
 
 
@@ -120,7 +124,11 @@ def verjaring(
             )
     end, extra = _extend(start, base_end, periods)
     if explain and extra:
-        steps.add(f"Verlengd met {extra} dagen uitstel van betaling (Awb 4:111)", format_date(end))
+        steps.add(
+            f"Verlengd met {extra} dagen uitstel van betaling; een lopende betalingsregeling is ook uitstel "
+            "(Awb 4:111; Invorderingswet 1990, art. 25)",
+            format_date(end),
+        )
     if floor > end:
         end = floor
         if explain:
@@ -133,15 +141,28 @@ def verjaring(
     return Explained(Verjaring(end, start, last_stuiting, extra), steps.freeze())
 
 
+_VERJARINGSTERMIJN = RowOf("verjaringstermijn")
+
+
+@functools.lru_cache(maxsize=1024)
+def _window(today: date) -> tuple[ParamValue, date]:
+    """The stuiting window valid on ``today`` and the day it reaches (one lookup per day, not per claim)."""
+    window = param("stuiting_signaal_voor_verjaring", today)
+    return window, add_duration(today, window)
+
+
+on_reload(_window.cache_clear)
+
+
 def verjaringsdatum(uiterste_betaaldatum: date, stuitingen: list[date], uitstel: tuple[Periode, ...] = ()) -> date:
     """Fast path of :func:`verjaring` for the list of all claims: the date only, no explanation."""
-    term = param("verjaringstermijn", uiterste_betaaldatum).text
+    term = _VERJARINGSTERMIJN(uiterste_betaaldatum).text
     periods = merge_periods(uitstel) if uitstel else []
     start = uiterste_betaaldatum + ONE_DAY
-    base_end = add_duration(uiterste_betaaldatum, term)
+    base_end = _add_duration(uiterste_betaaldatum, term)
     floor = base_end
     if stuitingen:
-        for stuiting in sorted(stuitingen):
+        for stuiting in sorted(stuitingen) if len(stuitingen) > 1 else stuitingen:
             end = _extend(start, base_end, periods)[0] if periods else base_end
             if stuiting < start:
                 continue
@@ -149,7 +170,7 @@ def verjaringsdatum(uiterste_betaaldatum: date, stuitingen: list[date], uitstel:
                 break
             floor = end
             start = stuiting + ONE_DAY
-            base_end = add_duration(stuiting, term)
+            base_end = _add_duration(stuiting, term)
     end = _extend(start, base_end, periods)[0] if periods else base_end
     return end if end >= floor else floor
 
@@ -160,6 +181,14 @@ class StuitenAdvies(NamedTuple):
     reden: str
 
 
+_NOTHING_OPEN = StuitenAdvies(False, False, "Niets open: stuiten is niet nodig")
+
+
+@functools.lru_cache(maxsize=16)
+def _far_away(window: str) -> StuitenAdvies:
+    return StuitenAdvies(False, False, f"Verjaring ligt meer dan {window} vooruit: stuiten is nu niet aan de orde")
+
+
 def stuiten_advies(
     verjaringsdatum: date,
     today: date,
@@ -168,10 +197,16 @@ def stuiten_advies(
     *,
     fraude: bool = False,
     betalingsperspectief: bool | None = None,
+    niet_stuiten: bool = False,
+    stuiten_toegestaan: bool = False,
 ) -> tuple[StuitenAdvies, Step]:
-    """Whether to stuit now under "niet stuiten, tenzij" (Toeslagen) / "alleen met goede reden" (Belastingdienst)."""
+    """Whether to stuit now under "niet stuiten, tenzij" (Toeslagen) / "alleen met goede reden" (Belastingdienst).
+
+    ``niet_stuiten`` / ``stuiten_toegestaan``: a measure of that kind is active on the claim.
+    """
     window = param("stuiting_signaal_voor_verjaring", today)
-    advice = _advies(verjaringsdatum, today, creditor, open_bedrag_positief, window, fraude, betalingsperspectief)
+    advice = _advies(verjaringsdatum, today, creditor, open_bedrag_positief, window, fraude, betalingsperspectief,
+                     niet_stuiten, stuiten_toegestaan)
     return advice, Step.of(advice.reden, "stuiten" if advice.stuiten else "niet stuiten", param=window)
 
 
@@ -183,10 +218,17 @@ def stuiten_advies_kort(
     *,
     fraude: bool = False,
     betalingsperspectief: bool | None = None,
+    niet_stuiten: bool = False,
+    stuiten_toegestaan: bool = False,
 ) -> StuitenAdvies:
     """:func:`stuiten_advies` without the explanation step (for the list of all claims)."""
-    window = param("stuiting_signaal_voor_verjaring", today)
-    return _advies(verjaringsdatum, today, creditor, open_bedrag_positief, window, fraude, betalingsperspectief)
+    if not open_bedrag_positief:
+        return _NOTHING_OPEN
+    window, reach = _window(today)
+    if today <= verjaringsdatum and reach < verjaringsdatum:
+        return _far_away(window.text)
+    return _advies(verjaringsdatum, today, creditor, open_bedrag_positief, window, fraude, betalingsperspectief,
+                   niet_stuiten, stuiten_toegestaan)
 
 
 def _advies(
@@ -197,14 +239,29 @@ def _advies(
     window: ParamValue,
     fraude: bool,
     betalingsperspectief: bool | None,
+    niet_stuiten: bool = False,
+    stuiten_toegestaan: bool = False,
 ) -> StuitenAdvies:
     if not open_bedrag_positief:
-        advice = StuitenAdvies(False, False, "Niets open: stuiten is niet nodig")
+        advice = _NOTHING_OPEN
     elif today > verjaringsdatum:
         advice = StuitenAdvies(False, False, "Verjaard: niet meer invorderen en de burger informeren (VM 30)")
     elif add_duration(today, window) < verjaringsdatum:
+        advice = _far_away(window.text)
+    elif niet_stuiten and stuiten_toegestaan:
         advice = StuitenAdvies(
-            False, False, f"Verjaring ligt meer dan {window.text} vooruit: stuiten is nu niet aan de orde"
+            False,
+            True,
+            "Twee maatregelen spreken elkaar tegen ('niet stuiten' en 'stuiten'): niet stuiten, in het voordeel "
+            "van de burger, tot een van beide is beëindigd",
+        )
+    elif niet_stuiten:
+        advice = StuitenAdvies(False, True, "Maatregel 'niet stuiten': laten verjaren")
+    elif stuiten_toegestaan:
+        advice = StuitenAdvies(
+            True,
+            True,
+            "Maatregel 'stuiten' met een vastgelegde reden: stuiten (uitzondering op 'niet stuiten, tenzij')",
         )
     elif fraude:
         advice = StuitenAdvies(True, True, "Fraude: stuiten (uitzondering op 'niet stuiten, tenzij')")

@@ -6,8 +6,13 @@ Figures per claim (all Decimal, two decimals):
   took off it; ``paid`` / ``verrekend`` payments and set-offs (positive numbers);
 * ``costs`` kosten booked; ``rente_booked`` invorderingsrente already charged; ``rente_accrued`` rente
   accrued up to ``as_of`` and not yet charged (the rules engine, rounded down to whole euros);
-* ``open`` = ledger balance + ``rente_accrued`` = what the debtor must pay on ``as_of``.  So, per claim:
+* ``open`` = ledger balance - what a measure waives + ``rente_accrued`` = what the debtor must pay on
+  ``as_of`` (``ClaimEvaluation.open``).  So, per claim, without waivers:
   ``original_amount - reduced + costs + rente_booked + rente_accrued - paid - verrekend == open``.
+  A verjaarde claim keeps its ``open``; the totals count it as ``verjaard``, not as open.
+
+The measures on a claim come from every extension's :class:`ClaimStatus`, combined: two extensions that
+know two measures on one claim give the rules engine both.
 
 A claim the rules engine cannot evaluate (a missing parameter row for an old date) still shows its ledger
 figures, with the reason in ``calculation_error``.
@@ -21,11 +26,12 @@ from typing import Any
 
 from caseworker_app.errors import UserFacingError
 
+from caseworker_app.domain.measures import ClaimEffect, MeasureKind, has_active
 from caseworker_app.domain.money import ZERO
 from caseworker_app.domain.rules import position as rules
 from caseworker_app.domain.types import BookingKind, ClaimKind, EnforcementStep, Middel, label
 
-from caseworker_app.services.position.claim_status import NONE, ClaimStatus
+from caseworker_app.services.position.claim_status import NONE
 from caseworker_app.services.position.dto import ClaimPosition, NextStepInfo
 from caseworker_app.services.position.load import Loaded
 
@@ -35,8 +41,8 @@ _CLAIM_KINDS = {k.value: k for k in ClaimKind}
 _MIDDELEN = {m.value: m for m in Middel}
 
 
-def _facts(claim: Any, ledger: Sequence[Any], steps: Sequence[Any], status: ClaimStatus, *, fraude: bool,
-           perspectief: bool | None, bvv_op: dt.date | None) -> rules.ClaimFacts:
+def _facts(claim: Any, ledger: Sequence[Any], steps: Sequence[Any], effects: tuple[ClaimEffect, ...], *,
+           fraude: bool, perspectief: bool | None, bvv_op: dt.date | None) -> rules.ClaimFacts:
     """The rules engine's input for one claim.  The claim's own aanslag booking is the ``bedrag``, not a booking."""
     original = claim.original_amount
     seen_own = False
@@ -48,10 +54,13 @@ def _facts(claim: Any, ledger: Sequence[Any], steps: Sequence[Any], status: Clai
             seen_own = True  # the booking that put the assessed amount on the ledger
             continue
         bookings.append(make(kind, row.amount, row.booking_date))
+    make_step = rules.StepTaken
     taken = tuple(
-        rules.StepTaken(_STEPS[row.step], row.action_date)
+        # an action recorded as not stuitend is still a rung; it only does not stuit the verjaring
+        make_step(step, row.action_date) if bool(row.stuit) == step.stuit
+        else make_step(step, row.action_date, stuit=bool(row.stuit))
         for row in steps
-        if row.stuit or not _STEPS[row.step].stuit  # an action recorded as not stuitend is not a rung
+        for step in (_STEPS[row.step],)
     )
     return rules.ClaimFacts(
         kind=_CLAIM_KINDS[claim.soort],
@@ -61,10 +70,8 @@ def _facts(claim: Any, ledger: Sequence[Any], steps: Sequence[Any], status: Clai
         uiterste_betaaldatum=claim.vervaldatum,  # as recorded on the aanslagbiljet / beschikking
         bookings=tuple(bookings),
         steps=taken,
-        uitstel=status.uitstel,
-        under_regeling=status.regeling,
-        paused=status.paused,
-        kwijtschelding_verzoek=status.kwijtschelding_verzoek,
+        effects=effects,
+        tijdvak_jaar=claim.tijdvak_tot.year if claim.tijdvak_tot is not None else None,
         fraude=fraude,
         betalingsperspectief=perspectief,
         bvv_vastgesteld_op=bvv_op,
@@ -75,7 +82,8 @@ def _facts(claim: Any, ledger: Sequence[Any], steps: Sequence[Any], status: Clai
 def _next_step_info(ev: rules.ClaimEvaluation) -> NextStepInfo:
     nxt = ev.next_step
     if nxt.step is None:
-        text = "Geen volgende stap" if ev.ledger_balance > ZERO else "Niets open"
+        text = "Verjaard" if ev.verjaard and ev.open > ZERO else (
+            "Geen volgende stap" if ev.open - ev.rente_accrued > ZERO else "Niets open")
     else:
         text = label(nxt.step)
     return NextStepInfo(
@@ -88,13 +96,10 @@ def _next_step_info(ev: rules.ClaimEvaluation) -> NextStepInfo:
     )
 
 
-def _claim_position(
-    claim: Any, facts: rules.ClaimFacts, ev: rules.ClaimEvaluation, status: ClaimStatus
-) -> ClaimPosition:
+def _claim_position(claim: Any, facts: rules.ClaimFacts, ev: rules.ClaimEvaluation) -> ClaimPosition:
     stage_date = None
     if ev.enforcement_stage is not None:
         stage_date = max((s.date for s in facts.steps if s.step is ev.enforcement_stage), default=None)
-    gestuit = any(s.step.stuit for s in facts.steps) or ev.verrekend > ZERO
     return ClaimPosition(
         id=claim.id,
         reference=claim.reference,
@@ -112,23 +117,23 @@ def _claim_position(
         costs=ev.costs,
         rente_booked=ev.rente_booked,
         rente_accrued=ev.rente_accrued,
-        open=ev.ledger_balance + ev.rente_accrued,
+        open=ev.open,
         open_principal=ev.open_principal,
         enforcement_stage=ev.enforcement_stage.value if ev.enforcement_stage is not None else None,
         enforcement_stage_date=stage_date,
         verjaringsdatum=ev.verjaringsdatum,
         verjaard=ev.verjaard,
-        gestuit=gestuit,
+        gestuit=ev.gestuit,
         stuiten_advies=ev.stuiten,
         stuiten_reden=ev.stuiten_reden,
         next_step=_next_step_info(ev),
-        under_regeling=status.regeling,
-        paused=status.paused,
+        under_regeling=ev.under_regeling,
+        paused=ev.paused,
         facts=facts,
     )
 
 
-def _unevaluated_position(claim: Any, facts: rules.ClaimFacts, status: ClaimStatus, error: str) -> ClaimPosition:
+def _unevaluated_position(claim: Any, facts: rules.ClaimFacts, day: dt.date, error: str) -> ClaimPosition:
     """The ledger figures of a claim the rules engine could not evaluate; no rente, no next step."""
     sums = dict.fromkeys(BookingKind, ZERO)
     for booking in facts.bookings:
@@ -143,30 +148,30 @@ def _unevaluated_position(claim: Any, facts: rules.ClaimFacts, status: ClaimStat
         paid=-sums[BookingKind.BETALING], verrekend=-sums[BookingKind.VERREKENING], costs=sums[BookingKind.KOSTEN],
         rente_booked=sums[BookingKind.RENTE], rente_accrued=ZERO, open=balance, open_principal=balance,
         enforcement_stage=None, enforcement_stage_date=None, verjaringsdatum=None, verjaard=False,
-        gestuit=any(s.step.stuit for s in facts.steps), stuiten_advies=False, stuiten_reden="",
+        gestuit=any(s.stuitend for s in facts.steps), stuiten_advies=False, stuiten_reden="",
         next_step=NextStepInfo(None, "Niet te berekenen", False, None, None, note=error),
-        under_regeling=status.regeling, paused=status.paused, calculation_error=error, facts=facts,
+        under_regeling=has_active(facts.effects, day, MeasureKind.BETALINGSREGELING),
+        paused=has_active(facts.effects, day, MeasureKind.INVORDERINGSPAUZE), calculation_error=error, facts=facts,
     )
 
 
 
 def evaluate_claims(loaded: Loaded, day: dt.date) -> list[ClaimPosition]:
     """The position of every loaded claim on ``day``, with what the extensions know about each claim."""
-    combined = loaded.facts
+    combined = loaded.facts  # every extension's facts, combined per claim (a regeling and a pause keep both)
     status = combined.claim_status
     perspectief = combined.betalingsperspectief
     bvv_op = combined.bvv_vastgesteld_op
     if bvv_op is None and loaded.situation is not None:
         bvv_op = loaded.situation.peildatum
     fraude = bool(loaded.debtor.fraude_markering)
-    empty = NONE
     claims: list[ClaimPosition] = []
     for claim in loaded.claims:
-        st = status.get(claim.id, empty)
-        facts = _facts(claim, loaded.bookings.get(claim.id, ()), loaded.actions.get(claim.id, ()), st,
+        effects = status.get(claim.id, NONE).effects_on(day)
+        facts = _facts(claim, loaded.bookings.get(claim.id, ()), loaded.actions.get(claim.id, ()), effects,
                        fraude=fraude, perspectief=perspectief, bvv_op=bvv_op)
         try:
-            claims.append(_claim_position(claim, facts, rules.evaluate_claim(facts, day), st))
+            claims.append(_claim_position(claim, facts, rules.evaluate_claim(facts, day)))
         except UserFacingError as exc:  # e.g. no parameter row for an old date: show the ledger, say why
-            claims.append(_unevaluated_position(claim, facts, st, exc.message))
+            claims.append(_unevaluated_position(claim, facts, day, exc.message))
     return claims

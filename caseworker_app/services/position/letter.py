@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from caseworker_app.domain.money import ZERO, format_date
+from caseworker_app.domain.rules.regelingsroutes import open_routes
 from caseworker_app.domain.types import ClaimKind, Creditor, EnforcementStep, Middel, label_of
 
 from caseworker_app.reports.schuldoverzicht import OverzichtClaim, SchuldoverzichtData
@@ -171,5 +172,8 @@ def schuldoverzicht_data(pos: DebtPosition) -> SchuldoverzichtData:
         totals=pos.totals,
         claims=claims,
         next_steps=citizen_next_steps(pos),
-        fraude=d.fraude_markering,
+        # the shared decision of which regelingen are open (fraud: no standard regeling, URAwir art. 7 lid 6)
+        fraude=not open_routes(
+            schuldeiser=Creditor.TOESLAGEN, peildatum=pos.as_of, fraude=bool(d.fraude_markering)
+        ).result.standaard_regeling_aanbieden,
     )

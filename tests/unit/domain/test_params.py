@@ -209,6 +209,7 @@ def test_only_really_unconfirmed_figures_are_red_in_2026() -> None:
         "bvv_ijkpunt_meer",
         "betaaltermijn_aansprakelijkstelling",
         "stuiting_signaal_voor_verjaring",
+        "vm42_lopend_toeslagjaar",  # a policy switch the product owner has not set yet (shipped: the legal rule)
         "signaal_veel_schuldeisers",
         "signaal_stapeling_ambtshalve",
         "afloscapaciteit_percentage",
