@@ -71,6 +71,14 @@ def wait_for_done(timeout_ms: int = 10000) -> bool:
     return pool.waitForDone(timeout_ms) if isinstance(pool, QThreadPool) else True
 
 
+def drop_queued() -> None:
+    """At shutdown: forget the ops that have not started yet (a warm-up, an open still waiting); the running one
+    finishes, and nobody is told (see :class:`_Runnable`)."""
+    pool = _db_pool
+    if isinstance(pool, QThreadPool):
+        pool.clear()
+
+
 class _Tracker(QObject):
     """Counts running ops so the main window can show a busy indicator."""
 
@@ -108,9 +116,15 @@ class _Runnable(QRunnable):
         try:
             result = op.fn()
         except BaseException as exc:  # delivered to the GUI thread, never lost
-            op.finished_failed.emit(exc)
+            self._emit(op.finished_failed, exc)
         else:
-            op.finished_ok.emit(result)
+            self._emit(op.finished_ok, result)
+
+    def _emit(self, signal: Any, value: object) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:  # the op was deleted meanwhile: the application shut down while this ran
+            log.info("op finished after shutdown; its answer is dropped")
 
 
 class ServiceOp(QObject, Generic[T]):
