@@ -6,14 +6,17 @@ Each run is a fresh process (interpreter, imports, Qt platform plugin, fonts), o
 ``--debtors`` generated debtors (built once in a temporary folder with ``services.demo``):
 
 * ``bare``: ``import PySide6.QtWidgets``, a QApplication, an empty QMainWindow shown, quit.
-* ``caseworker``: ``python -m caseworker_app gui --database URL`` with ``CASEWORKER_QUIT_WHEN_READY=1``: the
-  full command line path, window shown, the database opened on the worker (schema checked, user logged in), quit.
+* ``caseworker``: ``python -m caseworker_app gui --database URL`` with ``CASEWORKER_STARTUP_SEARCH=<a surname>``
+  and ``CASEWORKER_QUIT_WHEN_READY=1``: the full command line path, as a user who types a name the moment the
+  window appears; it quits when that search's results are shown.
 
-Per run it records the process wall time and, for Caseworker, the moments the window was shown and the database
-was ready (written by the application through ``CASEWORKER_STARTUP_REPORT``) measured from the moment the process
-was spawned.  "Cold-ish": every run is a new process, but the OS file cache stays warm (dropping it needs root and
-disturbs everything else on the machine); the first run of each kind is reported separately.  Target (issue 1):
-under 0.5 s to a usable window and at most 4x the bare window.
+Per run it records the process wall time and, for Caseworker, the moments the window was shown, the database was
+open and the typed search was answered (written by the application through ``CASEWORKER_STARTUP_REPORT``),
+measured from the moment the process was spawned.  **Usable** is the last of these: a window you can search in,
+not a window that is merely painted; the targets apply to it.  "Cold-ish": every run is a new process, but the
+OS file cache stays warm (dropping it needs root and disturbs everything else on the machine); the first run of
+each kind is reported separately.  Target (issues 1 and 8): under 0.5 s to a usable window and at most 4x the bare
+window.
 """
 
 from __future__ import annotations
@@ -49,14 +52,29 @@ sys.exit(app.exec())
 PARTS = {
     "PySide6.QtWidgets": "import PySide6.QtWidgets",
     "command line (cli.build_parser imports all command modules)": "from caseworker_app import cli; cli.build_parser()",
-    "gui modules incl. PySide6 (before the window)": "import caseworker_app.gui.app, caseworker_app.gui.main_window",
-    "services.context incl. SQLAlchemy and the models (on the worker)": "import caseworker_app.services.context",
+    "gui modules incl. PySide6 (GUI thread, before the window)":
+        "import caseworker_app.gui.app, caseworker_app.gui.main_window",
+    "services.context incl. SQLAlchemy and the models (worker, while the window paints)":
+        "import caseworker_app.services.context",
+    "the search service on top of that (worker)":
+        "import time, caseworker_app.services.context; t = time.perf_counter(); import caseworker_app.services.debtors",
     "  of which SQLAlchemy ORM itself": "import time; t = time.perf_counter(); import sqlalchemy.orm",
 }
 TIMER = "import time; t = time.perf_counter(); {code}; print(time.perf_counter() - t)"
 
 TARGET_S = 0.5
 TARGET_RATIO = 4.0
+
+
+def common_surname(url: str) -> str:
+    """The most frequent surname in the demo data: what the benchmark types into the search field."""
+    import sqlite3
+
+    path = url.removeprefix("sqlite:///")
+    with sqlite3.connect(path) as conn:
+        sql = "SELECT achternaam FROM debtors GROUP BY achternaam ORDER BY count(*) DESC LIMIT 1"
+        row = conn.execute(sql).fetchone()
+    return str(row[0])
 
 
 def build_demo(folder: Path, debtors: int) -> str:
@@ -93,9 +111,10 @@ def run_bare(env: dict[str, str]) -> float:
     return time.perf_counter() - start
 
 
-def run_caseworker(env: dict[str, str], url: str, report: Path) -> tuple[float, float, float]:
+def run_caseworker(env: dict[str, str], url: str, report: Path, search: str) -> tuple[float, float, float, float]:
     report.unlink(missing_ok=True)
-    env = dict(env, CASEWORKER_QUIT_WHEN_READY="1", CASEWORKER_STARTUP_REPORT=str(report))
+    env = dict(env, CASEWORKER_QUIT_WHEN_READY="1", CASEWORKER_STARTUP_REPORT=str(report),
+               CASEWORKER_STARTUP_SEARCH=search)
     spawned = time.time()
     start = time.perf_counter()
     result = subprocess.run(
@@ -105,7 +124,7 @@ def run_caseworker(env: dict[str, str], url: str, report: Path) -> tuple[float, 
     if result.returncode != 0 or not report.exists():
         raise SystemExit(f"caseworker gui failed (exit {result.returncode}):\n{result.stderr}")
     marks = json.loads(report.read_text())
-    return wall, marks["shown"] - spawned, marks["ready"] - spawned
+    return wall, marks["shown"] - spawned, marks["ready"] - spawned, marks["answered"] - spawned
 
 
 def time_part(code: str, env: dict[str, str]) -> float:
@@ -136,18 +155,22 @@ def main() -> int:
         print(f"demo database with {args.debtors} debtors built in {time.perf_counter() - t0:.1f} s")
         env = env_for(folder / "home")
         report = folder / "startup.json"
-        run_caseworker(env, url, report)  # untimed: writes the bytecode cache, as installing would
+        search = common_surname(url)
+        run_caseworker(env, url, report, search)  # untimed: writes the bytecode cache, as installing would
         bare: list[float] = []
         walls: list[float] = []
         shown: list[float] = []
         ready: list[float] = []
+        usable: list[float] = []
         for i in range(args.runs):  # interleaved, so drift on the machine hits both alike
             bare.append(run_bare(env))
-            wall, s, r = run_caseworker(env, url, report)
+            wall, s, r, u = run_caseworker(env, url, report, search)
             walls.append(wall)
             shown.append(s)
             ready.append(r)
-            print(f"run {i + 1}: bare {ms(bare[-1])}, caseworker shown {ms(s)}, ready {ms(r)}, process {ms(wall)}")
+            usable.append(u)
+            print(f"run {i + 1}: bare {ms(bare[-1])}, caseworker shown {ms(s)}, database open {ms(r)}, "
+                  f"usable {ms(u)}, process {ms(wall)}")
         repeats = max(3, args.runs // 2)
         parts = {
             label: statistics.median(time_part(code, env) for _ in range(repeats)) for label, code in PARTS.items()
@@ -155,10 +178,11 @@ def main() -> int:
 
     med = {
         name: statistics.median(v[1:] if len(v) > 2 else v)
-        for name, v in (("bare", bare), ("wall", walls), ("shown", shown), ("ready", ready))
+        for name, v in (("bare", bare), ("wall", walls), ("shown", shown), ("ready", ready), ("usable", usable))
     }
-    ratio = med["ready"] / med["bare"]
-    verdict_time = "meets" if med["ready"] < TARGET_S else "misses"
+    ratio = med["usable"] / med["bare"]
+    pair_ratios = [u / b for u, b in zip(usable, bare, strict=True)]
+    verdict_time = "meets" if med["usable"] < TARGET_S else "misses"
     verdict_ratio = "meets" if ratio <= TARGET_RATIO else "misses"
     today = dt.datetime.now(dt.UTC).date().isoformat()
 
@@ -176,21 +200,25 @@ def main() -> int:
         "| | first run | median | min | max |",
         "|---|---|---|---|---|",
         row("bare PySide6 window (process start to quit)", bare, med["bare"]),
-        row("Caseworker: main window shown", shown, med["shown"]),
-        row("Caseworker: database open, search usable", ready, med["ready"]),
+        row("Caseworker: main window painted (not the target)", shown, med["shown"]),
+        row("Caseworker: database open", ready, med["ready"]),
+        row(f"Caseworker: **usable**, the search typed at start (\"{search}\") answered", usable, med["usable"]),
         row("Caseworker: whole process (to quit)", walls, med["wall"]),
         "",
         "Bytecode is cached as in an installed copy: the benchmark unsets PYTHONDONTWRITEBYTECODE (set in some",
         "development shells, where every start compiles Caseworker's own modules again) and does one untimed start.",
         "",
         f"Ratio usable Caseworker / bare window (medians): **{ratio:.1f}x** "
-        f"(target at most {TARGET_RATIO:.0f}x: {verdict_ratio}); usable after **{ms(med['ready'])}** "
-        f"(target under {ms(TARGET_S)}: {verdict_time}). Best runs (closest to an idle machine): window shown "
-        f"{ms(min(shown))}, usable {ms(min(ready))}, ratio {min(ready) / min(bare):.1f}x.",
+        f"(target at most {TARGET_RATIO:.0f}x: {verdict_ratio}); usable after **{ms(med['usable'])}** "
+        f"(target under {ms(TARGET_S)}: {verdict_time}). Pair by pair (each run against the bare window started "
+        f"just before it) the ratio is {statistics.median(pair_ratios):.1f}x median, "
+        f"{min(pair_ratios):.1f}-{max(pair_ratios):.1f}x. Best runs (closest to an idle machine): window painted "
+        f"{ms(min(shown))}, usable {ms(min(usable))}, ratio {min(usable) / min(bare):.1f}x.",
         "",
-        "The window is shown before SQLAlchemy is imported (Alembic loads only to upgrade a schema); the",
-        'database is opened on the database worker thread right after the first paint, so "shown" is what the',
-        'user sees first and "ready" is when a search works.',
+        "The GUI thread does its own imports first, then hands the database worker the rest: importing",
+        "SQLAlchemy, the models and the search service, opening the database and logging in. It builds and paints",
+        "the window while that runs (Alembic loads only to upgrade a schema). A search typed before the database",
+        "is open runs the moment it is; that answer is \"usable\".",
         "",
         "## Where the time goes (import cost, median of fresh processes)",
         "",

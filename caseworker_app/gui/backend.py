@@ -31,6 +31,15 @@ def open_context(url: str | None, login: str | None = None) -> Context:
         raise
 
 
+def preload() -> None:
+    """Run on the database worker while the GUI thread builds and paints the window (the GUI thread has done its
+    own imports by then, so the two never import at the same time): SQLAlchemy, the models and the services that
+    opening the database and the first search need, so "usable" is not "painted, then start importing"."""
+    import caseworker_app.services.context  # noqa: F401  (SQLAlchemy core and ORM, the models)
+
+    warm_up()
+
+
 def warm_up() -> None:
     """Run on the worker once the database is open: load what the first search and the first debtor tab need,
     so neither the GUI thread (babel's number data: ~30 ms) nor the first answer pays for it."""

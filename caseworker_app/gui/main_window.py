@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         self.about_dialog: QDialog | None = None
         self._size_results_columns = True
         self._search_pending = False
+        self._warm_up_after_results = False
         self.results = DebtorResultsModel(self)
         self.ui.resultsView.setModel(sorting_proxy(self.results, self))
         self._setup_status_bar()
@@ -173,11 +174,13 @@ class MainWindow(QMainWindow):
         self._set_connected(True)
         self.statusBar().showMessage(self.tr("Database opened."), STATUS_TIMEOUT_MS)
         self._show_recent()
-        QTimer.singleShot(0, warm_up_workspace)  # the first debtor tab then opens without the import
         self.database_opened.emit(ctx)
-        if self._search_pending:
+        if self._search_pending:  # typed while it opened: answer that first, then warm up (GUI thread, ~40 ms)
             self._search_pending = False
+            self._warm_up_after_results = True
             self.search()
+        else:
+            QTimer.singleShot(0, warm_up_workspace)  # the first debtor tab then opens without the import
         ServiceOp(None, backend.warm_up).failure(lambda exc: log.warning("warm-up failed: %r", exc)).run()
 
     def _no_database(self) -> None:
@@ -228,6 +231,9 @@ class MainWindow(QMainWindow):
             view.setCurrentIndex(view.model().index(0, 0))
             view.setFocus()
         self.results_shown.emit(len(rows))
+        if self._warm_up_after_results:
+            self._warm_up_after_results = False
+            QTimer.singleShot(0, warm_up_workspace)
 
     def _results_text(self, count: int) -> str:
         if count == 0:
