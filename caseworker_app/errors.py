@@ -71,6 +71,7 @@ MESSAGES: dict[str, str] = {
     "no_display": "Er is geen scherm beschikbaar. {hint}",
     # reports
     "output_unwritable": "Het bestand {path} kan niet worden geschreven: {reason}.",
+    "print_failed": "Afdrukken is niet gelukt: de printer nam de pagina's niet aan. Controleer de printer en probeer het opnieuw.",
     "output_exists": "Het bestand {path} bestaat al. Kies een andere naam, of vervang het met --force.",
     "output_protected": "{path} wordt niet overschreven, ook niet met --force: {reason}.",
 }

@@ -136,6 +136,7 @@ class MainWindow(QMainWindow):
         ui.actionQuit.triggered.connect(self.close)
         ui.actionFocusSearch.triggered.connect(self.focus_search)
         ui.actionFilterClaims.triggered.connect(self.focus_claims_filter)
+        ui.actionSchuldoverzicht.triggered.connect(self.schuldoverzicht)
         ui.actionEditDebtor.triggered.connect(self.edit_current)
         ui.actionCloseTab.triggered.connect(lambda: self.close_tab(ui.debtorTabs.currentIndex()))
         ui.actionAbout.triggered.connect(self.show_about)
@@ -332,8 +333,16 @@ class MainWindow(QMainWindow):
         self.ui.actionEditDebtor.setEnabled(has_tab and self.ctx is not None and self.ctx.can(Permission.EDIT_DEBTOR))
         self.ui.actionCloseTab.setEnabled(has_tab)
         self.ui.actionFilterClaims.setEnabled(has_tab)
+        self.ui.actionSchuldoverzicht.setEnabled(has_tab)
         if not has_tab:
             self.ui.workArea.setCurrentWidget(self.ui.emptyPage)
+
+    @Slot()
+    def schuldoverzicht(self) -> None:
+        """Ctrl+P from anywhere: the debt overview of the debtor on top."""
+        tab = self.current_tab()
+        if tab is not None:
+            tab.workspace.open_schuldoverzicht()
 
     @Slot()
     def edit_current(self) -> None:

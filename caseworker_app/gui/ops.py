@@ -52,11 +52,29 @@ def db_pool() -> Pool:
 
 
 def cpu_pool() -> Pool:
-    """A separate pool for CPU-only work such as rendering PDFs."""
+    """A separate pool for CPU-only work such as rendering PDFs: one thread of its own, never the database's.
+
+    One thread, because the PDF libraries (reportlab's font cache, PDFium) are not made for concurrent use; and
+    a letter of hundreds of pages must not hold up the database worker, nor the database worker the letter.
+    """
     global _cpu_pool
     if _cpu_pool is None:
-        _cpu_pool = QThreadPool.globalInstance()
+        pool = QThreadPool()
+        pool.setMaxThreadCount(1)
+        _cpu_pool = pool
     return _cpu_pool
+
+
+def set_cpu_pool(pool: Pool | None) -> None:
+    """Replace the render pool (tests: :class:`SyncPool`; ``None`` restores the real one on next use)."""
+    global _cpu_pool
+    _cpu_pool = pool
+
+
+def wait_for_render(timeout_ms: int = 10000) -> bool:
+    """Block until the real render pool is idle (shutdown, tests)."""
+    pool = _cpu_pool
+    return pool.waitForDone(timeout_ms) if isinstance(pool, QThreadPool) else True
 
 
 def set_default_pool(pool: Pool | None) -> None:

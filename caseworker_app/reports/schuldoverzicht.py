@@ -344,7 +344,7 @@ def _column_widths(
         widths = [max(date, *(stringWidth(w, bold, head) for w in _DATE_TITLE.split())) + 2 * _PADDING]
         for title, (high, low) in zip(_AMOUNT_TITLES, extremes, strict=True):
             figure = max(stringWidth(_amount(high), bold, size), stringWidth(_amount(low), bold, size))
-            words = max(stringWidth(word, bold, head) for word in title.split())
+            words = stringWidth(title, bold, head)  # a title stays on one line ("Nog open")
             widths.append(max(figure, words) + 2 * _PADDING)
         rest = CONTENT_WIDTH - sum(widths)
         if rest >= _MIN_TEXT_WIDTH or size == _TABLE_SIZES[-1]:

@@ -728,8 +728,16 @@
 <context>
     <name>DebtorWorkspace</name>
     <message>
-        <source>&amp;Claims</source>
+        <source>&amp;Debt overview…</source>
         <extracomment>(title, tuple[Step, ...]): somebody asked how a figure was computed the officer wants to correct income / fixed costs / household a position is on screen (after every load and refresh) the debtor was deleted by somebody else a load failed (the exception); the banner already says so the kenmerk the officer searched for: selected and scrolled into view once the position is shown</extracomment>
+        <translation>Schuld&amp;overzicht…</translation>
+    </message>
+    <message>
+        <source>The citizen&apos;s debt overview (PDF): preview, save or print (Ctrl+P)</source>
+        <translation>Het schuldoverzicht voor de burger (PDF): bekijken, opslaan of afdrukken (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>&amp;Claims</source>
         <translation>&amp;Vorderingen</translation>
     </message>
     <message>
@@ -1087,6 +1095,14 @@
         <translation>Ctrl+Shift+F</translation>
     </message>
     <message>
+        <source>Debt &amp;overview for the citizen…</source>
+        <translation>Schuld&amp;overzicht voor de burger…</translation>
+    </message>
+    <message>
+        <source>Ctrl+P</source>
+        <translation>Ctrl+P</translation>
+    </message>
+    <message>
         <source>&amp;Edit contact details…</source>
         <translation>Contactgegevens &amp;wijzigen…</translation>
     </message>
@@ -1105,6 +1121,64 @@
     <message>
         <source>&amp;About Caseworker</source>
         <translation>&amp;Over Caseworker</translation>
+    </message>
+</context>
+<context>
+    <name>SchuldoverzichtDialog</name>
+    <message>
+        <source>Debt overview – {name}</source>
+        <extracomment>the PDF is made and its pages counted (the preview can be scrolled) a file was written (its path) / the letter was sent to the printer</extracomment>
+        <translation>Schuldoverzicht – {name}</translation>
+    </message>
+    <message>
+        <source>Making the letter for {name} (position on {date})…</source>
+        <translation>Het schuldoverzicht van {name} (stand {date}) wordt gemaakt…</translation>
+    </message>
+    <message>
+        <source>Pages of the letter</source>
+        <translation>Pagina&apos;s van het schuldoverzicht</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>&amp;Opslaan als PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Afdrukken…</translation>
+    </message>
+    <message numerus="yes">
+        <source>{name}: %n page(s), position on {date}, total outstanding {open}.</source>
+        <translation>
+            <numerusform>{name}: %n pagina, stand {date}, totaal open {open}.</numerusform>
+            <numerusform>{name}: %n pagina&apos;s, stand {date}, totaal open {open}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save the debt overview</source>
+        <translation>Schuldoverzicht opslaan</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-documenten (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved as {path}.</source>
+        <translation>Opgeslagen als {path}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent to the printer: %n page(s).</source>
+        <translation>
+            <numerusform>Naar de printer gestuurd: %n pagina.</numerusform>
+            <numerusform>Naar de printer gestuurd: %n pagina&apos;s.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Print the debt overview</source>
+        <translation>Schuldoverzicht afdrukken</translation>
+    </message>
+    <message>
+        <source>Printing page {number} of {count}…</source>
+        <translation>Pagina {number} van {count} wordt afgedrukt…</translation>
     </message>
 </context>
 <context>
@@ -1268,6 +1342,14 @@
             <numerusform>%n vordering, waarvan {open} open</numerusform>
             <numerusform>%n vorderingen, waarvan {open} open</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>_Page</name>
+    <message>
+        <source>Page {number}</source>
+        <extracomment>A4 in PDF points preview resolution (dots per inch) at a device pixel ratio of 1 how many rasterised preview pages are kept (those nearest the view) printing resolution cap: the printer&apos;s own when lower</extracomment>
+        <translation>Pagina {number}</translation>
     </message>
 </context>
 </TS>

@@ -71,6 +71,8 @@ if TYPE_CHECKING:
     from caseworker_app.services.dto import DebtorDetail
     from caseworker_app.services.position import ClaimPosition, DebtPosition
 
+    from caseworker_app.gui.workspace.schuldoverzicht import SchuldoverzichtDialog
+
 log = logging.getLogger("caseworker.ui.workspace")
 UPDATED_NOTE_MS = 8000
 
@@ -166,6 +168,7 @@ class DebtorWorkspace(QWidget):
         #: the kenmerk the officer searched for: selected and scrolled into view once the position is shown
         self.focus_reference: str | None = None
         self.explanation_dialog: ExplanationDialog | None = None
+        self.letter_dialog: SchuldoverzichtDialog | None = None
         self.capacity_dialog: CapacityDialog | None = None
         self._build()
         self.watcher: ChangeWatcher | None = None
@@ -185,6 +188,12 @@ class DebtorWorkspace(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(6)
         self.header = DebtorHeader(self)
+        self.letter_button = QPushButton(self.tr("&Debt overview…"), self.header)
+        self.letter_button.setObjectName("schuldoverzichtButton")
+        self.letter_button.setToolTip(self.tr("The citizen's debt overview (PDF): preview, save or print (Ctrl+P)"))
+        self.letter_button.setEnabled(False)
+        self.letter_button.clicked.connect(self.open_schuldoverzicht)
+        self.header.actions_layout.addWidget(self.letter_button)
         layout.addWidget(self.header)
         self.banner = Banner(self)
         self.banner.retry_clicked.connect(self.load)
@@ -457,6 +466,7 @@ class DebtorWorkspace(QWidget):
         self.position = pos
         self.is_deleted = False
         self._update_correct_button()
+        self.letter_button.setEnabled(True)
         self.header.show_detail(pos.debtor)
         self.header.show_flags(pos.flags)
         self.header.as_of_label.setText(self.tr("Position on {date}, loaded at {time}").format(
@@ -697,6 +707,23 @@ class DebtorWorkspace(QWidget):
                                    .format(fields=names))
             QTimer.singleShot(UPDATED_NOTE_MS * 2, self._clear_saved_note)
         self.load(quiet=True)
+
+    # ---- the citizen's letter -------------------------------------------------------------------------------
+    @Slot()
+    def open_schuldoverzicht(self) -> None:
+        """Preview the schuldoverzicht of the position on screen (made on the render pool, not here)."""
+        if self.position is None:
+            return
+        if self.letter_dialog is not None:
+            with contextlib.suppress(RuntimeError):  # already deleted (WA_DeleteOnClose)
+                self.letter_dialog.close()
+        from caseworker_app.services.position import today
+
+        from caseworker_app.gui.workspace.schuldoverzicht import SchuldoverzichtDialog
+
+        self.letter_dialog = SchuldoverzichtDialog(self.ctx, self.position, self, issued_on=today())
+        self.letter_dialog.show()
+        self.letter_dialog.start()
 
     # ---- tab life ------------------------------------------------------------------------------------------
     def shutdown(self) -> None:

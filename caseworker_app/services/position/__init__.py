@@ -37,7 +37,11 @@ from caseworker_app.services.position.explain import explain_claim, explain_tota
 from caseworker_app.services.position.extensions import ExtensionConflictError, ExtensionFacts, PositionExtension
 from caseworker_app.services.position.json_doc import claim_to_json, position_to_json, totals_to_json
 from caseworker_app.services.position.letter import citizen_next_steps, schuldoverzicht_data
-from caseworker_app.services.position.report import write_schuldoverzicht
+from caseworker_app.services.position.report import (
+    record_schuldoverzicht,
+    save_schuldoverzicht,
+    write_schuldoverzicht,
+)
 
 __all__ = [
     "TIMELINE_KINDS",
@@ -61,6 +65,8 @@ __all__ = [
     "get_position",
     "get_position_by_bsn",
     "position_to_json",
+    "record_schuldoverzicht",
+    "save_schuldoverzicht",
     "schuldoverzicht_data",
     "today",
     "totals_to_json",
