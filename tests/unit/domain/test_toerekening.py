@@ -313,3 +313,26 @@ def test_the_closed_form_rente_is_the_engines(f: ClaimFacts, later: int, share: 
     principal = (ev.open_principal * share / 100).quantize(D("0.01"))
     assert tracked.due(principal) == engine.due(principal)
     assert tracked.due(ev.open_principal) == engine.due(ev.open_principal)
+
+
+# ------------------------------------------------------------------------------------------------ measure effects
+
+
+def test_no_rente_over_the_days_of_a_pause_without_rente() -> None:
+    from caseworker_app.domain.measures import MeasureKind, effects_of
+
+    f = facts("12000.00")
+    pause = effects_of(MeasureKind.INVORDERINGSPAUZE, date(2026, 4, 1), None, onderdelen=("rente",))
+    (part,) = allocate(D("1000.00"), [balance(replace(f, effects=pause))]).claims
+    assert part.rente == ZERO and part.hoofdsom == D(978)
+    (without,) = allocate(D("1000.00"), [balance(f)]).claims
+    assert without.rente > 0  # the same payment without the pause carries rente
+
+
+def test_waived_kosten_are_not_paid() -> None:
+    from caseworker_app.domain.measures import MeasureKind, effects_of
+
+    f = facts("1200.00")
+    waived = effects_of(MeasureKind.KOSTEN_VERMINDERING, date(2026, 6, 1), date(2026, 6, 30))
+    (part,) = allocate(D("100.00"), [balance(replace(f, effects=waived))]).claims
+    assert part.kosten == ZERO and part.hoofdsom > D(99)
