@@ -27,7 +27,7 @@ from caseworker_app.errors import UserFacingError
 from caseworker_app.domain.explain import Explained, Explanation
 from caseworker_app.domain.money import ZERO, floor_euros, format_date, format_eur, format_pct, round_cents
 from caseworker_app.domain.params import ParamValue, load_parameters, on_reload, param
-from caseworker_app.domain.rules.common import ONE_DAY, days_in_month
+from caseworker_app.domain.rules.common import ONE_DAY, RowOf, days_in_month
 
 RATE = "invorderingsrente_percentage"
 _BASIS = {"uriw31": Decimal(36000), "actual": Decimal(36500)}
@@ -270,12 +270,12 @@ on_reload(_low.cache_clear)
 _ZERO_FACTOR = Decimal(0)
 
 
-@functools.lru_cache(maxsize=4096)
+_DAY_COUNT = RowOf("rente_dagtelling")
+
+
 def _convention(day: date) -> str:
-    return param("rente_dagtelling", day).text
-
-
-on_reload(_convention.cache_clear)
+    """The day count on ``day`` (one row for years: the row found last time answers, no search)."""
+    return _DAY_COUNT(day).text
 on_reload(_fast_factor.cache_clear)
 
 
