@@ -18,6 +18,7 @@ on PostgreSQL, in one transaction:
 * for ``actor_columns``: installs a trigger that sets those columns to ``session_user`` -- who the
   database says is logged in -- whatever the client sent (a column the client leaves NULL stays NULL;
   on UPDATE a column that changes is set to ``session_user`` too, for ``decided_by``-like columns);
+  ``now_columns`` likewise get the transaction's time on INSERT;
 * for ``audited`` tables (the default): installs the trigger that writes the audit row of every
   inserted, updated or deleted row itself, so a login with ``psql`` cannot change data unaudited;
 * for ``sensitive`` tables (special personal data, AVG art. 9, such as bijzondere omstandigheden): grants
@@ -27,9 +28,6 @@ on PostgreSQL, in one transaction:
   ``caseworker_read_<table>(inzage_id)`` returns the debtor's rows to a role in ``select`` while that row
   is fresh (see ``docs/security.md``, "Sensitive data").  ``debtor_column`` names the column that says
   whose data a row is.
-
-(Status while issue 12 lands: the map and its coverage test are in force; ``security.apply`` follows in the
-next commits.  Write your entry now -- it is what your table will get.)
 
 Nobody gets TRUNCATE, REFERENCES or TRIGGER, and no application role owns anything: the tables belong to
 a role nobody logs in as, so no application role can alter a table, create or disable a trigger.
@@ -58,6 +56,10 @@ from caseworker_app.domain.types import Role
 EVERYONE: tuple[Permission, ...] = tuple(Permission)
 
 P = Permission
+
+#: Columns the audit leaves out of its before/after (they change on every write and say nothing of their own);
+#: the application's hook (SQLite) and the database's trigger (PostgreSQL) both use this list.
+AUDIT_IGNORED_COLUMNS: tuple[str, ...] = ("version", "updated_at", "created_at", "search_name")
 
 #: Permissions that change something: the roles holding one of these write audit rows.
 WRITING: tuple[Permission, ...] = (
@@ -88,6 +90,8 @@ class TableAccess:
     debtor_column: str | None = None
     #: columns the database sets to ``session_user``
     actor_columns: tuple[str, ...] = ()
+    #: columns the database sets to the transaction's time on INSERT, whatever the client sent
+    now_columns: tuple[str, ...] = ()
     #: the database writes an audit row for every changed row (off only for the audit tables themselves)
     audited: bool = True
     #: column-level SELECT for permissions that may not read the whole row, e.g. ``{"id": (...)}``
@@ -125,9 +129,14 @@ TABLE_ACCESS: dict[str, TableAccess] = {
         insert=WRITING,
         append_only=True,
         actor_columns=("actor",),
+        now_columns=("occurred_at",),
         audited=False,
         select_columns={"id": VIEW},
     ),
+    # the hash chain over the audit trail: written only by the database (PostgreSQL) or the application's commit
+    # hook (SQLite); read by who reads the audit trail (caseworker audit verify)
+    "audit_chain": TableAccess(select=(P.VIEW_AUDIT,), append_only=True, audited=False),
+    "audit_chain_head": TableAccess(select=(P.VIEW_AUDIT,), audited=False),
 }
 
 

@@ -34,7 +34,8 @@ from caseworker_app.errors import UserFacingError
 
 from caseworker_app.domain.types import Role
 
-from caseworker_app.db.grants import TABLE_ACCESS, TableAccess, roles_for
+from caseworker_app.db.audit_chain import pg_payload
+from caseworker_app.db.grants import AUDIT_IGNORED_COLUMNS, TABLE_ACCESS, TableAccess, roles_for
 
 OWNER = "owner"
 APP_ROLES: tuple[str, ...] = tuple(r.value for r in Role)
@@ -154,7 +155,11 @@ def may_administer(conn: Connection) -> bool:
 # ----------------------------------------------------------------------------------------- functions
 
 #: Functions every group role may call.
-_PUBLIC_FUNCTIONS = ("caseworker_is_member(name,name)", "caseworker_has_role(text)")
+_PUBLIC_FUNCTIONS = (
+    "caseworker_is_member(name,name)",
+    "caseworker_has_role(text)",
+    "caseworker_is_administrator()",
+)
 #: Functions only the admin group may call.
 _ADMIN_FUNCTIONS = ("caseworker_grant_role(text,text)", "caseworker_revoke_role(text,text)")
 
@@ -219,27 +224,38 @@ BEGIN
     RETURN true;
 END $$;
 
+CREATE OR REPLACE FUNCTION caseworker_is_administrator() RETURNS boolean
+LANGUAGE sql STABLE SET search_path = {schema}, pg_temp AS $$
+    SELECT COALESCE((SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = session_user), false)
+        OR COALESCE(caseworker_is_member(session_user, (SELECT pg_role FROM security_roles WHERE role = 'owner')),
+                    false)
+$$;
+
 CREATE OR REPLACE FUNCTION caseworker_set_actor() RETURNS trigger
 LANGUAGE plpgsql SET search_path = {schema}, pg_temp AS $$
 DECLARE
-    v_col text;
+    v_arg text;
     v_new jsonb := to_jsonb(NEW);
     v_old jsonb;
     v_patch jsonb := '{{}}';
 BEGIN
-    IF current_setting('caseworker.bulk_load', true) = 'on' AND (
-        COALESCE((SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = session_user), false)
-        OR caseworker_is_member(session_user, (SELECT pg_role FROM security_roles WHERE role = 'owner'))
-    ) THEN
-        RETURN NEW;  -- a database administrator's bulk load (demo data) keeps the actors it names
+    -- arguments: a column to set to session_user, or 'now:<column>' for one to set to now() on INSERT
+    IF current_setting('caseworker.bulk_load', true) = 'on' THEN
+        IF caseworker_is_administrator() THEN
+            RETURN NEW;  -- a database administrator's bulk load (demo data) keeps the actors it names
+        END IF;
     END IF;
     IF TG_OP = 'UPDATE' THEN
         v_old := to_jsonb(OLD);
     END IF;
-    FOREACH v_col IN ARRAY TG_ARGV LOOP
-        IF v_new ->> v_col IS NOT NULL AND (TG_OP = 'INSERT' OR (v_new -> v_col) IS DISTINCT FROM (v_old -> v_col))
-        THEN
-            v_patch := v_patch || jsonb_build_object(v_col, session_user::text);
+    FOREACH v_arg IN ARRAY TG_ARGV LOOP
+        IF v_arg LIKE 'now:%' THEN
+            IF TG_OP = 'INSERT' THEN
+                v_patch := v_patch || jsonb_build_object(substr(v_arg, 5), now());
+            END IF;
+        ELSIF v_new ->> v_arg IS NOT NULL
+              AND (TG_OP = 'INSERT' OR (v_new -> v_arg) IS DISTINCT FROM (v_old -> v_arg)) THEN
+            v_patch := v_patch || jsonb_build_object(v_arg, session_user::text);
         END IF;
     END LOOP;
     IF v_patch <> '{{}}' THEN
@@ -256,10 +272,87 @@ END $$;
 """
 
 
+#: The audit written by the database: a row per changed row, and the hash chain (``db/audit_chain.py``).
+_AUDIT_SQL = r"""CREATE OR REPLACE FUNCTION caseworker_audit_json(p jsonb) RETURNS jsonb
+LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, pg_temp AS $$
+    -- numeric values as text, as the application writes a Decimal ("1000.00"); whole numbers stay numbers
+    SELECT COALESCE(jsonb_object_agg(key, CASE WHEN jsonb_typeof(value) = 'number' AND value::text ~ '[.eE]'
+                                               THEN to_jsonb(value #>> '{{}}') ELSE value END), '{{}}'::jsonb)
+    FROM jsonb_each(p)
+$$;
+
+CREATE OR REPLACE FUNCTION caseworker_audit_row() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = {schema}, pg_temp SET TimeZone = 'UTC' AS $$
+DECLARE
+    v_ignored text[] := string_to_array(COALESCE(TG_ARGV[1], ''), ',');
+    v_row jsonb;
+    v_new jsonb;
+    v_old jsonb;
+    v_before jsonb;
+    v_after jsonb;
+    v_pk text;
+BEGIN
+    IF current_setting('caseworker.bulk_load', true) = 'on' AND caseworker_is_administrator() THEN
+        RETURN NULL;  -- a database administrator's bulk load (demo data) writes one summary row itself
+    END IF;
+    IF TG_OP <> 'DELETE' THEN
+        v_row := to_jsonb(NEW);
+        v_new := caseworker_audit_json(v_row - v_ignored);
+    END IF;
+    IF TG_OP <> 'INSERT' THEN
+        v_old := caseworker_audit_json(to_jsonb(OLD) - v_ignored);
+        v_row := COALESCE(v_row, to_jsonb(OLD));
+    END IF;
+    SELECT string_agg(v_row ->> k, ',' ORDER BY n) INTO v_pk
+    FROM unnest(string_to_array(TG_ARGV[0], ',')) WITH ORDINALITY AS t(k, n);
+    IF TG_OP = 'UPDATE' THEN
+        SELECT jsonb_object_agg(c.key, COALESCE(v_old -> c.key, 'null'::jsonb)), jsonb_object_agg(c.key, c.value)
+        INTO v_before, v_after
+        FROM jsonb_each(v_new) c WHERE (v_old -> c.key) IS DISTINCT FROM c.value;
+        IF v_after IS NULL THEN
+            RETURN NULL;  -- only ignored columns (the version) changed
+        END IF;
+    ELSIF TG_OP = 'INSERT' THEN
+        v_after := v_new;
+    ELSE
+        v_before := v_old;
+    END IF;
+    INSERT INTO audit_log (occurred_at, actor, operation_id, operation, reason, action, entity, entity_id,
+                           before, after)
+    VALUES (now(), session_user,
+            NULLIF(current_setting('caseworker.operation_id', true), ''),
+            NULLIF(current_setting('caseworker.operation', true), ''),
+            NULLIF(current_setting('caseworker.reason', true), ''),
+            lower(TG_OP), TG_TABLE_NAME, v_pk, v_before::json, v_after::json);
+    RETURN NULL;
+END $$;
+
+CREATE OR REPLACE FUNCTION caseworker_audit_chain() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = {schema}, pg_temp SET TimeZone = 'UTC' AS $$
+DECLARE
+    v_seq bigint;
+    v_prev text;
+    v_payload text;
+    v_hash text;
+BEGIN
+    -- the head row is the one lock every committing writer takes: links follow the commit order, never fork
+    SELECT seq, hash INTO v_seq, v_prev FROM audit_chain_head WHERE id = 1 FOR UPDATE;
+    SELECT {payload} INTO v_payload;
+    v_hash := encode(sha256(convert_to(COALESCE(v_payload, '') || '|' || v_prev, 'UTF8')), 'hex');
+    INSERT INTO audit_chain (seq, audit_id, prev_hash, row_hash) VALUES (v_seq + 1, NEW.id, v_prev, v_hash);
+    UPDATE audit_chain_head SET seq = v_seq + 1, hash = v_hash WHERE id = 1;
+    RETURN NULL;
+END $$;
+"""
+
+
 def install_functions(conn: Connection) -> None:
     schema = _quote(conn, str(conn.execute(text("SELECT current_schema()")).scalar_one()))
+    sql = _FUNCTIONS_SQL.format(schema=schema)
+    if inspect(conn).has_table("audit_chain"):
+        sql += _AUDIT_SQL.format(schema=schema, payload=pg_payload("NEW"))
     # the driver reads %-placeholders even without parameters: double the % of format() and RAISE
-    conn.exec_driver_sql(_FUNCTIONS_SQL.format(schema=schema).replace("%", "%%"))
+    conn.exec_driver_sql(sql.replace("%", "%%"))
 
 
 # ------------------------------------------------------------------------------------------ sensitive data
@@ -479,8 +572,9 @@ def _grant(
         column_grants = dict(access.select_columns)
         if access.sensitive and access.insert:
             # INSERT ... RETURNING id needs SELECT on the key; nothing else of the row is readable
-            for column in _primary_key(conn, table):
-                column_grants.setdefault(column, access.insert)
+            for column in _primary_keys(conn).get(table, "").split(","):
+                if column:
+                    column_grants.setdefault(column, access.insert)
         for column, permissions in column_grants.items():
             roles = roles_for(permissions)
             if roles:
@@ -505,10 +599,6 @@ def _grant(
     _run(conn, out)
 
 
-def _primary_key(conn: Connection, table: str) -> list[str]:
-    return list(inspect(conn).get_pk_constraint(table).get("constrained_columns") or [])
-
-
 def _triggers(conn: Connection, relations: Mapping[str, Any], table_access: Mapping[str, TableAccess]) -> None:
     existing = set(relations["tables"])
     present = {
@@ -520,6 +610,8 @@ def _triggers(conn: Connection, relations: Mapping[str, Any], table_access: Mapp
             )
         )
     }
+    keys = _primary_keys(conn)
+    chained = "audit_chain" in existing  # the audit written by the database came with the chain (revision 0005)
     version = conn.dialect.server_version_info or (0,)
     replace = "CREATE OR REPLACE TRIGGER" if version >= (14,) else None
     out: list[str] = []
@@ -547,8 +639,9 @@ def _triggers(conn: Connection, relations: Mapping[str, Any], table_access: Mapp
                 "BEFORE TRUNCATE ON {t} FOR EACH STATEMENT EXECUTE FUNCTION caseworker_append_only()",
             )
         actor = f"trg_{table}_actor"
-        if access.actor_columns:
-            columns = ", ".join("'" + c.replace("'", "''") + "'" for c in access.actor_columns)
+        arguments = [*access.actor_columns, *(f"now:{c}" for c in access.now_columns)]
+        if arguments:
+            columns = ", ".join(_literal(a) for a in arguments)
             create(
                 table,
                 actor,
@@ -556,7 +649,41 @@ def _triggers(conn: Connection, relations: Mapping[str, Any], table_access: Mapp
             )
         elif (table, actor) in present:
             out.append(f"DROP TRIGGER {_quote(None, actor)} ON {_quote(None, table)}")
+        audit = f"trg_{table}_audit"
+        if access.audited and chained and keys.get(table):
+            create(
+                table,
+                audit,
+                "AFTER INSERT OR UPDATE OR DELETE ON {t} FOR EACH ROW EXECUTE FUNCTION "
+                f"caseworker_audit_row({_literal(keys[table])}, {_literal(','.join(AUDIT_IGNORED_COLUMNS))})",
+            )
+        elif (table, audit) in present:
+            out.append(f"DROP TRIGGER {_quote(None, audit)} ON {_quote(None, table)}")
+    if chained and ("audit_log", "trg_audit_log_chain") not in present:
+        # deferred to the commit: the links follow the order in which transactions commit (a constraint trigger,
+        # so it has no CREATE OR REPLACE: made once)
+        out.append(
+            "CREATE CONSTRAINT TRIGGER trg_audit_log_chain AFTER INSERT ON audit_log "
+            "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION caseworker_audit_chain()"
+        )
     _run(conn, out)
+
+
+def _literal(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _primary_keys(conn: Connection) -> dict[str, str]:
+    """``{table: "col1,col2"}``: every table's primary key columns, in key order (one query)."""
+    rows = conn.execute(
+        text(
+            "SELECT c.relname, string_agg(a.attname, ',' ORDER BY array_position(i.indkey::int2[], a.attnum)) "
+            "FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid "
+            "JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = ANY(i.indkey::int2[]) "
+            "WHERE i.indisprimary AND c.relnamespace = current_schema()::regnamespace GROUP BY c.relname"
+        )
+    )
+    return {str(table): str(columns) for table, columns in rows}
 
 
 def _sqlite_triggers(conn: Connection, table_access: Mapping[str, TableAccess]) -> None:

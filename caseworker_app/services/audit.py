@@ -10,7 +10,12 @@ case's name and, where a person gave one, the reason), so one decision's rows ca
 with changes but without an actor and an operation in ``session.info`` is refused: no unaudited path exists
 (:func:`begin` puts them there; ``Context.unit_of_work`` calls it).  Bulk loads that bypass the ORM (the demo
 generator) and events that change no row (a PDF written) call :func:`record` themselves.  :func:`record` is
-the one place an audit row is made.
+the one place the application makes an audit row.
+
+On PostgreSQL the database writes the row-level audit itself (triggers from ``db/security.py``: a login with
+``psql`` cannot change a row unaudited, and the database sets actor and time), reading the operation from session
+settings :func:`install` sets at the start of each transaction; the hooks here then only refuse changes outside a
+unit of work.  Every audit row is hash-chained at commit (``db/audit_chain.py``).
 """
 
 from __future__ import annotations
@@ -23,14 +28,15 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import event, inspect
+from sqlalchemy import Connection, event, inspect, text
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.attributes import get_history
 
+from caseworker_app.db.grants import AUDIT_IGNORED_COLUMNS
 from caseworker_app.db.models import AuditEntry, Base
 
-#: Columns not worth an audit line of their own.
-_IGNORED = frozenset({"version", "updated_at", "created_at", "search_name"})
+#: Columns not worth an audit line of their own (the database's trigger leaves out the same ones).
+_IGNORED = frozenset(AUDIT_IGNORED_COLUMNS)
 
 
 class UnauditedChangeError(RuntimeError):
@@ -174,7 +180,39 @@ def _after_flush(session: Session, _ctx: Any) -> None:
         record(session, "insert", obj.__tablename__, _pk(obj), None, _snapshot(obj))
 
 
-def install(factory: sessionmaker[Session]) -> None:
+def _check_only(session: Session, _ctx: Any, _instances: Any) -> None:
+    """PostgreSQL: the database writes the rows; a change outside a unit of work is still refused here."""
+    if not (session.new or session.dirty or session.deleted):
+        return
+    if session.info.get("read_only"):
+        raise UnauditedChangeError("a read-only unit of work tried to change data")
+    if not session.info.get(_ACTOR) or operation_of(session) is None:
+        raise UnauditedChangeError("a change without an actor and an operation: use Context.unit_of_work()")
+
+
+def _name_operation(session: Session, _transaction: Any, connection: Connection) -> None:
+    """PostgreSQL: tell the database which operation this transaction is, for the audit rows its triggers write."""
+    operation = operation_of(session)
+    if operation is None:
+        return
+    connection.execute(
+        text(
+            "SELECT set_config('caseworker.operation_id', :id, true), set_config('caseworker.operation', :name, true), "
+            "set_config('caseworker.reason', :reason, true)"
+        ),
+        {"id": operation.id, "name": operation.name, "reason": operation.reason or ""},
+    )
+
+
+def install(factory: sessionmaker[Session], *, rows_by_database: bool = False) -> None:
+    """Hook ``factory``.  ``rows_by_database`` (PostgreSQL): the database's triggers write the audit row of every
+    inserted, updated or deleted row (``db/security.py``), also for a login using ``psql``, and set its actor and
+    time; the hooks then only name the operation (session settings the triggers read) and refuse changes outside a
+    unit of work.  Explicit :func:`record` rows are written by the application on both backends."""
+    if rows_by_database:
+        event.listen(factory, "before_flush", _check_only)
+        event.listen(factory, "after_begin", _name_operation)
+        return
     event.listen(factory, "before_flush", _before_flush)
     event.listen(factory, "persistent_to_deleted", _deleted)
     event.listen(factory, "after_flush_postexec", _after_flush)

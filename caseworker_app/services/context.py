@@ -41,7 +41,7 @@ from caseworker_app.db.session import (
     translated_errors,
 )
 
-from caseworker_app.services import audit, capabilities, changes
+from caseworker_app.services import audit, audit_chain, capabilities, changes
 from caseworker_app.services.dto import ActorInfo, DatabaseInfo
 
 #: Roles of the local single-user profile on SQLite: one person does everything on their own machine.
@@ -55,7 +55,11 @@ class Database:
         self.url = url
         self.engine = engine
         self.session_factory: sessionmaker[Session] = make_session_factory(engine)
-        audit.install(self.session_factory)
+        # PostgreSQL writes the audit row of every changed row itself (and chains them at commit); the hooks
+        # only name the operation and refuse unaudited changes.  SQLite: the hooks write the rows and the chain.
+        audit.install(self.session_factory, rows_by_database=engine.dialect.name == "postgresql")
+        if engine.dialect.name == "sqlite":
+            audit_chain.install(self.session_factory)
         changes.install(self.session_factory)  # NOTIFY other clients on commit (PostgreSQL)
         #: what this database can do beyond the ledger, the same for every client (services/capabilities.py)
         self.capabilities = capabilities.install_all(capabilities.Capabilities())

@@ -167,6 +167,22 @@ OTHER_ROWS: tuple[tuple[str, dict[Role, bool], str], ...] = (
         "test_attacks.py::test_the_database_names_the_actor[*]",
     ),
     (
+        "change a row unaudited (with psql)",
+        dict.fromkeys(ROLE_COLUMNS, False),
+        "test_audit_chain.py::test_a_change_made_with_psql_is_audited_by_the_database[*]`, auditor: "
+        "`test_matrix.py::test_role_action[edit_debtor-auditor]",
+    ),
+    (
+        "verify the audit chain",
+        {r: r in (R.TEAMLEAD, R.AUDITOR, R.ADMIN) for r in ROLE_COLUMNS},
+        "test_audit_chain.py::test_who_may_verify_the_chain[*]",
+    ),
+    (
+        "read special personal data (with a committed inzage)",
+        {r: r in (R.CASEWORKER, R.BAILIFF, R.TEAMLEAD, R.STELLA) for r in ROLE_COLUMNS},
+        "test_sensitive.py::test_who_may_read_it[*]",
+    ),
+    (
         "become a user or admin by connecting first",
         dict.fromkeys(ROLE_COLUMNS, False),
         "test_attacks.py::test_five_logins_connecting_to_a_fresh_database_become_nobody",

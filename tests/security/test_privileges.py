@@ -11,12 +11,12 @@ from sqlalchemy import Connection, create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 
-from tests.factories import make_login, set_up
+from tests.factories import make_login, open_context, set_up
 
 from caseworker_app.db import grants, migrate, security
 from caseworker_app.db.session import create_engine_for_url
 
-from caseworker_app.services import admin
+from caseworker_app.services import admin, audit_chain
 from caseworker_app.services.context import Database
 
 PRIVILEGES = ("SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE", "REFERENCES", "TRIGGER")
@@ -163,11 +163,20 @@ def test_upgrade_from_every_earlier_revision_ends_with_the_maps_privileges(pg_ur
     with engine.begin() as conn:
         if revision < SECURITY_REVISION:  # before the security migration users lived only in user_roles
             _seed_old_users(conn, logins, revision)
+        conn.execute(
+            text(
+                "INSERT INTO audit_log (occurred_at, actor, action, entity, entity_id, after) "
+                "VALUES (now(), 'oud', 'insert', 'users', '1', '{\"login\": \"é 😀\"}'), "
+                "(now(), 'oud', 'update', 'debtors', '2', NULL)"
+            )
+        )
     engine.dispose()
-    info = admin.upgrade(pg_url)  # the old database already has an admin: no --admin needed
+    old_style = revision < SECURITY_REVISION
+    # the old database already has an admin (before the security revision); a later one names one now
+    info = admin.upgrade(pg_url) if old_style else admin.upgrade(pg_url, admin_login=old_admin)
     assert info.schema_state == "current"
     assert _problems(pg_url) == []
-    if revision < SECURITY_REVISION:
+    if old_style:
         assert info.unlinked_logins == ("vertrokken.collega",)
         worker_url = make_url(pg_url).set(username=old_worker).render_as_string(hide_password=False)
         ctx = Database.open(worker_url).login()  # the old user keeps its role, now in the database
@@ -177,14 +186,33 @@ def test_upgrade_from_every_earlier_revision_ends_with_the_maps_privileges(pg_ur
             ctx.db.dispose()
     again = admin.upgrade(pg_url)  # idempotent
     assert again.schema_state == "current" and _problems(pg_url) == []
+    admin_ctx = Database.open(make_url(pg_url).set(username=old_admin).render_as_string(hide_password=False)).login()
+    try:
+        report = audit_chain.verify(admin_ctx)  # the rows from before the chain were chained by the upgrade
+        assert report.intact and report.rows >= 2, report.message
+    finally:
+        admin_ctx.db.dispose()
 
 
 @pytest.mark.parametrize("revision", EARLIER)
 def test_sqlite_upgrade_from_every_earlier_revision_keeps_its_triggers(sqlite_url: str, revision: str) -> None:
     engine = create_engine_for_url(sqlite_url)
     command.upgrade(migrate.alembic_config(engine), revision)
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO audit_log (occurred_at, actor, action, entity, entity_id, after) "
+                "VALUES ('2026-01-01 10:00:00.000000', 'oud', 'insert', 'users', '1', '{\"login\": \"é 😀\"}')"
+            )
+        )
     engine.dispose()
     set_up(sqlite_url)
+    ctx = open_context(sqlite_url)
+    try:
+        report = audit_chain.verify(ctx)
+        assert report.intact and report.rows >= 2, report.message
+    finally:
+        ctx.db.dispose()
     engine = create_engine_for_url(sqlite_url)
     try:
         with engine.connect() as conn:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from caseworker_app.db.base import Base
 from caseworker_app.db.models.audit import AuditEntry
+from caseworker_app.db.models.audit_chain import AuditChainHead, AuditChainLink
 from caseworker_app.db.models.debtors import Debtor, FinancialSituation, Household
 from caseworker_app.db.models.ledger import Booking, Claim, EnforcementAction
 from caseworker_app.db.models.people import User, UserRole
@@ -38,6 +39,8 @@ DATABASE_ONLY_INDEXES: dict[str, frozenset[str]] = {
 
 __all__ = [
     "APPEND_ONLY_TABLES",
+    "AuditChainHead",
+    "AuditChainLink",
     "AuditEntry",
     "Base",
     "Booking",
