@@ -15,7 +15,7 @@ from caseworker_app.domain.search import QueryKind, SearchQuery, format_postcode
 
 from caseworker_app.db.models import Claim, Debtor
 
-from caseworker_app.services import concurrency
+from caseworker_app.services import concurrency, validation
 from caseworker_app.services.context import Context
 from caseworker_app.services.dto import (
     DEBTOR_EDITABLE_FIELDS,
@@ -182,7 +182,12 @@ def get_debtor(ctx: Context, debtor_id: int) -> DebtorDetail:
         return detail_of(session, _load(session, debtor_id))
 
 
+#: the highest house number in the Dutch address register (BAG: 1 to 99999)
+HUISNUMMER_MAX = 99_999
+
+
 def _clean_changes(changes: dict[str, Any]) -> dict[str, Any]:
+    """The user's edits, checked the same way on both backends (lengths from the model, see services/validation)."""
     unknown = set(changes) - set(DEBTOR_EDITABLE_FIELDS)
     if unknown:
         raise ValidationError(
@@ -190,32 +195,37 @@ def _clean_changes(changes: dict[str, Any]) -> dict[str, Any]:
         )
     cleaned: dict[str, Any] = {}
     for key, value in changes.items():
-        if isinstance(value, str):
-            value = value.strip() or None
-        if key == "achternaam" and not value:
-            raise ValidationError("missing_field", field="achternaam")
-        if key == "postcode" and value is not None:
-            compact = value.replace(" ", "").upper()
-            if not (len(compact) == 6 and compact[:4].isdigit() and compact[4:].isalpha()):
-                raise ValidationError("invalid_postcode", value=value)
-            value = compact
-        if key == "huisnummer" and value is not None:
-            try:
-                value = int(value)
-            except (TypeError, ValueError):
-                raise ValidationError("invalid_field", field="huisnummer", reason="alleen cijfers") from None
-            if value <= 0:
-                raise ValidationError("invalid_field", field="huisnummer", reason="moet groter dan 0 zijn")
-        if key == "land":
-            value = (value or "NL").upper()
-            if len(value) != 2 or not value.isalpha():
+        if key == "huisnummer":
+            value = validation.clean_whole_number(
+                Debtor, key, value, minimum=1, maximum=HUISNUMMER_MAX, what="een huisnummer"
+            )
+        elif key == "fraude_markering":
+            if not isinstance(value, bool):
+                raise ValidationError("invalid_field", field=key, reason="kies ja of nee")
+        elif key == "postcode":
+            value = _clean_postcode(value)
+        elif key == "land":
+            value = (validation.clean_text(Debtor, key, value, check_length=False) or "NL").upper()
+            if len(value) != 2 or not (value.isascii() and value.isalpha()):
                 raise ValidationError(
                     "invalid_field", field="land", reason="gebruik de landcode, bijvoorbeeld NL of BE"
                 )
-        if key == "fraude_markering":
-            value = bool(value)
+        else:
+            value = validation.clean_text(Debtor, key, value)
+        if key == "achternaam" and not value:
+            raise ValidationError("missing_field", field="achternaam")
         cleaned[key] = value
     return cleaned
+
+
+def _clean_postcode(value: Any) -> str | None:
+    text = validation.clean_text(Debtor, "postcode", value, check_length=False)
+    if text is None:
+        return None
+    compact = text.replace(" ", "").upper()
+    if not (len(compact) == 6 and compact.isascii() and compact[:4].isdigit() and compact[4:].isalpha()):
+        raise ValidationError("invalid_postcode", value=text[:20])
+    return compact
 
 
 def update_debtor(ctx: Context, base: DebtorDetail, changes: dict[str, Any]) -> SaveResult:
@@ -231,7 +241,8 @@ def update_debtor(ctx: Context, base: DebtorDetail, changes: dict[str, Any]) -> 
 
     def names_changed(_session: Session, debtor: Debtor, changed: Mapping[str, Any]) -> None:
         if {"achternaam", "voornamen", "tussenvoegsel"} & changed.keys():
-            debtor.search_name = search_name(debtor.achternaam, debtor.voornamen, debtor.tussenvoegsel)
+            key = search_name(debtor.achternaam, debtor.voornamen, debtor.tussenvoegsel)
+            debtor.search_name = key[: validation.text_limits(Debtor)["search_name"]]  # a prefix key: long names fit
 
     saved = concurrency.update_versioned(
         ctx,
