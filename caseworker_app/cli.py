@@ -20,7 +20,7 @@ import sys
 from collections.abc import Sequence
 
 from caseworker_app import APP_NAME, __version__
-from caseworker_app.errors import CaseworkerError, StorageError
+from caseworker_app.errors import CaseworkerError, StorageError, ValidationError
 
 #: Command modules, in the order they appear in ``--help``.
 COMMAND_MODULES = ("gui", "db", "user", "demo", "debtor", "calc", "report", "audit", "selftest")
@@ -69,9 +69,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def database_url(args: argparse.Namespace) -> str | None:
-    """The URL from ``--database`` or ``CASEWORKER_DATABASE_URL``; ``None`` means the default file."""
-    url = getattr(args, "database", None) or os.environ.get("CASEWORKER_DATABASE_URL") or None
-    return url
+    """The URL from ``--database`` or ``CASEWORKER_DATABASE_URL``; ``None`` means the default file.
+
+    ``--database ""`` is refused: an empty name never means the default (nor the GUI's last database).
+    """
+    given = getattr(args, "database", None)
+    if given is not None:
+        if not str(given).strip():
+            raise ValidationError("invalid_database_url", url=given, reason="het adres is leeg")
+        return str(given)
+    return os.environ.get("CASEWORKER_DATABASE_URL") or None
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -63,6 +63,8 @@ MESSAGES: dict[str, str] = {
     "database_locked": "De database is bezet door een ander programma. Probeer het zo opnieuw.",
     "database_corrupt": "Het databasebestand is beschadigd of geen database: {detail}.",
     "database_readonly": "De database kan niet worden beschreven: {detail}.",
+    "database_read_only": "Deze database is alleen te lezen ({reason}): u kunt gegevens bekijken, maar niets wijzigen.",
+    "database_missing": "Het databasebestand {path} bestaat niet. Maak het met 'caseworker db upgrade' (of kies een ander bestand).",
     "disk_full": "De schijf is vol; er is niets opgeslagen.",
     "schema_newer": "Deze database heeft schemaversie {current}; deze Caseworker ({version}) kent alleen tot {head}. Installeer een nieuwere Caseworker.",
     "schema_older": "Deze database heeft schemaversie {current}; nodig is {head}. Voer 'caseworker db upgrade' uit.",

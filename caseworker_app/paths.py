@@ -8,6 +8,7 @@ Otherwise the platformdirs user folders are used.
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -31,7 +32,11 @@ def _base() -> Path | None:
     return Path(env) if env else None
 
 
-def _dir(kind: str) -> Path:
+#: Caseworker's own folders hold the database, the log and settings with personal data: owner only.
+PRIVATE_DIR = 0o700
+
+
+def _dir(kind: str, *, create: bool = True) -> Path:
     base = _base()
     if base is not None:
         path = base / kind
@@ -43,8 +48,28 @@ def _dir(kind: str) -> Path:
             "cache": platformdirs.user_cache_dir,
         }
         path = Path(finders[kind](APP_ID, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
+    if create:
+        make_private_dir(path, base)
     return path
+
+
+def make_private_dir(path: Path, base: Path | None = None) -> None:
+    """Create ``path`` (and ``base``, the ``CASEWORKER_HOME`` folder, when missing) as 0700; tighten it if looser.
+
+    Only Caseworker's own folders come here.  Folders above them (``~/.local/share``) are created as the
+    system creates them; an existing ``CASEWORKER_HOME`` keeps its mode (it is the user's choice).
+    """
+    if base is not None and not base.exists():
+        base.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
+    path.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
+    if os.name != "posix":
+        return
+    try:
+        info = path.stat()
+        if info.st_uid == os.geteuid() and stat.S_IMODE(info.st_mode) & 0o077:
+            os.chmod(path, stat.S_IMODE(info.st_mode) & ~0o077)
+    except OSError:  # a folder we cannot change still works; the files in it are 0600
+        pass
 
 
 def data_dir() -> Path:
@@ -63,12 +88,13 @@ def cache_dir() -> Path:
     return _dir("cache")
 
 
-def default_database_file() -> Path:
-    return data_dir() / "caseworker.sqlite"
+def default_database_file(*, create: bool = True) -> Path:
+    """The SQLite file in the user data folder; with ``create=False`` nothing is created on disk."""
+    return _dir("data", create=create) / "caseworker.sqlite"
 
 
-def default_database_url() -> str:
-    return f"sqlite:///{default_database_file()}"
+def default_database_url(*, create: bool = True) -> str:
+    return f"sqlite:///{default_database_file(create=create)}"
 
 
 def package_dir() -> Path:

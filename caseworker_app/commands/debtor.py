@@ -59,6 +59,8 @@ def open_context(args: argparse.Namespace) -> Any:
     from caseworker_app.services.context import Database
 
     db = Database.open(cli.database_url(args))
+    if db.read_only_reason is not None:  # a note, not an error: looking works
+        print(f"caseworker: let op: deze database is alleen te lezen ({db.read_only_reason}).", file=sys.stderr)
     return db.login(getattr(args, "user", None))
 
 
@@ -114,7 +116,7 @@ _MATCHED = {"identifier": "BSN/RSIN", "name": "naam", "postcode": "postcode", "r
 def run_show(args: argparse.Namespace) -> int:
     from caseworker_app.services import position
 
-    as_of = _parse_date(args.date) if args.date else None
+    as_of = parse_position_date(args.date)
     ctx = open_context(args)
     pos = position.get_position_by_bsn(ctx, args.bsn, as_of)
     if args.json:
@@ -221,9 +223,28 @@ def _print_table(rows: Sequence[Sequence[str]], right: set[int] | None = None) -
             print("  ".join("-" * w for w in widths))
 
 
-def _parse_date(value: str) -> dt.date:
+#: The last day a position can be asked for: far beyond any regeling or verjaring, and far from the end of the
+#: calendar (a position adds years to dates: 9999-12-31 overflowed).
+LAST_POSITION_DATE = dt.date(2099, 12, 31)
+
+
+def parse_position_date(value: str | None, option: str = "--date") -> dt.date | None:
+    """``--date`` of ``debtor show`` and ``report``: a real date within what the rules can compute, or None."""
+    if value is None:
+        return None
     # imported here: the rules' calc module costs ~50 ms, and every start of the program (the GUI
     # included) registers this command
-    from caseworker_app.domain.calc import parse_date
+    from caseworker_app.errors import ValidationError
 
-    return parse_date(value, "--date")
+    from caseworker_app.domain.calc import parse_date
+    from caseworker_app.domain.params import load_parameters
+
+    day = parse_date(value[:40], option)  # a 20,000-character argument need not be echoed whole
+    first = min(row.valid_from for row in load_parameters().rows())  # before the first figure nothing computes
+    if not first <= day <= LAST_POSITION_DATE:
+        raise ValidationError(
+            "invalid_field",
+            field=option,
+            reason=f"kies een datum van {format_date(first)} tot en met {format_date(LAST_POSITION_DATE)}",
+        )
+    return day

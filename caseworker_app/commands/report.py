@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 
-from caseworker_app.commands.debtor import open_context
+from caseworker_app.commands.debtor import open_context, parse_position_date
 
 from caseworker_app.domain.money import format_date, format_eur
 
@@ -40,9 +39,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
 def run_schuldoverzicht(args: argparse.Namespace) -> int:
     from caseworker_app.services import output, position
 
-    as_of = _parse_date(args.date) if args.date else None
+    as_of = parse_position_date(args.date)
     output.check_target(args.output, force=args.force)  # refuse before the database is even opened
     ctx = open_context(args)
+    if ctx.db.read_only_reason is not None:  # making one is recorded in the audit trail: refuse before writing
+        from caseworker_app.errors import StorageError
+
+        raise StorageError("database_read_only", reason=ctx.db.read_only_reason)
     pos = position.get_position_by_bsn(ctx, args.bsn, as_of)
     position.write_schuldoverzicht(ctx, pos, args.output, force=args.force)
     print(
@@ -50,11 +53,3 @@ def run_schuldoverzicht(args: argparse.Namespace) -> int:
         f"({pos.totals.claim_count} vorderingen, totaal open {format_eur(pos.totals.open)})."
     )
     return 0
-
-
-def _parse_date(value: str) -> dt.date:
-    # imported here: the rules' calc module costs ~50 ms, and every start of the program (the GUI
-    # included) registers this command
-    from caseworker_app.domain.calc import parse_date
-
-    return parse_date(value, "--date")

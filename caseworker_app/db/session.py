@@ -8,7 +8,10 @@ and SAVEPOINTs behave).  PostgreSQL (shared use): psycopg 3, pre-ping, a connect
 from __future__ import annotations
 
 import contextlib
+import errno
+import os
 import sqlite3
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -27,6 +30,8 @@ from caseworker_app.errors import (
     UserFacingError,
     ValidationError,
 )
+
+from caseworker_app.db import sqlite_file
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
 PG_CONNECT_TIMEOUT_S = 5
@@ -62,31 +67,57 @@ def is_sqlite(engine: Engine) -> bool:
     return engine.dialect.name == "sqlite"
 
 
-def create_engine_for_url(url: str, *, echo: bool = False) -> Engine:
-    """An engine for ``url``, configured for its backend.  Connecting happens lazily."""
+def create_engine_for_url(url: str, *, echo: bool = False, create: bool = True) -> Engine:
+    """An engine for ``url``, configured for its backend.  Connecting happens lazily.
+
+    SQL parameters (BSNs, amounts, notes) never appear in log lines or exception texts (``hide_parameters``).
+    SQLite: the file is checked first (:mod:`caseworker_app.db.sqlite_file`): ``create=False`` refuses a file
+    that does not exist (``SchemaVersionError('database_missing')``) instead of creating an empty one; a new
+    file is created owner-only; a file that cannot be written is opened read-only (:func:`read_only_reason`).
+    """
     parsed = normalize_url(url)
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database or ""
-        if database and database != ":memory:":
-            folder = Path(database).expanduser().parent
-            if not folder.exists():
-                raise StorageError("database_unreachable", detail=f"de map {folder} bestaat niet")
-        engine = create_engine(
-            parsed,
-            echo=echo,
-            connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
-        )
-        event.listen(engine, "connect", _sqlite_on_connect)
+        target = None
+        if database and database != ":memory:" and not database.startswith("file:"):
+            target = sqlite_file.prepare(database, create=create)
+        timeout_s = SQLITE_BUSY_TIMEOUT_MS / 1000
+        if target is not None:
+            file = target
+            engine = create_engine(
+                parsed, echo=echo, hide_parameters=True, creator=lambda: sqlite_file.connect(file, timeout_s)
+            )
+            _SQLITE_FILES[engine] = target
+        else:
+            engine = create_engine(
+                parsed,
+                echo=echo,
+                hide_parameters=True,
+                connect_args={"timeout": timeout_s, "check_same_thread": False},
+            )
+        read_only = target is not None and target.read_only
+        event.listen(engine, "connect", _sqlite_read_only_on_connect if read_only else _sqlite_on_connect)
         event.listen(engine, "begin", _sqlite_on_begin)
         return engine
     return create_engine(
         parsed,
         echo=echo,
+        hide_parameters=True,
         pool_pre_ping=True,
         pool_size=5,
         max_overflow=5,
         connect_args={"connect_timeout": PG_CONNECT_TIMEOUT_S, "application_name": "caseworker"},
     )
+
+
+#: the checked SQLite file behind each engine (engines of PostgreSQL and in-memory databases have none)
+_SQLITE_FILES: weakref.WeakKeyDictionary[Engine, sqlite_file.SqliteFile] = weakref.WeakKeyDictionary()
+
+
+def read_only_reason(engine: Engine) -> str | None:
+    """Why nothing can be written through ``engine`` (Dutch), or None when it can."""
+    target = _SQLITE_FILES.get(engine)
+    return target.read_only_reason if target is not None else None
 
 
 def _sqlite_on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
@@ -100,6 +131,17 @@ def _sqlite_on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> No
         if mode and str(mode[0]).lower() not in ("wal", "memory"):
             cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = NORMAL")
+    finally:
+        cursor.close()
+
+
+def _sqlite_read_only_on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    # a read-only file: no journal-mode change (that is a write); query_only as a second line of defence
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA query_only = ON")
     finally:
         cursor.close()
 
@@ -127,7 +169,11 @@ def begin_writing(session: Session) -> None:
     :data:`SQLITE_BUSY_TIMEOUT_MS`) instead of failing, and what it read cannot change before it writes.
     PostgreSQL: nothing changes (rows are locked where a service asks, see ``services/concurrency.py``).
     Read-only units skip this and stay deferred, so readers never wait for writers (WAL).
+    A database opened read-only refuses here, before anything is done, with the reason.
     """
+    reason = read_only_reason(session.get_bind())  # type: ignore[arg-type]
+    if reason is not None:
+        raise StorageError("database_read_only", reason=reason)
     session.connection(execution_options={SQLITE_BEGIN: "immediate"})
 
 
@@ -154,8 +200,11 @@ def translate_error(exc: BaseException, *, url: str | None = None) -> Caseworker
         if "file is not a database" in low or "malformed" in low:
             return StorageError("database_corrupt", detail=detail)
         if "readonly" in low or "read-only" in low:
-            return StorageError("database_readonly", detail=detail)
+            return StorageError("database_read_only", reason="het bestand of de map is alleen-lezen")
         if "disk is full" in low or "no space left" in low:
+            return StorageError("disk_full")
+        if "disk i/o error" in low and _sqlite_disk_full(url):
+            # SQLite reports a full disk while growing its -shm or -wal as a plain I/O error
             return StorageError("disk_full")
         if (
             "unable to open database" in low
@@ -171,8 +220,25 @@ def translate_error(exc: BaseException, *, url: str | None = None) -> Caseworker
     if isinstance(exc, SQLAlchemyError):
         return StorageError("storage_error", detail=detail)
     if isinstance(exc, OSError):
-        return StorageError("storage_error", detail=str(exc))
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            return StorageError("disk_full")
+        return StorageError("storage_error", detail=exc.strerror or type(exc).__name__)
     raise exc
+
+
+#: less free space than this on the database's disk turns a SQLite "disk I/O error" into "the disk is full"
+DISK_FULL_BELOW_BYTES = 1_000_000
+
+
+def _sqlite_disk_full(url: str | None) -> bool:
+    try:
+        parsed = normalize_url(url) if url else None
+        if parsed is None or parsed.get_backend_name() != "sqlite" or not parsed.database:
+            return False
+        fs = os.statvfs(Path(parsed.database).expanduser().parent)
+    except (CaseworkerError, OSError, AttributeError):
+        return False
+    return fs.f_bavail * fs.f_frsize < DISK_FULL_BELOW_BYTES
 
 
 @contextlib.contextmanager
@@ -192,5 +258,5 @@ def translated_errors(url: str | None = None) -> Iterator[None]:
 
 def check_connection(engine: Engine) -> None:
     """Connect once, so an unreachable server or unreadable file is reported before anything else."""
-    with translated_errors(), engine.connect() as conn:
+    with translated_errors(engine.url.render_as_string(hide_password=False)), engine.connect() as conn:
         conn.execute(text("SELECT 1"))

@@ -25,7 +25,7 @@ from caseworker_app.gui.ops import ServiceOp
 if TYPE_CHECKING:
     from caseworker_app.services.context import Context
 
-UPGRADABLE = ("schema_older", "schema_missing")
+UPGRADABLE = ("schema_older", "schema_missing", "database_missing")
 
 
 def choose_sqlite_file(parent: QWidget | None) -> str | None:

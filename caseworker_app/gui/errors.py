@@ -112,7 +112,7 @@ def ask_upgrade(parent: QWidget | None, exc: StorageError, callback: Callable[[b
     if headless():
         callback(False)
         return
-    if exc.code == "schema_missing":
+    if exc.code in ("schema_missing", "database_missing"):
         text = translate("ErrorMessages", "This database is still empty. Set it up for Caseworker now?")
     else:
         text = translate(

@@ -7,11 +7,11 @@ from typing import Any
 
 from sqlalchemy import Connection, inspect, select, text
 
-from caseworker_app.errors import UserFacingError
+from caseworker_app.errors import SchemaVersionError, UserFacingError
 
 from caseworker_app.domain.types import Role
 
-from caseworker_app.db import migrate, security
+from caseworker_app.db import migrate, security, sqlite_file
 from caseworker_app.db.models import User, UserRole
 from caseworker_app.db.session import check_connection, create_engine_for_url, translated_errors
 
@@ -20,13 +20,25 @@ from caseworker_app.services.context import Database
 from caseworker_app.services.dto import DatabaseInfo
 
 
-def open_for_admin(url: str | None) -> Database:
-    db = Database.open(url, require_schema=False)
+def open_for_admin(url: str | None, *, create: bool = False) -> Database:
+    db = Database.open(url, require_schema=False, create=create)
     return db
 
 
 def status(url: str | None) -> DatabaseInfo:
-    db = open_for_admin(url)
+    """The schema state; a SQLite file that does not exist is "empty" -- and is not created by asking."""
+    try:
+        db = open_for_admin(url)
+    except SchemaVersionError as exc:
+        if exc.code != "database_missing":
+            raise
+        return DatabaseInfo(
+            url=f"sqlite:///{exc.params['path']}",
+            backend="sqlite",
+            schema_revision=None,
+            head_revision=migrate.head_revision(),
+            schema_state="empty",
+        )
     try:
         return db.info()
     finally:
@@ -44,7 +56,7 @@ def upgrade(
     (default: the database name and ``_``).  On SQLite a backup copy of the file is made before an existing schema
     is migrated.
     """
-    db = open_for_admin(url)
+    db = open_for_admin(url, create=True)
     try:
         before = migrate.schema_status(db.engine)
         if db.is_shared:
@@ -77,8 +89,8 @@ def _check_may_set_up(db: Database, admin_login: str | None) -> None:
 def set_up_here(url: str | None) -> DatabaseInfo:
     """``db upgrade`` from the window: a new PostgreSQL database gets the connecting login as its first
     administrator -- the person who chose to set it up, not whoever happens to connect first (setting up needs a
-    login that may create roles).  Otherwise a plain upgrade."""
-    db = open_for_admin(url)
+    login that may create roles).  Otherwise a plain upgrade (which creates a SQLite file that is not there yet)."""
+    db = open_for_admin(url, create=True)
     try:
         login: str | None = None
         if db.is_shared and migrate.schema_status(db.engine).state == "empty":
@@ -126,6 +138,7 @@ def _make_admin(db: Database, login: str) -> None:
 
 
 def _backup_sqlite(db: Database) -> None:
+    import contextlib
     import sqlite3
     from pathlib import Path
 
@@ -133,9 +146,10 @@ def _backup_sqlite(db: Database) -> None:
     if not path or path == ":memory:":
         return
     target = Path(path).with_suffix(f".before-{migrate.head_revision()}.sqlite")
-    with sqlite3.connect(path) as src, sqlite3.connect(target) as dst:
+    sqlite_file.create_private(target)  # a copy of the database is as private as the database
+    with contextlib.closing(sqlite3.connect(path)) as src, contextlib.closing(sqlite3.connect(target)) as dst:
         src.backup(dst)
 
 
 def ping(url: str) -> None:
-    check_connection(create_engine_for_url(url))
+    check_connection(create_engine_for_url(url, create=False))

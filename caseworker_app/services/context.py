@@ -25,7 +25,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from caseworker_app import paths
-from caseworker_app.errors import PermissionDeniedError, UserFacingError
+from caseworker_app.errors import PermissionDeniedError, SchemaVersionError, UserFacingError
 
 from caseworker_app.domain.permissions import Permission, permissions_of, roles_granting
 from caseworker_app.domain.types import Role, label
@@ -38,6 +38,7 @@ from caseworker_app.db.session import (
     create_engine_for_url,
     make_session_factory,
     normalize_url,
+    read_only_reason,
     translated_errors,
 )
 
@@ -65,10 +66,17 @@ class Database:
         self.capabilities = capabilities.install_all(capabilities.Capabilities())
 
     @classmethod
-    def open(cls, url: str | None = None, *, require_schema: bool = True) -> Database:
-        """Open ``url`` (default: the SQLite file in the user data folder) and check it is usable."""
-        resolved = url or paths.default_database_url()
-        engine = create_engine_for_url(resolved)
+    def open(cls, url: str | None = None, *, require_schema: bool = True, create: bool = False) -> Database:
+        """Open ``url`` (default: the SQLite file in the user data folder) and check it is usable.
+
+        A SQLite file that does not exist is created only with ``create`` (``db upgrade``); an empty ``url``
+        is refused, never taken as the default.
+        """
+        if url is None and not create and not paths.default_database_file(create=False).exists():
+            # first start: neither the file nor its folder exist yet, and asking must not create them
+            raise SchemaVersionError("database_missing", path=str(paths.default_database_file(create=False)))
+        resolved = url if url is not None else paths.default_database_url(create=create)
+        engine = create_engine_for_url(resolved, create=create)
         check_connection(engine)
         db = cls(resolved, engine)
         if require_schema:
@@ -80,6 +88,11 @@ class Database:
     @property
     def backend(self) -> str:
         return self.engine.dialect.name
+
+    @property
+    def read_only_reason(self) -> str | None:
+        """Why this database can only be read (a read-only SQLite file or folder), in Dutch; None if writable."""
+        return read_only_reason(self.engine)
 
     @property
     def is_shared(self) -> bool:
@@ -112,7 +125,7 @@ class Database:
         """
         if self.is_shared:
             return Context(self, self._database_login(login))
-        with translated_errors(), self.session_factory.begin() as session:
+        with translated_errors(self.url), self.session_factory.begin() as session:
             local = login or os.environ.get("CASEWORKER_USER") or _os_login()
             user = _user_by_login(session, local)
             if user is None and login is None:
