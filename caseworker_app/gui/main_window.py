@@ -173,7 +173,14 @@ class MainWindow(QMainWindow):
         self.settings.set(gui_settings.LAST_DATABASE, ctx.db.url)
         log.info("database %s opened as %s", ctx.db.display_url, ctx.actor.login)
         self._set_connected(True)
-        self.statusBar().showMessage(self.tr("Database opened."), STATUS_TIMEOUT_MS)
+        if ctx.db.read_only_reason is not None:
+            self.statusBar().showMessage(
+                self.tr("Read only ({reason}): nothing can be changed.").format(
+                    reason=ctx.db.read_only_reason
+                )
+            )
+        else:
+            self.statusBar().showMessage(self.tr("Database opened."), STATUS_TIMEOUT_MS)
         self._show_recent()
         self.database_opened.emit(ctx)
         if self._search_pending:  # typed while it opened: answer that first, then warm up (GUI thread, ~40 ms)
@@ -206,6 +213,8 @@ class MainWindow(QMainWindow):
                     login=ctx.actor.login,
                 )
             )
+            if ctx.db.read_only_reason is not None:  # a file or folder that may not be written: looking works
+                self.db_label.setText(self.db_label.text() + self.tr(" · Read only"))
         self.db_label.setToolTip(self.db_label.text())
         self.ui.searchButton.setEnabled(connected)
 

@@ -961,6 +961,10 @@
         <translation>Database openen…</translation>
     </message>
     <message>
+        <source>Read only ({reason}): nothing can be changed.</source>
+        <translation>Alleen lezen ({reason}): wijzigen kan niet.</translation>
+    </message>
+    <message>
         <source>Database opened.</source>
         <translation>Database geopend.</translation>
     </message>
@@ -983,6 +987,10 @@
     <message>
         <source>Database: {database} ({backend}) · Working as: {name} ({login})</source>
         <translation>Database: {database} ({backend}) · Werkt als: {name} ({login})</translation>
+    </message>
+    <message>
+        <source> · Read only</source>
+        <translation> · Alleen lezen</translation>
     </message>
     <message>
         <source>Searching as soon as the database is open…</source>

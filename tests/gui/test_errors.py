@@ -194,3 +194,34 @@ def test_the_last_database_is_opened_again_next_time(tmp_path, db_url):
     opened = [line for line in log.splitlines() if "opened as" in line]
     assert len(opened) == 2 and all(db_url in line for line in opened)
     assert not (tmp_path / "home" / "data" / "caseworker.sqlite").exists(), "the default file was not used"
+
+
+def test_a_read_only_database_opens_with_a_note_and_can_be_searched(window, ctx, qtbot, monkeypatch, tmp_path):
+    """File-mode detection itself is tested as a user bound by modes (tests/services/test_storage_errors.py); here
+    the window: it opens the database read-only, says so where it stays visible, and searching works."""
+    from PySide6.QtCore import Qt
+
+    from tests.gui.conftest import seed
+
+    from caseworker_app.db import sqlite_file
+
+    seed(ctx)
+    ctx.db.dispose()
+    path = Path(ctx.db.engine.url.database or "")
+    path.chmod(0o444)
+    monkeypatch.setattr(sqlite_file, "_read_only_reason", lambda _path: "het bestand is alleen-lezen")
+    try:
+        window.open_database(f"sqlite:///{path}")
+        assert window.ctx is not None and window.ctx.db.read_only_reason == "het bestand is alleen-lezen"
+        assert window.statusBar().currentMessage() == "Alleen lezen (het bestand is alleen-lezen): wijzigen kan niet."
+        assert window.db_label.text().endswith(" · Alleen lezen")
+        qtbot.keyClicks(window.ui.searchEdit, "1234 AB 12")
+        qtbot.keyClick(window.ui.searchEdit, Qt.Key.Key_Return)
+        assert window.results.rowCount() == 2
+        if os.environ.get("CASEWORKER_SCREENSHOTS"):
+            window.resize(1366, 768)
+            window.grab().save(os.environ["CASEWORKER_SCREENSHOTS"])
+        window.ctx.db.dispose()
+    finally:
+        path.chmod(0o600)
+    assert sorted(p.name for p in path.parent.iterdir() if p.name.startswith(path.name)) == [path.name]
