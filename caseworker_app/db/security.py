@@ -378,8 +378,13 @@ BEGIN
     IF NOT ({may_read}) THEN
         RAISE EXCEPTION 'no role that may read {table}' USING ERRCODE = 'insufficient_privilege';
     END IF;
-    INSERT INTO audit_log (occurred_at, actor, action, entity, entity_id, before, after)
-    VALUES (now(), session_user, 'inzage', '{table}', p_debtor_id::text, NULL,
+    INSERT INTO audit_log (occurred_at, actor, operation_id, operation, reason, action, entity, entity_id,
+                           before, after)
+    VALUES (now(), session_user,
+            NULLIF(current_setting('caseworker.operation_id', true), ''),
+            NULLIF(current_setting('caseworker.operation', true), ''),
+            NULLIF(current_setting('caseworker.reason', true), ''),
+            'inzage', '{table}', p_debtor_id::text, NULL,
             json_build_object('xact', pg_current_xact_id()::text))
     RETURNING id INTO v_id;
     RETURN v_id;

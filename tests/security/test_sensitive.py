@@ -12,19 +12,21 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
-from sqlalchemy import Engine, create_engine, text
+from sqlalchemy import Engine, create_engine, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
 
-from tests.factories import add_debtor, make_login, open_context
+from caseworker_app.errors import PermissionDeniedError
+from tests.factories import add_debtor, login_as, make_login, open_context
 
 from caseworker_app.domain.permissions import ROLE_PERMISSIONS, Permission
 from caseworker_app.domain.types import Role
 
 from caseworker_app.db import grants, security
+from caseworker_app.db.models import AuditEntry
 
-from caseworker_app.services import users
+from caseworker_app.services import audit_chain, inzage, users
 
 TABLE = "test_omstandigheden"
 ACCESS = {
@@ -166,3 +168,43 @@ def test_a_recording_role_inserts_and_gets_only_the_key_back(setup: Setup) -> No
         )
     with pytest.raises(DBAPIError), engine.begin() as conn:  # history: no UPDATE (privilege and trigger)
         conn.execute(text(f"UPDATE {TABLE} SET code = 'x'"))
+
+
+def test_the_service_logs_the_inzage_then_reads_on_both_backends(db_url: str) -> None:
+    """services/inzage.read_sensitive: the way a service reads such a table (PostgreSQL: log, commit, read)."""
+    builder = open_context(db_url)
+    debtor_id = add_debtor(builder)
+    if db_url.startswith("postgresql"):
+        server = create_engine(make_url(db_url).set(drivername="postgresql+psycopg"), poolclass=NullPool)
+    else:
+        server = create_engine(db_url, poolclass=NullPool)
+    with server.begin() as conn:
+        conn.execute(
+            text(
+                f"CREATE TABLE {TABLE} (id integer PRIMARY KEY, debtor_id integer NOT NULL REFERENCES debtors(id), "
+                "code text NOT NULL, created_by text NOT NULL)"
+            )
+        )
+        conn.execute(text(f"INSERT INTO {TABLE} VALUES (1, :d, 'ziekte', 'x')"), {"d": debtor_id})
+        if db_url.startswith("postgresql"):
+            security.apply(conn, table_access=ACCESS)
+    server.dispose()
+    worker = login_as(builder, db_url, "werker", Role.CASEWORKER)
+    auditor = login_as(builder, db_url, "controle", Role.AUDITOR)
+    try:
+        rows = inzage.read_sensitive(worker, TABLE, debtor_id, Permission.RECORD_CONTACT, debtor_column="debtor_id")
+        assert [(r["debtor_id"], r["code"]) for r in rows] == [(debtor_id, "ziekte")]
+        with pytest.raises(PermissionDeniedError):
+            inzage.read_sensitive(auditor, TABLE, debtor_id, Permission.RECORD_CONTACT, debtor_column="debtor_id")
+        with builder.db.session_factory() as session:
+            logged = session.execute(
+                select(AuditEntry.actor, AuditEntry.entity_id, AuditEntry.operation).where(
+                    AuditEntry.action == "inzage"
+                )
+            ).all()
+        assert [tuple(r) for r in logged] == [(worker.actor.login, str(debtor_id), f"inzage.{TABLE}")]
+        assert audit_chain.verify(builder).intact
+    finally:
+        worker.db.dispose()
+        auditor.db.dispose()
+        builder.db.dispose()
