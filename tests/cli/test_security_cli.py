@@ -25,8 +25,8 @@ def _one_line(text: str) -> str:
 def test_grant_and_revoke_a_role(db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
     set_up(db_url)
     login = make_login(db_url, "c.smit")
-    code, _out, _err = _run(capsys, "user", "add", login, "--name", "Cor Smit", "--role", "caseworker", "--database", db_url)
-    assert code == 0
+    added = _run(capsys, "user", "add", login, "--name", "Cor Smit", "--role", "caseworker", "--database", db_url)
+    assert added[0] == 0
     code, out, _err = _run(capsys, "user", "grant", login, "--role", "teamlead,stella", "--database", db_url)
     assert code == 0 and login in out and "teamleider" in out and "Stella-team" in out and "invorderaar" in out
     code, out, _err = _run(capsys, "user", "revoke", login, "--role", "teamlead", "--database", db_url)
