@@ -15,14 +15,13 @@ from pathlib import Path
 import pytest
 
 from caseworker_app import paths
-from tests.factories import writing
+from tests.factories import open_context, writing
 
 from caseworker_app.domain.search import search_name
 
 from caseworker_app.db.models import Booking, Claim, Debtor, EnforcementAction, Household
 
-from caseworker_app.services import admin
-from caseworker_app.services.context import Context, Database
+from caseworker_app.services.context import Context
 
 from caseworker_app.gui import errors as gui_errors
 from caseworker_app.gui import ops
@@ -233,19 +232,30 @@ def sync_ops() -> Iterator[None]:
     ops.set_default_pool(None)
 
 
-@pytest.fixture
-def db_url(tmp_path: Path) -> str:
-    url = f"sqlite:///{tmp_path / 'caseworker.sqlite'}"
-    admin.upgrade(url)
-    return url
+#: ``db_url`` on SQLite only, for a test of what only SQLite has: the database *file* (corrupt, newer, gone,
+#: reopened at the next start) and change polling (PostgreSQL has LISTEN/NOTIFY instead, tested in
+#: workspace/test_workspace_postgres.py).  Every other test touching the database runs on both backends.
+SQLITE_ONLY = pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest) -> str:
+    """A database at the head revision, once on SQLite and once on PostgreSQL (as every test touching one)."""
+    if request.param == "sqlite":
+        return str(request.getfixturevalue("migrated_sqlite_url"))
+    return str(request.getfixturevalue("migrated_pg_url"))
 
 
 @pytest.fixture
 def ctx(db_url: str) -> Iterator[Context]:
-    db = Database.open(db_url)
-    context = db.login()
+    """The acting user with every working role on both backends (on PostgreSQL: the test server's login)."""
+    context = open_context(db_url)
     yield context
-    db.dispose()
+    if context.db.is_shared:
+        from caseworker_app.gui.workspace.refresh import NotifyHub
+
+        NotifyHub.stop_all()  # the LISTEN threads of the workspaces this test opened
+    context.db.dispose()
 
 
 @pytest.fixture

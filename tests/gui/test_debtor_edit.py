@@ -5,10 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
+from tests.factories import login_as
+
 from caseworker_app.domain.types import Role
 
-from caseworker_app.services import debtors, users
-from caseworker_app.services.context import Database
+from caseworker_app.services import debtors
 
 from caseworker_app.gui.conflict_dialog import MINE, THEIRS
 from caseworker_app.gui.debtor_edit import DebtorEditDialog
@@ -25,9 +26,9 @@ def _open_editor(window, ctx, debtor_id):
 
 
 def _colleague(ctx, db_url):
-    users.add_user(ctx, "collega", "Een Collega", (Role.CASEWORKER,))
-    db = Database.open(db_url)
-    return db, db.login("collega")
+    """A second officer on the same database (on PostgreSQL a real login of their own)."""
+    other = login_as(ctx, db_url, "collega", Role.CASEWORKER)
+    return other.db, other
 
 
 def _save(dialog, qtbot):

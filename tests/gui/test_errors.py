@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from caseworker_app.errors import NotFoundError, StorageError
+from tests.gui.conftest import SQLITE_ONLY
 
 from caseworker_app.gui import errors as gui_errors
 from caseworker_app.gui.errors import show_error
@@ -28,6 +29,7 @@ def _click(box: QMessageBox, text: str) -> None:
     button.click()
 
 
+@SQLITE_ONLY
 def test_corrupt_file_offers_retry_other_file_or_quit(window, tmp_path, db_url, qtbot):
     bad = tmp_path / "kapot.sqlite"
     bad.write_bytes(b"this is not a database" * 100)
@@ -72,6 +74,7 @@ def test_declining_the_upgrade_leaves_the_window_without_database(window, tmp_pa
     assert window.isVisible()
 
 
+@SQLITE_ONLY
 def test_newer_schema_is_refused_with_the_message(window, db_url):
     import sqlite3
 
@@ -142,6 +145,7 @@ def test_without_display_prints_how_to_run_it(tmp_path, args):
     assert result.stdout == ""
 
 
+@SQLITE_ONLY
 @pytest.mark.parametrize("variable", ["CASEWORKER_QUIT_WHEN_READY", "CASEWORKER_EXIT_AFTER_MS"])
 def test_offscreen_start_opens_the_database_and_quits(tmp_path, db_url, variable):
     env = _clean_env(tmp_path)
@@ -182,6 +186,7 @@ def test_crash_dialog_says_what_happened_and_where_the_log_is(qtbot, window, mon
     assert window.isVisible(), "the main window stays open after a bug"
 
 
+@SQLITE_ONLY
 def test_the_last_database_is_opened_again_next_time(tmp_path, db_url):
     env = _clean_env(tmp_path)
     env.update(QT_QPA_PLATFORM="offscreen", CASEWORKER_QUIT_WHEN_READY="1", CASEWORKER_HEADLESS="1")

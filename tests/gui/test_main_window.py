@@ -23,11 +23,12 @@ from caseworker_app.gui.workspace.claims_model import ClaimsTreeModel
 def test_window_shows_database_and_user_in_title_and_status_bar(window, ctx):
     assert "geen database" in window.windowTitle().lower()
     window.set_context(ctx)
-    path = ctx.db.engine.url.database  # a SQLite database is shown as its file
-    assert ctx.actor.login in window.windowTitle()
+    path = ctx.db.engine.url.database  # a SQLite database is shown as its file, a PostgreSQL one by its name
+    assert path is not None and ctx.actor.login in window.windowTitle()
     assert path in window.windowTitle() and "sqlite:" not in window.windowTitle()
     status = window.db_label.text()
-    assert path in status and "(SQLite)" in status and ctx.actor.login in status and "Werkt als" in status
+    backend = "(SQLite)" if ctx.db.backend == "sqlite" else "(PostgreSQL)"
+    assert path in status and backend in status and ctx.actor.login in status and "Werkt als" in status
 
 
 def test_search_then_open_shows_claims_with_dutch_amounts(window, ctx, seeded, qtbot):
@@ -138,7 +139,7 @@ def test_about_shows_versions(window, ctx):
     window.ui.actionAbout.trigger()
     text = window.about_dialog.text()
     revision = ctx.db.info().schema_revision
-    for expected in (__version__, qVersion(), PySide6.__version__, sqlalchemy.__version__, "sqlite", revision):
+    for expected in (__version__, qVersion(), PySide6.__version__, sqlalchemy.__version__, ctx.db.backend, revision):
         assert expected in text
     assert "Schemaversie" in text
 

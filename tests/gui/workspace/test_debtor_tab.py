@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from decimal import Decimal
+
 import pytest
 
 from PySide6.QtCore import Qt
+
+from tests.factories import writing
+
+from caseworker_app.db.models import Booking
 
 from caseworker_app.gui import settings as gui_settings
 from caseworker_app.gui.debtor_tab import DebtorTab
@@ -63,6 +70,20 @@ def test_closing_a_tab_stops_its_change_watcher(window, ctx, seeded, qtbot):
     window.set_context(ctx)
     tab = open_by_search(window, qtbot, "111222333")
     watcher = tab.workspace.watcher
-    assert watcher is not None and watcher.timer.isActive()
+    assert watcher is not None
+    if watcher.hub is None:  # SQLite: it polls
+        assert watcher.timer.isActive()
+    else:  # PostgreSQL: it listens
+        assert watcher.hub.listener is not None and not watcher.timer.isActive()
+    heard: list[bool] = []
+    watcher.changed.connect(lambda: heard.append(True))
     window.ui.actionCloseTab.trigger()
     assert not watcher.timer.isActive()
+    # another officer books a payment: a closed tab neither polls nor reacts to the notification
+    with writing(ctx) as session:
+        session.add(Booking(claim_id=seeded.jansen_claims[0], kind="betaling", amount=Decimal("-5.00"),
+                            booking_date=dt.date(2025, 11, 3), created_by="collega"))
+    watcher.check()
+    if watcher.hub is not None:
+        watcher.hub.debtor_changed.emit(seeded.jansen)
+    assert heard == []

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QToolButton
 
 from caseworker_app.errors import StorageError
 from tests.factories import writing
+from tests.gui.conftest import SQLITE_ONLY
 
 from caseworker_app.domain.explain import Step
 from caseworker_app.domain.money import format_eur
@@ -260,6 +261,7 @@ def test_a_poll_that_cannot_reach_the_database_says_so_and_recovers(qtbot, works
     assert workspace.banner.isHidden()
 
 
+@SQLITE_ONLY
 def test_the_poll_runs_on_a_timer_and_on_the_database_worker(qtbot, ctx, seeded, monkeypatch):
     calls = []
 
@@ -423,6 +425,7 @@ def test_a_group_subtotal_explains_which_claims_it_adds_up(workspace):
     assert [s.value for s in steps] == ["€ 18,00", "€ 18,00"] and steps[-1].description == "Subtotaal"
 
 
+@SQLITE_ONLY
 def test_a_database_file_that_goes_away_mid_session_leaves_a_retry(qtbot, workspace, ctx, db_url):
     """Not a simulated error: the SQLite file really disappears (a network share dropping), then comes back."""
     from pathlib import Path
