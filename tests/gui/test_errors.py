@@ -201,6 +201,7 @@ def test_the_last_database_is_opened_again_next_time(tmp_path, db_url):
     assert not (tmp_path / "home" / "data" / "caseworker.sqlite").exists(), "the default file was not used"
 
 
+@SQLITE_ONLY
 def test_a_read_only_database_opens_with_a_note_and_can_be_searched(window, ctx, qtbot, monkeypatch, tmp_path):
     """File-mode detection itself is tested as a user bound by modes (tests/services/test_storage_errors.py); here
     the window: it opens the database read-only, says so where it stays visible, and searching works."""
