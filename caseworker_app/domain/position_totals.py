@@ -56,7 +56,8 @@ class PositionTotals:
     ``under_regeling``, ``paused``, ``open_claim_count``).  ``costs`` (kosten booked), ``rente_booked``
     (rente charged) and ``rente_accrued`` (rente up to today, not yet charged) are what was added to the
     original amounts; part of them may already be paid (payments go to kosten first, then rente, IW 1990
-    art. 7).
+    art. 7).  ``rente_accrued`` (and so ``rente_total``) leaves out the rente a verjaarde claim accrued up to its
+    verjaringsdatum: that rente is part of ``verjaard`` and will never be charged.
     """
 
     open: Decimal
@@ -126,13 +127,15 @@ def compute_totals(claims: Iterable[ClaimAmounts]) -> PositionTotals:
         count += 1
         costs += claim.costs
         rente_booked += claim.rente_booked
-        rente += claim.rente_accrued
         paid += claim.paid
         verrekend += claim.verrekend
         open_amount = claim.open
         if claim.verjaard and open_amount > ZERO:
-            verjaard += open_amount  # not collected, not part of what must be paid (Awb 4:104)
+            # not collected, not part of what must be paid (Awb 4:104); the rente it accrued up to its
+            # verjaringsdatum is in that amount and will never be charged, so it is not "rente_accrued"
+            verjaard += open_amount
             continue
+        rente += claim.rente_accrued
         open_total += open_amount
         if claim.creditor == Creditor.TOESLAGEN:
             open_ts += open_amount

@@ -1328,6 +1328,10 @@
         <translation>Invordering gepauzeerd</translation>
     </message>
     <message>
+        <source>Time-barred, not collected</source>
+        <translation>Verjaard, wordt niet ingevorderd</translation>
+    </message>
+    <message>
         <source>Totals</source>
         <extracomment>the totals key whose make-up was asked for</extracomment>
         <translation>Totalen</translation>

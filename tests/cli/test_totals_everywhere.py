@@ -131,3 +131,26 @@ def test_demo_debtors_show_the_same_totals(migrated_sqlite_url: str, tmp_path: P
         if checked == 4:
             break
     assert checked == 4
+
+
+def test_what_is_verjaard_is_shown_apart_on_every_surface(migrated_db_url: str, tmp_path: Path) -> None:
+    """A verjaarde claim: its amount is the ``verjaard`` row on the screen, in the JSON and in the PDF, and the
+    rente it accrued up to its verjaringsdatum is not counted as rente still to be charged (it is never charged:
+    Awb 4:104), so "lopende rente" and "invorderingsrente" hold only what the citizen may still be asked for."""
+    ctx = open_context(migrated_db_url)
+    debtor_id = add_debtor(ctx, bsn="111222333", voornamen="Bram", achternaam="de Wit")
+    add_claim(ctx, debtor_id, amount="900.00", dagtekening=dt.date(2019, 3, 1))  # verjaard since April 2024
+    add_claim(ctx, debtor_id, amount="2500.00", dagtekening=dt.date(2025, 3, 1))
+    as_of = dt.date(2026, 11, 26)
+    pos = position.get_position_by_bsn(ctx, "111222333", as_of)
+    old = next(c for c in pos.claims if c.verjaard)
+    assert old.rente_accrued > 0  # rente up to the verjaringsdatum, part of what is verjaard
+    expected = pos.totals.amounts()
+    assert expected["verjaard"] == old.open
+    assert expected["rente_accrued"] == sum(c.rente_accrued for c in pos.claims if not c.verjaard) > 0
+    assert expected["rente_total"] == sum(c.rente_booked + c.rente_accrued for c in pos.claims if not c.verjaard)
+    for name, read in SURFACES.items():
+        shown = read(migrated_db_url, "111222333", as_of, tmp_path)
+        assert "verjaard" in shown and "rente_total" in shown, (name, shown)
+        for key, value in shown.items():
+            assert value == expected[key].quantize(Decimal("0.01")), (name, key, value, expected[key])

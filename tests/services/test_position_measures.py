@@ -124,3 +124,17 @@ def test_the_letter_offers_no_standard_regeling_to_a_fraud_marked_debtor(migrate
         debtor.fraude_markering = True
     data = position.schuldoverzicht_data(position.get_position(ctx, debtor_id, AS_OF))
     assert data.fraude  # decided by domain.rules.regelingsroutes.open_routes: the standard regeling is closed
+
+
+def test_each_total_is_explained_by_the_claims_that_make_it_up(migrated_db_url: str) -> None:
+    """"How is this total made up?" lists the claims whose amounts add up to the total shown, verjaard included."""
+    from caseworker_app.domain.money import format_eur
+
+    ctx, debtor_id = _ctx_with_old_and_new(migrated_db_url)
+    pos = position.get_position(ctx, debtor_id, AS_OF)
+    for key, total in pos.totals.amounts().items():
+        steps = position.explain_total(pos, key)
+        parts = [Decimal(s.value.replace("€", "").strip().replace(".", "").replace(",", "."))
+                 for s in steps[:-1] if s.value]
+        assert steps[-1].value == format_eur(total) and sum(parts, Decimal(0)) == total, (key, steps)
+    assert len(position.explain_total(pos, "verjaard")) == 2  # the old claim, then the total

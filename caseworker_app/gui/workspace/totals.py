@@ -26,7 +26,11 @@ SHOWN: tuple[tuple[str, object, bool], ...] = (
     ("verrekend", QT_TRANSLATE_NOOP("TotalsPanel", "Set off"), False),
     ("under_regeling", QT_TRANSLATE_NOOP("TotalsPanel", "Under a payment arrangement"), False),
     ("paused", QT_TRANSLATE_NOOP("TotalsPanel", "Collection paused"), False),
+    ("verjaard", QT_TRANSLATE_NOOP("TotalsPanel", "Time-barred, not collected"), False),
 )
+
+# rows shown only when their amount is not zero
+OPTIONAL = frozenset({"verjaard"})
 
 
 def total_title(key: str) -> str:
@@ -46,6 +50,7 @@ class TotalsPanel(QGroupBox):
         grid = QGridLayout(self)
         grid.setVerticalSpacing(2)
         self.values: dict[str, QLabel] = {}
+        self._rows: dict[str, tuple[QWidget, ...]] = {}
         for row, (key, title, indent) in enumerate(SHOWN):
             caption = QLabel(QCoreApplication.translate("TotalsPanel", str(title)), self)
             value = QLabel("", self)
@@ -71,6 +76,7 @@ class TotalsPanel(QGroupBox):
             grid.addWidget(value, row, 1)
             grid.addWidget(button, row, 2)
             self.values[key] = value
+            self._rows[key] = (caption, value, button)
         grid.setColumnStretch(0, 1)
         self.samenloop = QLabel(self)
         self.samenloop.setObjectName("samenloopLabel")
@@ -90,6 +96,9 @@ class TotalsPanel(QGroupBox):
         amounts = totals.amounts()
         for key, label in self.values.items():
             label.setText(fmt.eur(amounts[key]))
+        for key in OPTIONAL:  # a row that is nearly always zero is shown only when it is not
+            for widget in self._rows[key]:
+                widget.setVisible(bool(amounts[key]))
         self.samenloop.setVisible(totals.samenloop)
         self.count_label.setText(
             self.tr("%n claim(s), of which {open} outstanding", "", totals.claim_count).format(

@@ -43,6 +43,16 @@ def explain_total(position: DebtPosition, key: str) -> tuple[Step, ...]:
 
 
 def _claim_amount(claim: ClaimPosition, key: str) -> Decimal:
+    """What ``claim`` adds to the total ``key`` -- the same split as ``compute_totals``: a verjaarde claim adds its
+    open amount to ``verjaard`` only (its unbooked rente included), not to what must be paid."""
+    verjaard = claim.verjaard and claim.open > ZERO
+    if key == "verjaard":
+        return claim.open if verjaard else ZERO
+    if key in ("open", "open_belastingdienst", "open_toeslagen", "under_regeling", "paused", "rente_accrued") \
+            and verjaard:
+        return ZERO
+    if key == "rente_total":
+        return claim.rente_booked + (ZERO if verjaard else claim.rente_accrued)
     if key == "open":
         return claim.open
     if key == "open_belastingdienst":
@@ -55,4 +65,3 @@ def _claim_amount(claim: ClaimPosition, key: str) -> Decimal:
         return claim.open if claim.paused else ZERO
     value = getattr(claim, key, ZERO)
     return value if isinstance(value, Decimal) else ZERO
-
