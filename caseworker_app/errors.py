@@ -51,6 +51,7 @@ MESSAGES: dict[str, str] = {
     "role_of_other_database": "De rol {role} hoort al bij een andere Caseworker-database ({comment}). Kies een eigen voorvoegsel met 'caseworker db upgrade --role-prefix VOORVOEGSEL'.",
     "role_prefix_invalid": "Het voorvoegsel '{prefix}' voor de databaserollen is niet bruikbaar: gebruik 1 tot {length} tekens.",
     "role_prefix_fixed": "De databaserollen van deze database hebben al het voorvoegsel '{prefix}'; dat kan niet meer veranderen.",
+    "role_held_elsewhere": "'{login}' houdt de rol {role} ook via {via}, buiten Caseworker om toegekend; er is niets ingetrokken. Laat de databasebeheerder die toekenning intrekken.",
     "last_admin": "'{login}' is de laatste beheerder; ken eerst iemand anders de rol beheerder toe.",
     "database_refused": "De database weigert dit voor uw rollen ({detail}).",
     # records

@@ -29,10 +29,11 @@ from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import Connection, inspect, text
+from sqlalchemy.exc import DBAPIError
 
 from caseworker_app.errors import UserFacingError
 
-from caseworker_app.domain.types import Role
+from caseworker_app.domain.types import Role, label
 
 from caseworker_app.db.audit_chain import pg_payload
 from caseworker_app.db.grants import AUDIT_IGNORED_COLUMNS, TABLE_ACCESS, TableAccess, roles_for
@@ -209,6 +210,7 @@ CREATE OR REPLACE FUNCTION caseworker_revoke_role(p_login text, p_role text) RET
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = {schema}, pg_temp AS $$
 DECLARE
     v_group text;
+    v_via text;
 BEGIN
     IF NOT caseworker_has_role('admin') THEN
         RAISE EXCEPTION 'only an admin may revoke roles' USING ERRCODE = 'insufficient_privilege';
@@ -220,7 +222,23 @@ BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = p_login) THEN
         RETURN false;
     END IF;
-    EXECUTE format('REVOKE %I FROM %I', v_group, p_login);
+    IF EXISTS (SELECT 1 FROM pg_catalog.pg_auth_members a
+               WHERE a.roleid = (SELECT oid FROM pg_catalog.pg_roles WHERE rolname = v_group)
+                 AND a.member = (SELECT oid FROM pg_catalog.pg_roles WHERE rolname = p_login)) THEN
+        EXECUTE format('REVOKE %I FROM %I', v_group, p_login);
+    END IF;
+    -- a revocation that leaves the role in place is refused, never reported as done: the login may still hold the
+    -- group role through another role, or (PostgreSQL 16+) through a grant somebody else made
+    IF caseworker_is_member(p_login::name, v_group::name) THEN
+        SELECT string_agg(via, ',' ORDER BY via) INTO v_via FROM (
+            SELECT DISTINCT r.rolname::text AS via
+            FROM pg_catalog.pg_auth_members a JOIN pg_catalog.pg_roles r ON r.oid = a.roleid
+            WHERE a.member = (SELECT oid FROM pg_catalog.pg_roles WHERE rolname = p_login)
+              AND (r.rolname = v_group OR caseworker_is_member(r.rolname, v_group::name))
+        ) AS t;
+        RAISE EXCEPTION 'login % still holds % after the revocation', p_login, v_group
+            USING ERRCODE = 'dependent_objects_still_exist', HINT = COALESCE(v_via, '');
+    END IF;
     RETURN true;
 END $$;
 
@@ -725,6 +743,24 @@ def member_roles(conn: Connection, login: str) -> frozenset[Role]:
     return frozenset(Role(r) for r in rows if r in APP_ROLES)
 
 
+def memberships(conn: Connection) -> dict[str, frozenset[Role]]:
+    """``{login: roles}`` for every user of the ``users`` table, from the group-role memberships (one query); a
+    superuser, whom the database restricts in nothing, holds the roles its ``user_roles`` rows name (as at log-in)."""
+    held: dict[str, set[Role]] = {}
+    for login, role in conn.execute(
+        text(
+            "SELECT u.login, s.role FROM users u CROSS JOIN security_roles s "
+            "LEFT JOIN pg_roles p ON p.rolname = u.login "
+            "WHERE s.role <> 'owner' AND CASE WHEN p.rolsuper "
+            "THEN EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role = s.role) "
+            "ELSE caseworker_is_member(u.login, s.pg_role) END"
+        )
+    ):
+        if role in APP_ROLES:
+            held.setdefault(login, set()).add(Role(role))
+    return {login: frozenset(roles) for login, roles in held.items()}
+
+
 def grant_role(conn: Connection, login: str, role: Role) -> bool:
     """Make ``login`` a member of the group role of ``role`` (through the owner's function; audited by the caller)."""
     return bool(
@@ -733,11 +769,20 @@ def grant_role(conn: Connection, login: str, role: Role) -> bool:
 
 
 def revoke_role(conn: Connection, login: str, role: Role) -> bool:
-    return bool(
-        conn.execute(
-            text("SELECT caseworker_revoke_role(:login, :role)"), {"login": login, "role": role.value}
-        ).scalar()
-    )
+    """Take ``login`` out of the group role of ``role``.  Refused (nothing revoked) when the login would keep the
+    role anyway: through another role it is a member of, or a grant the database administrator made."""
+    try:
+        return bool(
+            conn.execute(
+                text("SELECT caseworker_revoke_role(:login, :role)"), {"login": login, "role": role.value}
+            ).scalar()
+        )
+    except DBAPIError as exc:
+        if getattr(exc.orig, "sqlstate", None) != "2BP01":  # dependent_objects_still_exist
+            raise
+        diag = getattr(exc.orig, "diag", None)
+        via = ", ".join(v for v in str(getattr(diag, "message_hint", "") or "").split(",") if v) or "-"
+        raise UserFacingError("role_held_elsewhere", login=login, role=label(role), via=via) from None
 
 
 def sync_memberships_from_user_roles(conn: Connection) -> list[str]:

@@ -10,6 +10,7 @@ role deliberately has no CREATEROLE (with it, it could make itself owner of the 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -143,5 +144,13 @@ def _another_admin(session: Session, user_id: int) -> bool:
 
 
 def list_users(ctx: Context) -> list[UserInfo]:
+    """Every user with their roles; on PostgreSQL the roles the database enforces (the login's group-role
+    memberships, also those the database administrator granted outside Caseworker), not the ``user_roles`` mirror."""
     with ctx.read() as session:
-        return [_info(u) for u in session.execute(select(User).order_by(User.login)).scalars()]
+        people = list(session.execute(select(User).order_by(User.login)).scalars())
+        if not ctx.db.is_shared:
+            return [_info(u) for u in people]
+        held = security.memberships(session.connection())
+        return [
+            replace(_info(u), roles=tuple(r for r in Role if r in held.get(u.login, frozenset()))) for u in people
+        ]

@@ -201,3 +201,193 @@ def test_a_payment_booked_by_a_caseworker_through_the_service_path_names_them(se
     assert _scalar(secured.url, "SELECT created_by FROM bookings WHERE id = :id", id=booking_id) == secured.logins[
         Role.CASEWORKER
     ]
+
+
+def _superuser(url: str, *statements: str) -> None:
+    engine = create_engine(make_url(url).set(drivername="postgresql+psycopg"), poolclass=NullPool)
+    try:
+        with engine.begin() as conn:
+            for statement in statements:
+                conn.execute(text(statement))
+    finally:
+        engine.dispose()
+
+
+def test_revoking_a_role_takes_it_away_in_the_database_and_is_audited(pg_url: str) -> None:
+    """``user revoke`` as a real admin login: the database refuses what the role allowed, and the audit says who."""
+    chief = make_login(pg_url, "chef")
+    admin.upgrade(pg_url, admin_login=chief)
+    worker = make_login(pg_url, "wouter")
+    ctx = Database.open(_as(pg_url, chief)).login()
+    read_audit = "SELECT count(actor) FROM audit_log"
+    try:
+        users.add_user(ctx, worker, "Wouter de Wit", (Role.CASEWORKER, Role.TEAMLEAD))
+        assert isinstance(_scalar(_as(pg_url, worker), read_audit), int)  # a teamlead reads the audit trail
+        users.revoke_roles(ctx, worker, (Role.TEAMLEAD,))
+    finally:
+        ctx.db.dispose()
+    with pytest.raises(Exception, match="permission denied"):
+        _scalar(_as(pg_url, worker), read_audit)
+    back = Database.open(_as(pg_url, worker)).login()
+    try:
+        assert back.actor.roles == frozenset({Role.CASEWORKER})
+    finally:
+        back.db.dispose()
+    row = _scalar(
+        pg_url,
+        "SELECT actor || ' ' || operation || ' ' || (before ->> 'role') FROM audit_log "
+        "WHERE entity = 'user_roles' AND action = 'delete'",
+    )
+    assert row == f"{chief} user.set_roles teamlead"
+
+
+def test_a_role_the_login_keeps_through_another_grant_is_not_reported_revoked(pg_url: str) -> None:
+    """The database administrator gave a site role the teamlead group role; revoking the login's own membership
+    would leave it a teamlead, so the revocation is refused with the reason and nothing changes."""
+    chief = make_login(pg_url, "chef")
+    admin.upgrade(pg_url, admin_login=chief)
+    worker = make_login(pg_url, "wouter")
+    site_role = f"{make_url(pg_url).database}_u_team_noord"
+    ctx = Database.open(_as(pg_url, chief)).login()
+    try:
+        users.add_user(ctx, worker, "Wouter de Wit", (Role.CASEWORKER, Role.TEAMLEAD))
+        group = str(_scalar(pg_url, "SELECT pg_role FROM security_roles WHERE role = 'teamlead'"))
+        _superuser(pg_url, f'CREATE ROLE "{site_role}" NOLOGIN', f'GRANT "{group}" TO "{site_role}"',
+                   f'GRANT "{site_role}" TO "{worker}"')  # fmt: skip
+        with pytest.raises(UserFacingError) as info:
+            users.revoke_roles(ctx, worker, (Role.TEAMLEAD,))
+        assert info.value.code == "role_held_elsewhere"
+        assert site_role in info.value.message and "teamleider" in info.value.message
+        listed = {u.login: u.roles for u in users.list_users(ctx)}
+        assert Role.TEAMLEAD in listed[worker]  # what the database enforces, not what was asked
+        # straight to the function with psql: refused too, not "true"
+        with pytest.raises(Exception, match="still holds"):
+            _scalar(_as(pg_url, chief), f"SELECT caseworker_revoke_role('{worker}', 'teamlead')")
+        _superuser(pg_url, f'REVOKE "{site_role}" FROM "{worker}"')
+        assert Role.TEAMLEAD not in users.revoke_roles(ctx, worker, (Role.TEAMLEAD,)).roles
+    finally:
+        ctx.db.dispose()
+    assert _scalar(pg_url, f"SELECT caseworker_is_member('{worker}', '{group}')") is False
+
+
+#: The reviewers' session as a caseworker login with psql, statement by statement (``{...}`` filled in), and what
+#: the database answers: a SQLSTATE it refuses with, or None where the statement is the caseworker's work and goes
+#: through -- with the database's own actor and time.
+REVIEWERS_SCRIPT: tuple[tuple[str, str | None], ...] = (
+    # give itself the admin role
+    ('GRANT "{admin_group}" TO "{me}"', "42501"),
+    ("SELECT caseworker_grant_role('{me}', 'admin')", "42501"),
+    ("INSERT INTO user_roles (user_id, role) SELECT id, 'admin' FROM users WHERE login = '{me}'", "42501"),
+    ("UPDATE user_roles SET role = 'admin' WHERE user_id = (SELECT id FROM users WHERE login = '{me}')", "42501"),
+    ('SET ROLE "{owner}"', "42501"),
+    # demote the real admin
+    ('REVOKE "{admin_group}" FROM "{admin_login}"', "42501"),
+    ("SELECT caseworker_revoke_role('{admin_login}', 'admin')", "42501"),
+    ("DELETE FROM user_roles WHERE role = 'admin'", "42501"),
+    ("UPDATE users SET active = false WHERE login = '{admin_login}'", "42501"),
+    # book a payment that wipes a claim, in another officer's name, then hide it
+    (
+        "INSERT INTO bookings (claim_id, kind, amount, booking_date, created_by) "
+        "VALUES ({claim}, 'betaling', -99999, current_date, '{other}')",
+        None,
+    ),
+    ("UPDATE claims SET original_amount = 0.01 WHERE id = {claim}", "42501"),
+    ("UPDATE bookings SET created_by = '{other}' WHERE claim_id = {claim}", "42501"),
+    ("DELETE FROM bookings WHERE claim_id = {claim}", "42501"),
+    # forge an audit row, then rewrite or remove the real ones
+    (
+        "INSERT INTO audit_log (occurred_at, actor, action, entity, entity_id) "
+        "VALUES ('2020-01-01', '{other}', 'aanval', 'claims', '{claim}')",
+        None,
+    ),
+    (
+        "SET caseworker.bulk_load = 'on'; INSERT INTO audit_log (occurred_at, actor, action, entity) "
+        "VALUES ('2020-01-01', '{other}', 'aanval-bulk', 'claims')",
+        None,
+    ),
+    ("UPDATE audit_log SET actor = '{other}'", "42501"),
+    ("DELETE FROM audit_log", "42501"),
+    ("TRUNCATE audit_log", "42501"),
+    ("UPDATE audit_chain_head SET seq = 0", "42501"),
+    ("DELETE FROM audit_chain", "42501"),
+    # install a trigger that rewrites the actor of every later audit row
+    (
+        "CREATE FUNCTION pg_temp.evil() RETURNS trigger LANGUAGE plpgsql AS "
+        "$$ BEGIN NEW.actor := '{other}'; RETURN NEW; END $$; "
+        "CREATE TRIGGER evil BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION pg_temp.evil()",
+        "42501",
+    ),
+    (
+        "CREATE OR REPLACE FUNCTION caseworker_set_actor() RETURNS trigger LANGUAGE plpgsql AS "
+        "$$ BEGIN RETURN NEW; END $$",
+        "42501",
+    ),
+    ("ALTER TABLE audit_log DISABLE TRIGGER ALL", "42501"),
+    ("SET session_replication_role = replica", "42501"),
+    ("CREATE SCHEMA evil", "42501"),
+    ("CREATE EVENT TRIGGER evil ON ddl_command_start EXECUTE FUNCTION caseworker_append_only()", "42501"),
+)
+
+
+FUNCTION_SOURCES = "SELECT md5(string_agg(prosrc, '' ORDER BY oid)) FROM pg_proc WHERE proname LIKE 'caseworker%'"
+
+
+def test_the_reviewers_attacks_as_a_caseworker_leave_every_rule_in_place(secured: Secured) -> None:
+    """Issue 12's first paragraph replayed on a current database: each step refused or named right, and afterwards
+    the admin is still the admin, the caseworker still only a caseworker, the triggers the same, the chain intact."""
+    from sqlalchemy.exc import DBAPIError
+
+    from caseworker_app.services import audit_chain
+
+    me, other = secured.logins[Role.CASEWORKER], secured.logins[Role.BAILIFF]
+    groups = {str(r): str(p) for r, p in secured.allowed(Role.AUDITOR, "SELECT role, pg_role FROM security_roles")}
+    fill = {
+        "me": me, "other": other, "admin_login": secured.logins[Role.ADMIN], "claim": secured.claim_id,
+        "admin_group": groups["admin"], "owner": groups["owner"],
+    }  # fmt: skip
+    functions_before = _scalar(secured.url, FUNCTION_SOURCES)
+    answers: list[str | None] = []
+    engine = secured.engine(Role.CASEWORKER)
+    for statement, _expected in REVIEWERS_SCRIPT:
+        try:
+            with engine.begin() as conn:  # psql's autocommit: what goes through stays
+                conn.exec_driver_sql(statement.format(**fill))
+            answers.append(None)
+        except DBAPIError as exc:
+            answers.append(str(getattr(exc.orig, "sqlstate", "")))
+    assert answers == [expected for _s, expected in REVIEWERS_SCRIPT]
+
+    admin_ctx = secured.context(Role.ADMIN)
+    worker_ctx = secured.context(Role.CASEWORKER)
+    try:
+        assert admin_ctx.actor.roles == frozenset({Role.ADMIN})
+        assert worker_ctx.actor.roles == frozenset({Role.CASEWORKER})
+    finally:
+        worker_ctx.db.dispose()
+    # the payment and the forged audit rows name the caseworker and carry the database's time
+    assert _scalar(secured.url, "SELECT string_agg(DISTINCT created_by, ',') FROM bookings WHERE amount = -99999") == me
+    forged = _scalar(
+        secured.url,
+        "SELECT string_agg(DISTINCT actor || '@' || (occurred_at > now() - interval '1 hour')::text, ',') "
+        "FROM audit_log WHERE action IN ('aanval', 'aanval-bulk')",
+    )
+    assert forged == f"{me}@true"
+    # the claim's amount is what it was; the wiping payment is on the record as the caseworker's booking
+    assert _scalar(secured.url, "SELECT original_amount > 1 FROM claims WHERE id = :c", c=secured.claim_id) is True
+    assert _scalar(secured.url, "SELECT count(*) FROM pg_trigger WHERE tgname = 'evil'") == 0
+    assert _scalar(secured.url, "SELECT count(*) FROM pg_trigger WHERE tgenabled = 'D'") == 0
+    assert _scalar(secured.url, FUNCTION_SOURCES) == functions_before
+    with secured.engine(Role.TEAMLEAD).begin() as conn:  # a later audit row still names its writer
+        audit_id = conn.execute(
+            text(
+                "INSERT INTO audit_log (occurred_at, actor, action, entity) "
+                "VALUES (now(), 'x', 'later', 'debtors') RETURNING id"
+            )
+        ).scalar_one()
+    later_actor = _scalar(secured.url, "SELECT actor FROM audit_log WHERE id = :i", i=audit_id)
+    assert later_actor == secured.logins[Role.TEAMLEAD]
+    try:
+        report = audit_chain.verify(admin_ctx)
+        assert report.intact, report.message
+    finally:
+        admin_ctx.db.dispose()
