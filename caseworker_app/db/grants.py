@@ -13,6 +13,7 @@ on PostgreSQL, in one transaction:
 * revokes every privilege on every table and sequence of the schema from ``PUBLIC`` and from the group
   roles, and grants exactly what this map says (so removing a permission here removes the grant);
 * grants ``USAGE`` on a table's id sequence to the roles that may insert into it;
+* for ``update_columns``: grants UPDATE on those columns only (``claims``: only its version moves);
 * for ``append_only`` tables: never grants UPDATE or DELETE, and installs the triggers that refuse both
   (also on SQLite, which has no privileges);
 * for ``actor_columns``: installs a trigger that sets those columns to ``session_user`` -- who the
@@ -96,10 +97,14 @@ class TableAccess:
     audited: bool = True
     #: column-level SELECT for permissions that may not read the whole row, e.g. ``{"id": (...)}``
     select_columns: dict[str, tuple[Permission, ...]] = field(default_factory=dict)
+    #: when set, ``update`` is granted on these columns only (the rest of the row is fixed once inserted)
+    update_columns: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.append_only and (self.update or self.delete):
             raise ValueError("an append-only table grants no UPDATE or DELETE")
+        if self.update_columns and not self.update:
+            raise ValueError("update_columns limits an update grant: name the permissions in update")
         if self.sensitive and not self.debtor_column:
             raise ValueError("a sensitive table names its debtor_column")
 
@@ -116,8 +121,10 @@ TABLE_ACCESS: dict[str, TableAccess] = {
     "debtors": TableAccess(select=VIEW, insert=(P.EDIT_DEBTOR,), update=(P.EDIT_DEBTOR,)),
     "households": TableAccess(select=VIEW, insert=(P.EDIT_DEBTOR,), update=(P.EDIT_DEBTOR,)),
     "financial_situations": TableAccess(select=VIEW, insert=(P.EDIT_DEBTOR,), update=(P.EDIT_DEBTOR,)),
-    # the ledger: claims change (version), bookings and enforcement steps are history
-    "claims": TableAccess(select=VIEW, insert=(P.BOOK_LEDGER,), update=(P.BOOK_LEDGER,)),
+    # the ledger: a claim's amount and dates are fixed once recorded (a vermindering is a booking); writers of the
+    # ledger only bump its version (the change marker of services/changes.py).  Bookings and enforcement steps
+    # are history.
+    "claims": TableAccess(select=VIEW, insert=(P.BOOK_LEDGER,), update=(P.BOOK_LEDGER,), update_columns=("version",)),
     "bookings": TableAccess(select=VIEW, insert=(P.BOOK_LEDGER,), append_only=True, actor_columns=("created_by",)),
     "enforcement_actions": TableAccess(
         select=VIEW, insert=(P.RECORD_ENFORCEMENT,), append_only=True, actor_columns=("created_by",)
@@ -152,9 +159,15 @@ def privileges_of(table: str) -> dict[str, tuple[Role, ...]]:
     return {
         "SELECT": () if access.sensitive else roles_for(access.select),
         "INSERT": roles_for(access.insert),
-        "UPDATE": () if access.append_only else roles_for(access.update),
+        "UPDATE": () if access.append_only or access.update_columns else roles_for(access.update),
         "DELETE": () if access.append_only else roles_for(access.delete),
     }
+
+
+def column_updates_of(table: str) -> dict[str, tuple[Role, ...]]:
+    """``{column: roles}`` of the column-level UPDATE grants of a table (``update_columns``)."""
+    access = TABLE_ACCESS[table]
+    return {column: roles_for(access.update) for column in access.update_columns}
 
 
 def append_only_tables() -> tuple[str, ...]:

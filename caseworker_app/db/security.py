@@ -586,12 +586,16 @@ def _grant(
         whole_row = {
             "SELECT": () if access.sensitive else roles_for(access.select),
             "INSERT": roles_for(access.insert),
-            "UPDATE": () if access.append_only else roles_for(access.update),
+            "UPDATE": () if access.append_only or access.update_columns else roles_for(access.update),
             "DELETE": () if access.append_only else roles_for(access.delete),
         }
         for privilege, roles in whole_row.items():
             if roles:
                 out.append(f"GRANT {privilege} ON TABLE {q_table} TO {group_list(roles)}")
+        updaters = () if access.append_only else roles_for(access.update)
+        if access.update_columns and updaters:
+            columns = ", ".join(_quote(None, c) for c in access.update_columns)
+            out.append(f"GRANT UPDATE ({columns}) ON TABLE {q_table} TO {group_list(updaters)}")
         column_grants = dict(access.select_columns)
         if access.sensitive and access.insert:
             # INSERT ... RETURNING id needs SELECT on the key; nothing else of the row is readable

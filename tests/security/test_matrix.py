@@ -7,14 +7,20 @@ documentation cannot claim a cell no test proves.  Allowed writes are rolled bac
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from sqlalchemy.exc import DBAPIError
 
 from tests.security.support import ROLES, Secured
 
+from caseworker_app.domain.permissions import Permission
 from caseworker_app.domain.types import Role
+
+from caseworker_app.db.grants import append_only_tables, roles_for
+from caseworker_app.db.models import Base
 
 R = Role
 ALL = frozenset(Role)
@@ -44,21 +50,12 @@ ACTIONS: tuple[Action, ...] = (
         "VALUES (:claim, 'betaling', -1, current_date, 'iemand.anders')",
         WORKERS,
     ),
-    Action("update_booking", "change a booking", "UPDATE bookings SET amount = -1000 WHERE claim_id = :claim", NOBODY),
-    Action("delete_booking", "delete a booking", "DELETE FROM bookings WHERE claim_id = :claim", NOBODY),
-    Action("truncate_bookings", "empty the ledger (TRUNCATE)", "TRUNCATE bookings CASCADE", NOBODY),
     Action(
         "record_enforcement",
         "record an enforcement step",
         "INSERT INTO enforcement_actions (claim_id, step, action_date, stuit, costs, created_by) "
         "VALUES (:claim, 'dwangbevel', current_date, true, 0, 'iemand.anders')",
         frozenset({R.BAILIFF}),
-    ),
-    Action(
-        "update_enforcement",
-        "change an enforcement step",
-        "UPDATE enforcement_actions SET action_date = '2020-01-01' WHERE claim_id = :claim",
-        NOBODY,
     ),
     Action("read_audit", "read the audit trail", "SELECT actor, action, before, after FROM audit_log", frozenset(
         {R.TEAMLEAD, R.AUDITOR, R.ADMIN}
@@ -70,8 +67,6 @@ ACTIONS: tuple[Action, ...] = (
         "INSERT INTO audit_log (occurred_at, actor, action, entity) VALUES (now(), 'iemand.anders', 'x', 'debtors')",
         WRITERS,
     ),
-    Action("update_audit", "change an audit row", "UPDATE audit_log SET actor = 'iemand.anders'", NOBODY),
-    Action("delete_audit", "delete an audit row", "DELETE FROM audit_log", NOBODY),
     Action(
         "add_user",
         "add a user",
@@ -117,7 +112,41 @@ ACTIONS: tuple[Action, ...] = (
     ),
     Action("become_owner", "become the schema owner (SET ROLE)", 'SET ROLE "{owner}"', NOBODY),
     Action("drop_table", "drop a table", "DROP TABLE bookings", NOBODY),
+    Action(
+        "claim_amount",
+        "change a claim's amount",
+        "UPDATE claims SET original_amount = 0.01 WHERE id = :claim",
+        NOBODY,
+    ),
+    Action(
+        "claim_debtor",
+        "move a claim to another debtor",
+        "UPDATE claims SET debtor_id = debtor_id WHERE id = :claim",
+        NOBODY,
+    ),
+    Action(
+        "claim_version",
+        "mark a claim changed (its version)",
+        "UPDATE claims SET version = version + 1 WHERE id = :claim",
+        frozenset(roles_for((Permission.BOOK_LEDGER,))),
+    ),
 )
+
+
+def _history_actions() -> tuple[Action, ...]:
+    """Every table the map marks append-only, also those added later: no role changes, deletes or empties it."""
+    out: list[Action] = []
+    for table in append_only_tables():
+        column = next(iter(Base.metadata.tables[table].primary_key.columns)).name
+        out += [
+            Action(f"update_{table}", f"change a row of `{table}`", f"UPDATE {table} SET {column} = {column}", NOBODY),
+            Action(f"delete_{table}", f"delete a row of `{table}`", f"DELETE FROM {table}", NOBODY),
+            Action(f"truncate_{table}", f"empty `{table}` (TRUNCATE)", f"TRUNCATE {table} CASCADE", NOBODY),
+        ]
+    return tuple(out)
+
+
+ACTIONS += _history_actions()
 
 
 def _sql(secured: Secured, action: Action, role: Role) -> str:
@@ -152,6 +181,45 @@ def test_role_action(secured: Secured, action: Action, role: Role) -> None:
         assert secured.refused(role, sql, params) == "42501"  # insufficient_privilege: the database said no
 
 
+#: What no role may do to any table of the schema (tried table by table, also on tables added later).
+SCHEMA_CHANGES = (
+    "TRUNCATE {t} CASCADE",
+    "ALTER TABLE {t} ADD COLUMN evil int",
+    "ALTER TABLE {t} DISABLE TRIGGER ALL",
+    "ALTER TABLE {t} OWNER TO CURRENT_USER",
+    "CREATE TRIGGER evil BEFORE INSERT OR UPDATE ON {t} FOR EACH ROW EXECUTE FUNCTION caseworker_append_only()",
+    "CREATE RULE evil AS ON INSERT TO {t} DO INSTEAD NOTHING",
+    "CREATE POLICY evil ON {t} USING (false)",
+    "CREATE INDEX evil ON {t} ((1))",
+    "DROP TABLE {t} CASCADE",
+)
+
+
+@pytest.mark.parametrize("role", ROLES, ids=[r.value for r in ROLES])
+def test_no_role_empties_alters_or_adds_triggers_to_any_table(secured: Secured, role: Role) -> None:
+    tables = [
+        str(t)
+        for (t,) in secured.allowed(
+            role, "SELECT c.relname FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace "
+            "AND c.relkind = 'r' ORDER BY 1"
+        )
+    ]  # fmt: skip
+    assert set(Base.metadata.tables) <= set(tables)
+    refused: dict[str, str] = {}
+    with secured.attempt(role) as conn:
+        for table in tables:
+            for statement in SCHEMA_CHANGES:
+                sql = statement.format(t=f'"{table}"')
+                savepoint = conn.begin_nested()
+                try:
+                    conn.exec_driver_sql(sql)
+                except DBAPIError as exc:
+                    refused[sql] = str(getattr(exc.orig, "sqlstate", ""))
+                savepoint.rollback()
+    wanted = {statement.format(t=f'"{table}"'): "42501" for table in tables for statement in SCHEMA_CHANGES}
+    assert refused == wanted
+
+
 # ------------------------------------------------------------------------------------------ the matrix
 
 
@@ -183,6 +251,11 @@ OTHER_ROWS: tuple[tuple[str, dict[Role, bool], str], ...] = (
         "test_sensitive.py::test_who_may_read_it[*]",
     ),
     (
+        "empty, alter, drop, or add triggers, rules or policies to any table",
+        dict.fromkeys(ROLE_COLUMNS, False),
+        "test_matrix.py::test_no_role_empties_alters_or_adds_triggers_to_any_table[*]",
+    ),
+    (
         "become a user or admin by connecting first",
         dict.fromkeys(ROLE_COLUMNS, False),
         "test_attacks.py::test_five_logins_connecting_to_a_fresh_database_become_nobody",
@@ -212,3 +285,54 @@ def test_the_matrix_in_the_docs_is_the_tested_one() -> None:
         "docs/security.md's matrix differs from the tested one; paste the output of "
         "`python -c 'from tests.security.test_matrix import render_matrix; print(render_matrix())'`"
     )
+
+
+_REFERENCE = re.compile(r"`(?P<file>[\w/]+\.py)::(?P<func>\w+)(?:\[(?P<param>[^\]]+)\])?`")
+
+
+def _role_parameters(func: object) -> tuple[set[str], set[str]]:
+    """The role ids and the other ids a test is parametrized with (from its ``parametrize`` marks)."""
+    roles: set[str] = set()
+    others: set[str] = set()
+    for mark in getattr(func, "pytestmark", []):
+        if mark.name != "parametrize":
+            continue
+        names, values = mark.args[0], mark.args[1]
+        ids = mark.kwargs.get("ids") or [getattr(v, "key", getattr(v, "value", v)) for v in values]
+        (roles if names == "role" else others).update(str(i) for i in ids)
+    return roles, others
+
+
+def test_every_cell_names_a_test_that_exists_and_covers_every_role() -> None:
+    """A "proved by" that names a renamed or removed test, or one that leaves a role out, turns this red."""
+    import importlib
+
+    rows = [line for line in render_matrix().splitlines() if line.startswith("| ") and "proved by" not in line]
+    assert len(rows) == len(ACTIONS) + len(OTHER_ROWS)
+    every_role = {r.value for r in ROLES}
+    for row in rows:
+        references = list(_REFERENCE.finditer(row.rsplit("|", 2)[-2]))
+        assert references, f"no test named in: {row}"
+        covered: set[str] = set()
+        for ref in references:
+            path = Path(__file__).resolve().parent / ref["file"]
+            assert path.is_file(), f"{ref['file']} does not exist ({row})"
+            module = importlib.import_module(f"tests.security.{path.stem}")
+            func = getattr(module, ref["func"], None)
+            assert callable(func), f"{ref['file']}::{ref['func']} does not exist ({row})"
+            roles, others = _role_parameters(func)
+            param = ref["param"]
+            if param is None:  # one test for all roles at once
+                assert not roles, f"{ref['func']} runs per role: name it with [*] ({row})"
+                covered |= every_role
+                continue
+            *other, role = param.rsplit("-", 1) if "-" in param else [param]
+            if role == "*":
+                assert roles, f"{ref['func']} is not parametrized by role ({row})"
+                covered |= roles
+            else:
+                assert role in roles, f"{ref['func']} has no case for {role} ({row})"
+                covered.add(role)
+            for value in other:
+                assert value in others, f"{ref['func']} has no case {value} ({row})"
+        assert covered == every_role, f"no test for {sorted(every_role - covered)} in: {row}"

@@ -53,6 +53,43 @@ def privilege_problems(conn: Connection) -> list[str]:
                 )
                 if bool(has) != want:
                     problems.append(f"{table}.{column}: {role} SELECT is {has}, map says {want}")
+    # UPDATE per column: the whole row where the map grants UPDATE, only update_columns where it limits it
+    updatable = {
+        (str(table), str(column), str(group))
+        for table, column, group in conn.execute(
+            text(
+                "SELECT c.relname, a.attname, g.rolname FROM pg_class c "
+                "JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped "
+                "CROSS JOIN pg_roles g WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r' "
+                "AND g.rolname = ANY(:groups) AND has_column_privilege(g.oid, c.oid, a.attnum, 'UPDATE')"
+            ),
+            {"groups": [names[r] for r in security.APP_ROLES]},
+        )
+    }
+    wanted_updates: set[tuple[str, str, str]] = set()
+    columns_of: dict[str, list[str]] = {}
+    for table, column in conn.execute(
+        text(
+            "SELECT c.relname, a.attname FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid "
+            "AND a.attnum > 0 AND NOT a.attisdropped WHERE c.relnamespace = current_schema()::regnamespace "
+            "AND c.relkind = 'r'"
+        )
+    ):
+        columns_of.setdefault(str(table), []).append(str(column))
+    for table in grants.TABLE_ACCESS:
+        whole = grants.privileges_of(table)["UPDATE"]
+        limited = grants.column_updates_of(table)
+        for column in columns_of.get(table, []):
+            for role in (*whole, *limited.get(column, ())):
+                wanted_updates.add((table, column, names[role.value]))
+    for table, column, group in sorted(updatable ^ wanted_updates):
+        has = (table, column, group) in updatable
+        problems.append(f"{table}.{column}: {group} UPDATE is {has}, map says {not has}")
+    owner_attributes = conn.execute(
+        text("SELECT rolcanlogin, rolsuper, rolbypassrls FROM pg_roles WHERE rolname = :n"), {"n": owner}
+    ).one()
+    if any(owner_attributes):
+        problems.append(f"owner {owner} has attributes {tuple(owner_attributes)}: nobody may log in as it")
     rows = conn.execute(
         text(
             "SELECT c.relname, pg_get_userbyid(c.relowner), c.relacl::text FROM pg_class c "
