@@ -59,6 +59,13 @@ MESSAGES: dict[str, str] = {
     "duplicate": "{entity} met {field} {value} bestaat al.",
     "conflict": "Iemand anders heeft {entity} {key} intussen gewijzigd. Kies per veld welke waarde moet blijven.",
     "changed_meanwhile": "Iemand anders wijzigde deze gegevens op hetzelfde moment; er is niets opgeslagen. Probeer het opnieuw.",
+    # contacts, tasks and visits (issue 11)
+    "contact_corrected": "Contact {id} is al gecorrigeerd (door {newer}); corrigeer de nieuwste versie.",
+    "flag_ended": "Markering {id} is al beëindigd.",
+    "risk_marked": "Deze schuldenaar is al gemarkeerd als risico voor medewerkers.",
+    "task_done": "Taak {id} is al afgerond.",
+    "task_same_owner": "Taak {id} staat al op naam van {login}.",
+    "visit_closed": "Huisbezoek {id} is al afgelegd of vervallen.",
     # storage and environment
     "database_unreachable": "De database is niet bereikbaar ({detail}). Controleer het adres en of de server draait.",
     "database_locked": "De database is bezet door een ander programma. Probeer het zo opnieuw.",

@@ -120,10 +120,27 @@ def run_show(args: argparse.Namespace) -> int:
     ctx = open_context(args)
     pos = position.get_position_by_bsn(ctx, args.bsn, as_of)
     if args.json:
-        _print_json(position.position_to_json(pos, explain=not args.no_explanation))
+        doc = position.position_to_json(pos, explain=not args.no_explanation)
+        _add_omstandigheden(ctx, pos.debtor.id, doc)
+        _print_json(doc)
         return 0
     print_position(pos)
     return 0
+
+
+def _add_omstandigheden(ctx: Any, debtor_id: int, doc: dict[str, Any]) -> None:
+    """Bijzondere omstandigheden (AVG art. 9) in the case document only for the roles that need them, and only
+    after the view is logged (one inzage per document); for other roles each contact's ``omstandigheden`` stays null."""
+    from caseworker_app.services import contacts
+
+    entries = doc.get("contacts")
+    if not entries or not contacts.may_see_omstandigheden(ctx):
+        return
+    by_contact: dict[int | None, list[str]] = {}
+    for found in contacts.omstandigheden_of(ctx, debtor_id):
+        by_contact.setdefault(found.contact_id, []).append(found.code)
+    for entry in entries:
+        entry["omstandigheden"] = by_contact.get(entry["id"], [])
 
 
 def print_position(pos: Any) -> None:

@@ -110,6 +110,7 @@ class TableAccess:
 
 
 VIEW = (P.VIEW_CASES,)
+CONTACT = (P.RECORD_CONTACT,)
 
 TABLE_ACCESS: dict[str, TableAccess] = {
     # who works here: every login reads users and roles to log in; only an admin changes them
@@ -127,6 +128,29 @@ TABLE_ACCESS: dict[str, TableAccess] = {
     "claims": TableAccess(select=VIEW, insert=(P.BOOK_LEDGER,), update=(P.BOOK_LEDGER,), update_columns=("version",)),
     "bookings": TableAccess(select=VIEW, insert=(P.BOOK_LEDGER,), append_only=True, actor_columns=("created_by",)),
     "enforcement_actions": TableAccess(
+        select=VIEW, insert=(P.RECORD_ENFORCEMENT,), append_only=True, actor_columns=("created_by",)
+    ),
+    # contacts and what follows from them (issue 11): history is appended, never changed; a correction is a new row
+    "contacts": TableAccess(select=VIEW, insert=CONTACT, append_only=True, actor_columns=("created_by",)),
+    # bijzondere omstandigheden are special personal data (AVG art. 9): who records contacts reads them, through the
+    # inzage functions only (every view logged); the auditor and the administrator do not
+    "omstandigheden": TableAccess(
+        select=CONTACT,
+        insert=CONTACT,
+        append_only=True,
+        sensitive=True,
+        debtor_column="debtor_id",
+        actor_columns=("created_by",),
+    ),
+    "debtor_flags": TableAccess(select=VIEW, insert=CONTACT, append_only=True, actor_columns=("raised_by",)),
+    "flag_endings": TableAccess(select=VIEW, insert=CONTACT, append_only=True, actor_columns=("ended_by",)),
+    "referrals": TableAccess(select=VIEW, insert=CONTACT, append_only=True, actor_columns=("created_by",)),
+    # tasks change status and owner (audited); what happened to them is history
+    "tasks": TableAccess(select=VIEW, insert=CONTACT, update=CONTACT, actor_columns=("created_by", "done_by")),
+    "task_events": TableAccess(select=VIEW, insert=CONTACT, append_only=True, actor_columns=("door",)),
+    # home visits: a caseworker plans one, the bailiff reports (only bailiffs write visit reports)
+    "visits": TableAccess(select=VIEW, insert=CONTACT, update=CONTACT, actor_columns=("created_by",)),
+    "visit_reports": TableAccess(
         select=VIEW, insert=(P.RECORD_ENFORCEMENT,), append_only=True, actor_columns=("created_by",)
     ),
     # the audit trail: every writer appends (the database sets actor and time), only auditing roles read it;

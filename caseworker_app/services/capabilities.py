@@ -36,7 +36,9 @@ def installers() -> tuple[Installer, ...]:
     The capability modules are imported here, when a database opens, not when this module is imported: they
     import :mod:`caseworker_app.services.context`, which imports this module.
     """
-    return ()
+    from caseworker_app.services.contacts import capability as contacts
+
+    return (contacts.install,)
 
 
 class Capabilities:

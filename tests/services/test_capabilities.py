@@ -43,9 +43,18 @@ def installed(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(capabilities, "installers", lambda: (_proef,))
 
 
-def test_a_database_opened_without_installers_has_no_extensions(migrated_db_url: str) -> None:
+def test_a_database_opened_without_installers_has_no_extensions(
+    migrated_db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(capabilities, "installers", lambda: ())
     ctx = open_context(migrated_db_url)
     assert ctx.db.capabilities.names() == {"position_extensions": (), "token_sources": (), "timeline_kinds": ()}
+
+
+def test_every_shipped_capability_is_installed(migrated_db_url: str) -> None:
+    ctx = open_context(migrated_db_url)
+    assert "contacts" in ctx.db.capabilities.names()["position_extensions"]
+    assert ctx.db.capabilities.timeline_kinds()["contact"] == "Contacten"
 
 
 def test_the_command_line_and_the_gui_see_the_same_capabilities(

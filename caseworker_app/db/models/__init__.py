@@ -12,7 +12,8 @@ Conventions:
   database stays readable from psql and a new value is an explicit migration.
 
 Modules by concern: ``people`` (users, roles), ``debtors`` (debtors, households, financial
-situations), ``ledger`` (claims, bookings, enforcement actions), ``audit``.  A new capability adds its own
+situations), ``ledger`` (claims, bookings, enforcement actions), ``audit``, ``contacts`` (contacts,
+omstandigheden, flags, referrals, tasks, visits).  A new capability adds its own
 module and imports it below, so that Alembic and ``Base.metadata`` see every table, and gives every table an
 entry in ``caseworker_app/db/grants.py`` (who may select, insert, update, delete; append-only; sensitive).
 """
@@ -22,12 +23,34 @@ from __future__ import annotations
 from caseworker_app.db.base import Base
 from caseworker_app.db.models.audit import AuditEntry
 from caseworker_app.db.models.audit_chain import AuditChainHead, AuditChainLink
+from caseworker_app.db.models.contacts import (
+    ContactEntry,
+    DebtorFlag,
+    FlagEnding,
+    OmstandigheidEntry,
+    Referral,
+    Task,
+    TaskEvent,
+    Visit,
+    VisitReport,
+)
 from caseworker_app.db.models.debtors import Debtor, FinancialSituation, Household
 from caseworker_app.db.models.ledger import Booking, Claim, EnforcementAction
 from caseworker_app.db.models.people import User, UserRole
 from caseworker_app.db.models.security import SecurityRole
 
-APPEND_ONLY_TABLES = ("bookings", "enforcement_actions", "audit_log")
+APPEND_ONLY_TABLES = (
+    "bookings",
+    "enforcement_actions",
+    "audit_log",
+    "contacts",
+    "omstandigheden",
+    "debtor_flags",
+    "flag_endings",
+    "referrals",
+    "task_events",
+    "visit_reports",
+)
 
 #: Indexes only the migrations create, per backend.  PostgreSQL-specific index options are kept out of the
 #: models on purpose: declaring them makes SQLAlchemy load the whole PostgreSQL dialect (about 40 ms) on every
@@ -45,11 +68,20 @@ __all__ = [
     "Base",
     "Booking",
     "Claim",
+    "ContactEntry",
     "Debtor",
+    "DebtorFlag",
     "EnforcementAction",
     "FinancialSituation",
+    "FlagEnding",
     "Household",
+    "OmstandigheidEntry",
+    "Referral",
     "SecurityRole",
+    "Task",
+    "TaskEvent",
     "User",
     "UserRole",
+    "Visit",
+    "VisitReport",
 ]

@@ -42,7 +42,8 @@ _MIDDELEN = {m.value: m for m in Middel}
 
 
 def _facts(claim: Any, ledger: Sequence[Any], steps: Sequence[Any], effects: tuple[ClaimEffect, ...], *,
-           fraude: bool, perspectief: bool | None, bvv_op: dt.date | None) -> rules.ClaimFacts:
+           fraude: bool, perspectief: bool | None, bvv_op: dt.date | None,
+           contacten: tuple[rules.Contact, ...] | None = None) -> rules.ClaimFacts:
     """The rules engine's input for one claim.  The claim's own aanslag booking is the ``bedrag``, not a booking."""
     original = claim.original_amount
     seen_own = False
@@ -75,6 +76,7 @@ def _facts(claim: Any, ledger: Sequence[Any], steps: Sequence[Any], effects: tup
         fraude=fraude,
         betalingsperspectief=perspectief,
         bvv_vastgesteld_op=bvv_op,
+        contacten=contacten,
         claim_id=claim.id,
     )
 
@@ -169,7 +171,7 @@ def evaluate_claims(loaded: Loaded, day: dt.date) -> list[ClaimPosition]:
     for claim in loaded.claims:
         effects = status.get(claim.id, NONE).effects_on(day)
         facts = _facts(claim, loaded.bookings.get(claim.id, ()), loaded.actions.get(claim.id, ()), effects,
-                       fraude=fraude, perspectief=perspectief, bvv_op=bvv_op)
+                       fraude=fraude, perspectief=perspectief, bvv_op=bvv_op, contacten=combined.contacten)
         try:
             claims.append(_claim_position(claim, facts, rules.evaluate_claim(facts, day)))
         except UserFacingError as exc:  # e.g. no parameter row for an old date: show the ledger, say why

@@ -10,7 +10,9 @@ puts them together -- and **combines, never overwrites**:
 * flags, timeline events and pending decisions: all of them, in the order the capabilities were installed;
 * JSON sections: each key belongs to one extension; two extensions with the same key, or a key of the
   position's own document (``claims``, ``totals``, ...), are a bug and raise :class:`ExtensionConflictError`;
-* debtor-level facts: the latest ``bvv_vastgesteld_op`` counts; ``betalingsperspectief`` is False as soon as
+* debtor-level facts: the personal contacts (``contacten``, for the ladder's proportionality guard) of every
+  extension together (``None`` only when no extension knows them: "unknown counts as not established");
+  the latest ``bvv_vastgesteld_op`` counts; ``betalingsperspectief`` is False as soon as
   one extension says so (the careful reading: stuiting needs a prospect of payment that nobody doubts).
 """
 
@@ -22,6 +24,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy.orm import Session
+
+from caseworker_app.domain.rules.ladder import Contact
 
 from caseworker_app.services.position.claim_status import ClaimStatus, combine_all
 from caseworker_app.services.position.dto import Flag, PendingDecision, TimelineEvent
@@ -44,6 +48,8 @@ class ExtensionFacts:
     sections: Mapping[str, Any] = field(default_factory=dict)  # JSON-ready values, merged into the document
     betalingsperspectief: bool | None = None
     bvv_vastgesteld_op: dt.date | None = None
+    #: personal contact moments with the debtor (every claim's ladder); None: this extension does not know them
+    contacten: tuple[Contact, ...] | None = None
 
 
 #: (session, debtor id, as_of) -> facts; called inside the same read transaction as the rest of the load
@@ -65,6 +71,7 @@ class CombinedFacts:
     sections: Mapping[str, Any] = field(default_factory=dict)
     betalingsperspectief: bool | None = None
     bvv_vastgesteld_op: dt.date | None = None
+    contacten: tuple[Contact, ...] | None = None
 
 
 def combine(named: Sequence[tuple[str, ExtensionFacts]]) -> CombinedFacts:
@@ -75,7 +82,10 @@ def combine(named: Sequence[tuple[str, ExtensionFacts]]) -> CombinedFacts:
     owner: dict[str, str] = {}
     perspectief: bool | None = None
     bvv_op: dt.date | None = None
+    contacten: tuple[Contact, ...] | None = None
     for name, facts in named:
+        if facts.contacten is not None:
+            contacten = (contacten or ()) + facts.contacten
         for key, value in facts.sections.items():
             if key in CORE_SECTIONS:
                 raise ExtensionConflictError(f"position extension {name!r} returns the position's own key {key!r}")
@@ -95,4 +105,5 @@ def combine(named: Sequence[tuple[str, ExtensionFacts]]) -> CombinedFacts:
         sections=sections,
         betalingsperspectief=perspectief,
         bvv_vastgesteld_op=bvv_op,
+        contacten=contacten,
     )
