@@ -23,7 +23,9 @@ from caseworker_app import APP_NAME, __version__
 from caseworker_app.errors import CaseworkerError, StorageError, ValidationError
 
 #: Command modules, in the order they appear in ``--help``.
-COMMAND_MODULES = ("gui", "db", "user", "demo", "debtor", "calc", "report", "audit", "selftest")
+COMMAND_MODULES = (
+    "gui", "db", "user", "demo", "debtor", "contact", "task", "visit", "calc", "report", "audit", "selftest"
+)
 
 EXIT_USER = 2
 EXIT_STORAGE = 3

@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from caseworker_app.domain.rules.ladder import Contact
+if TYPE_CHECKING:  # the rules engine is imported when a contact is turned into a ladder fact, not at start-up
+    from caseworker_app.domain.rules.ladder import Contact
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -222,6 +223,8 @@ def ladder_contact(kanaal: str, met: str | None, uitkomst: str | None, datum: dt
     nobody, or only a partner, is an attempt (``bereikt=False``), which the proportionality guard also accepts
     ("contact -- or an attempt that failed").  A letter, an e-mail or a talk with the gemeente is no personal contact.
     """
+    from caseworker_app.domain.rules.ladder import Contact
+
     if kanaal not in PERSONAL_CHANNELS:
         return None
     who = Gesprekspartner(met) if met else Gesprekspartner.SCHULDENAAR

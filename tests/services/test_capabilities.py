@@ -90,9 +90,9 @@ def test_the_command_line_and_the_gui_see_the_same_capabilities(
 def test_two_capabilities_cannot_claim_one_section_or_a_key_of_the_position(migrated_db_url: str) -> None:
     ctx = open_context(migrated_db_url)
     debtor_id = add_debtor(ctx)
-    ctx.db.capabilities.add_position_extension("a", lambda *_: position.ExtensionFacts(sections={"contacts": []}))
-    ctx.db.capabilities.add_position_extension("b", lambda *_: position.ExtensionFacts(sections={"contacts": [1]}))
-    with pytest.raises(position.ExtensionConflictError, match="'a' and 'b' both return 'contacts'"):
+    ctx.db.capabilities.add_position_extension("a", lambda *_: position.ExtensionFacts(sections={"proefsectie": []}))
+    ctx.db.capabilities.add_position_extension("b", lambda *_: position.ExtensionFacts(sections={"proefsectie": [1]}))
+    with pytest.raises(position.ExtensionConflictError, match="'a' and 'b' both return 'proefsectie'"):
         position.get_position(ctx, debtor_id, AS_OF)
     other = open_context(migrated_db_url)
     other.db.capabilities.add_position_extension("c", lambda *_: position.ExtensionFacts(sections={"claims": []}))

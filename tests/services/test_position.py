@@ -132,7 +132,9 @@ def test_a_few_queries_whatever_the_number_of_claims(migrated_db_url: str) -> No
             event.remove(ctx.db.engine, "before_cursor_execute", on_execute)
         return sum(1 for s in statements if s.lstrip().upper().startswith("SELECT"))
 
-    assert count(big) == count(small) <= 8
+    # 8 of the position's own, and what the installed capabilities add per debtor (contacts: contacts, flags,
+    # tasks, planned visits, visit reports), never per claim
+    assert count(big) == count(small) <= 8 + 5
 
 
 def test_flags_that_change_how_the_case_is_treated(migrated_db_url: str) -> None:

@@ -254,7 +254,7 @@ def correct_contact(ctx: Context, contact_id: int, *, samenvatting: str, uitkoms
                                  corrigeert=old.id, created_by=ctx.actor.login)
             session.add(entry)
             session.flush()
-            return _info(entry)
+            return ContactInfo(**{**_info(entry).__dict__, "omstandigheden": ()})
     except UserFacingError as exc:
         if isinstance(exc.__cause__, IntegrityError) or "corrigeert" in str(exc.params.get("detail", "")):
             raise UserFacingError("contact_corrected", id=contact_id, newer="een andere correctie") from None
