@@ -46,6 +46,7 @@ MESSAGES: dict[str, str] = {
     "no_database_roles": "De database-login '{login}' heeft geen rol in deze database. Een beheerder kan rollen toekennen met 'caseworker user grant'.",
     "first_admin_required": "Deze database heeft nog geen beheerder. Richt hem in met 'caseworker db upgrade --admin LOGIN' (de database-login van de eerste beheerder).",
     "not_db_admin": "De login '{login}' mag het schema niet inrichten of bijwerken: dat doet een databasebeheerder (superuser, of lid van de eigenaarsrol {owner}).",
+    "not_db_admin_new": "De login '{login}' mag deze nieuwe database niet inrichten: dat doet een databasebeheerder (superuser, of een login die rollen mag aanmaken).",
     "role_setup_needs_createrole": "De rol {role} bestaat nog niet en deze login mag geen rollen aanmaken. Laat de databasebeheerder (met CREATEROLE) 'caseworker db upgrade' uitvoeren.",
     "role_not_ours": "Op deze server bestaat al een rol {role} die niet door Caseworker is gemaakt. Kies een eigen voorvoegsel met 'caseworker db upgrade --role-prefix VOORVOEGSEL'.",
     "role_of_other_database": "De rol {role} hoort al bij een andere Caseworker-database ({comment}). Kies een eigen voorvoegsel met 'caseworker db upgrade --role-prefix VOORVOEGSEL'.",

@@ -129,6 +129,14 @@ def ensure_roles(conn: Connection, prefix: str | None = None) -> dict[str, str]:
     # the owner may grant and revoke the group roles -- it is what the membership functions run as
     groups = ", ".join(_quote(None, names[role]) for role in APP_ROLES)
     conn.execute(text(f"GRANT {groups} TO {_quote(None, names[OWNER])} WITH ADMIN OPTION"))
+    if fresh:
+        # a database administrator with CREATEROLE but no superuser: hand the schema to the owner (which needs
+        # membership) and run later upgrades as a member of it -- the one login that is, besides superusers
+        dba, is_super = conn.execute(
+            text("SELECT rolname, rolsuper FROM pg_roles WHERE rolname = session_user")
+        ).one()
+        if not is_super:
+            conn.execute(text(f"GRANT {_quote(None, names[OWNER])} TO {_quote(None, str(dba))}"))
     return names
 
 

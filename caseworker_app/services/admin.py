@@ -77,7 +77,9 @@ def _check_may_set_up(db: Database, admin_login: str | None) -> None:
     with translated_errors(), db.engine.connect() as conn:
         if not security.may_administer(conn):
             login = conn.execute(text("SELECT session_user")).scalar_one()
-            owner = security.role_names(conn).get(security.OWNER, "-")
+            owner = security.role_names(conn).get(security.OWNER)
+            if owner is None:  # a new database: setting it up creates the roles
+                raise UserFacingError("not_db_admin_new", login=login)
             raise UserFacingError("not_db_admin", login=login, owner=owner)
         if admin_login is not None:
             if not security.login_exists(conn, admin_login.strip()):

@@ -151,6 +151,20 @@ def test_a_fresh_set_up_has_exactly_the_maps_privileges(pg_url: str) -> None:
     assert _problems(pg_url) == []
 
 
+def test_a_database_administrator_without_superuser_sets_up_a_new_database(pg_url: str) -> None:
+    """docs/security.md: the first set-up needs CREATEROLE, later upgrades membership of the owner role."""
+    dba_url = _dba(pg_url)
+    chief = make_login(pg_url, "chef")
+    info = admin.upgrade(dba_url, admin_login=chief)
+    assert info.schema_state == "current" and _problems(pg_url) == []
+    ctx = Database.open(make_url(pg_url).set(username=chief).render_as_string(hide_password=False)).login()
+    try:
+        assert {r.value for r in ctx.actor.roles} == {"admin"}
+    finally:
+        ctx.db.dispose()
+    assert admin.upgrade(dba_url).schema_state == "current" and _problems(pg_url) == []
+
+
 def test_db_upgrade_repairs_privileges_changed_by_hand(pg_url: str) -> None:
     set_up(pg_url)
     engine = create_engine(make_url(pg_url).set(drivername="postgresql+psycopg"), poolclass=NullPool)
@@ -190,17 +204,40 @@ def _seed_old_users(conn: Connection, logins: dict[str, str], revision: str) -> 
         conn.execute(text("INSERT INTO user_roles (user_id, role) VALUES (:u, :r)"), {"u": user_id, "r": role})
 
 
+def _dba(pg_url: str) -> str:
+    """A database administrator who is no superuser: CREATEROLE and the owner of the (empty) database."""
+    login = make_login(pg_url, "dba")
+    database = make_url(pg_url).database
+    engine = create_engine(make_url(pg_url).set(drivername="postgresql+psycopg"), poolclass=NullPool)
+    try:
+        with engine.begin() as conn:
+            conn.execute(text(f'ALTER ROLE "{login}" CREATEROLE'))
+            conn.execute(text(f'ALTER DATABASE "{database}" OWNER TO "{login}"'))
+    finally:
+        engine.dispose()
+    return make_url(pg_url).set(username=login).render_as_string(hide_password=False)
+
+
+@pytest.mark.parametrize("who", ["superuser", "dba"])
 @pytest.mark.parametrize("revision", EARLIER)
-def test_upgrade_from_every_earlier_revision_ends_with_the_maps_privileges(pg_url: str, revision: str) -> None:
-    engine = create_engine_for_url(pg_url)
+def test_upgrade_from_every_earlier_revision_ends_with_the_maps_privileges(
+    pg_url: str, revision: str, who: str
+) -> None:
+    """Every revision in migrate.REVISIONS but head (new ones are covered as they are added), upgraded by a superuser
+    and by a database administrator with only CREATEROLE: the privileges are the map's, users keep their roles."""
+    url = pg_url if who == "superuser" else _dba(pg_url)
+    engine = create_engine_for_url(url)
     command.upgrade(migrate.alembic_config(engine), revision)
     assert migrate.current_revision(engine) == revision
     old_admin = make_login(pg_url, "oudbeheer")
     old_worker = make_login(pg_url, "oudwerker")
     logins: dict[str, Any] = {old_admin: "admin", old_worker: "caseworker", "vertrokken.collega": "caseworker"}
+    old_style = revision < SECURITY_REVISION
     with engine.begin() as conn:
-        if revision < SECURITY_REVISION:  # before the security migration users lived only in user_roles
-            _seed_old_users(conn, logins, revision)
+        _seed_old_users(conn, logins, revision)
+        if not old_style:  # a secured database: its users hold their roles as group-role memberships already
+            for login, role in ((old_admin, "admin"), (old_worker, "caseworker")):
+                conn.execute(text("SELECT caseworker_grant_role(:l, :r)"), {"l": login, "r": role})
         conn.execute(
             text(
                 "INSERT INTO audit_log (occurred_at, actor, action, entity, entity_id, after) "
@@ -209,20 +246,18 @@ def test_upgrade_from_every_earlier_revision_ends_with_the_maps_privileges(pg_ur
             )
         )
     engine.dispose()
-    old_style = revision < SECURITY_REVISION
-    # the old database already has an admin (before the security revision); a later one names one now
-    info = admin.upgrade(pg_url) if old_style else admin.upgrade(pg_url, admin_login=old_admin)
+    info = admin.upgrade(url)  # the old database has its admin: none needs naming
     assert info.schema_state == "current"
     assert _problems(pg_url) == []
     if old_style:
         assert info.unlinked_logins == ("vertrokken.collega",)
-        worker_url = make_url(pg_url).set(username=old_worker).render_as_string(hide_password=False)
-        ctx = Database.open(worker_url).login()  # the old user keeps its role, now in the database
-        try:
-            assert {r.value for r in ctx.actor.roles} == {"caseworker"}
+    for login, role in ((old_worker, "caseworker"), (old_admin, "admin")):
+        ctx = Database.open(make_url(pg_url).set(username=login).render_as_string(hide_password=False)).login()
+        try:  # the old user keeps its role, now (still) in the database
+            assert {r.value for r in ctx.actor.roles} == {role}
         finally:
             ctx.db.dispose()
-    again = admin.upgrade(pg_url)  # idempotent
+    again = admin.upgrade(url)  # idempotent
     assert again.schema_state == "current" and _problems(pg_url) == []
     admin_ctx = Database.open(make_url(pg_url).set(username=old_admin).render_as_string(hide_password=False)).login()
     try:
