@@ -44,6 +44,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 def run(args: argparse.Namespace) -> int:
     if not has_display():
         raise UserFacingError("no_display", hint=HINT)
+    from caseworker_app import gc_tuning
+
+    gc_tuning.hold_collections()  # until the first answer is shown (gui.app and the main window resume them)
     from caseworker_app.gui import app
 
     return app.run(

@@ -37,7 +37,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
 
 
 def run_schuldoverzicht(args: argparse.Namespace) -> int:
+    from caseworker_app import gc_tuning
+
+    gc_tuning.hold_collections()  # the imports below are most of this command's time: no collections meanwhile
     from caseworker_app.services import output, position
+
+    gc_tuning.freeze_after_start(collect=False)
 
     as_of = parse_position_date(args.date)
     output.check_target(args.output, force=args.force)  # refuse before the database is even opened

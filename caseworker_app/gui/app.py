@@ -25,7 +25,7 @@ from PySide6.QtCore import QDir, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from caseworker_app import APP_ID, APP_NAME, __version__, paths
+from caseworker_app import APP_ID, APP_NAME, __version__, gc_tuning, paths
 
 from caseworker_app.gui import errors, i18n, ops
 from caseworker_app.gui import settings as gui_settings
@@ -80,6 +80,9 @@ def _env_int(name: str) -> int | None:
 
 
 
+#: The garbage collector is held during start-up (``commands.gui``); it resumes at the latest this long after.
+FREEZE_AFTER_MS = 3000
+
 _MARK_LOG = {"shown": "window shown", "ready": "database ready", "answered": "first search answered"}
 
 
@@ -120,6 +123,8 @@ def run(database_url: str | None, *, login: str | None = None, no_err_windows: b
         usable = window.results_shown if probe else window.database_opened
         usable.connect(lambda _arg: window.close())  # at once: queued warm-ups are of no use to a quitting process
         window.database_failed.connect(lambda: app.exit(4))
+    # the collector resumes when the first debtor tab is prepared (warm_up_workspace); at the latest after this
+    QTimer.singleShot(FREEZE_AFTER_MS, gc_tuning.freeze_after_start)
     exit_after = _env_int("CASEWORKER_EXIT_AFTER_MS")
     if exit_after is not None:
         QTimer.singleShot(exit_after, window.close)

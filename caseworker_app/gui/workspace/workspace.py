@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from caseworker_app.errors import NotFoundError, StorageError, UserFacingError
+from caseworker_app.gc_tuning import deferred_full_collections
 
 from caseworker_app.domain.explain import Step
 from caseworker_app.domain.types import Middel, label
@@ -459,6 +460,7 @@ class DebtorWorkspace(QWidget):
     def show_detail(self, detail: DebtorDetail) -> None:
         self.header.show_detail(detail)
 
+    @deferred_full_collections()  # a large debtor's models: no full GC walk over everything meanwhile
     def set_position(self, pos: DebtPosition) -> None:
         """Show ``pos``; what the officer set up (filters, collapsed groups, selection, dialogs) stays as it is."""
         start = time.perf_counter()

@@ -13,6 +13,7 @@ import datetime as dt
 import time
 
 from caseworker_app.errors import NotFoundError
+from caseworker_app.gc_tuning import deferred_full_collections
 
 from caseworker_app.domain.identifiers import validate_bsn
 from caseworker_app.domain.position_totals import LedgerMovement, compute_totals, monthly_balances
@@ -42,7 +43,7 @@ def get_position(ctx: Context, debtor_id: int, as_of: dt.date | None = None) -> 
     """
     day = as_of or today()
     t0 = time.perf_counter()
-    with ctx.read() as session:
+    with deferred_full_collections(), ctx.read() as session:  # tens of thousands of objects: no full GC meanwhile
         loaded = load(session, debtor_id, day, ctx.db.capabilities.position_extensions())
         t1 = time.perf_counter()
         claims = evaluate_claims(loaded, day)
