@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from operator import attrgetter
 from typing import NamedTuple, Protocol
 
 from caseworker_app.domain.money import ZERO
@@ -191,6 +192,9 @@ class MonthlyBalance:
         return self.belastingdienst + self.toeslagen
 
 
+_DAY = attrgetter("day")
+
+
 def _month_start(day: date) -> date:
     return day.replace(day=1)
 
@@ -209,7 +213,7 @@ def monthly_balances(
     ``PositionTotals.open`` by exactly ``rente not yet booked``.  Bookings after ``as_of`` are ignored.
     At most ``max_months`` points (the most recent) are returned.
     """
-    relevant = sorted((m for m in movements if m.day <= as_of), key=lambda m: m.day)
+    relevant = sorted((m for m in movements if m.day <= as_of), key=_DAY)
     if not relevant:
         return []
     first = _month_start(relevant[0].day)
@@ -222,11 +226,13 @@ def monthly_balances(
     out: list[MonthlyBalance] = []
     bd = ts = ZERO
     index = 0
+    count = len(relevant)
+    toeslagen = Creditor.TOESLAGEN  # once, not an enum lookup per booking
     for month in months:
         end = _next_month(month)
-        while index < len(relevant) and relevant[index].day < end:
+        while index < count and relevant[index].day < end:
             movement = relevant[index]
-            if movement.creditor == Creditor.TOESLAGEN:
+            if movement.creditor == toeslagen:
                 ts += movement.amount
             else:
                 bd += movement.amount

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from decimal import Decimal
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -83,6 +84,7 @@ _AMOUNTS: tuple[tuple[object, str], ...] = (
     (QT_TRANSLATE_NOOP("ClaimsTreeModel", "Outstanding"), "open"),
 )
 _SUMMED = tuple(attr for _title, attr in _AMOUNTS)
+_AMOUNTS_OF = attrgetter(*_SUMMED)  # one call for all of a claim's amounts
 
 
 def _stage(c: ClaimPosition) -> str:
@@ -197,6 +199,7 @@ class ClaimsTreeModel(QAbstractItemModel):
         root = Node(-1, "", "", None)
         creditors: dict[str, Node] = {}
         middelen: dict[tuple[str, str], Node] = {}
+        amounts: dict[tuple[str, str], list[tuple[Decimal, ...]]] = {}  # per middel group, in claim order
         for claim in claims:
             cred = creditors.get(claim.creditor)
             if cred is None:
@@ -209,12 +212,17 @@ class ClaimsTreeModel(QAbstractItemModel):
                 mid = middelen[mkey] = Node(GROUP_MIDDEL, claim.middel, claim.middel_label, cred)
                 mid.row = len(cred.children)
                 cred.children.append(mid)
+                amounts[mkey] = []
             leaf = Node(CLAIM, claim.reference, claim.reference, mid, claim)
             leaf.row = len(mid.children)
             mid.children.append(leaf)
-        for group in (*middelen.values(), *creditors.values()):
-            members = group.claims()
-            group.sums = {attr: sum((getattr(c, attr) for c in members), ZERO) for attr in _SUMMED}
+            amounts[mkey].append(_AMOUNTS_OF(claim))
+        # subtotals in one pass over the claims (5,000 claims x 8 amounts x 2 levels of getattr took ~0.1 s);
+        # exact Decimal sums, so a creditor's total of its middel subtotals equals the sum over its claims
+        for mkey, rows in amounts.items():
+            middelen[mkey].sums = dict(zip(_SUMMED, (sum(column, ZERO) for column in zip(*rows)), strict=True))
+        for cred in creditors.values():
+            cred.sums = {attr: sum((mid.sums[attr] for mid in cred.children), ZERO) for attr in _SUMMED}
         self.beginResetModel()
         self._root = root
         self.endResetModel()

@@ -19,9 +19,10 @@ import datetime as dt
 import logging
 import time
 from decimal import Decimal
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QSignalBlocker, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QFontMetrics, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -309,14 +310,18 @@ class DebtorWorkspace(QWidget):
             ClaimsTreeModel.VERJARING: fm.horizontalAdvance("00-00-0000 (verjaard)") + pad,
             ClaimsTreeModel.STUIT: fm.horizontalAdvance("nee") + pad,
         }
-        for column, attr in ClaimsTreeModel.AMOUNT_ATTRS.items():
-            largest = Decimal("99999.99")
-            if pos is not None and pos.claims:
-                totals = {c.creditor: Decimal(0) for c in pos.claims}
-                for c in pos.claims:
-                    totals[c.creditor] += abs(getattr(c, attr))
-                largest = max(largest, *totals.values())
-            samples[column] = fm_bold.horizontalAdvance(fmt.eur(largest)) + pad
+        columns = ClaimsTreeModel.AMOUNT_ATTRS
+        largest = dict.fromkeys(columns, Decimal("99999.99"))
+        if pos is not None and pos.claims:  # the widest figure: a creditor's subtotal of absolute amounts
+            amounts_of = attrgetter(*columns.values())
+            per_creditor: dict[str, list[tuple[Decimal, ...]]] = {}
+            for c in pos.claims:
+                per_creditor.setdefault(c.creditor, []).append(amounts_of(c))
+            for rows in per_creditor.values():
+                for column, values in zip(columns, zip(*rows), strict=True):
+                    largest[column] = max(largest[column], sum((abs(v) for v in values), Decimal(0)))
+        for column, amount in largest.items():
+            samples[column] = fm_bold.horizontalAdvance(fmt.eur(amount)) + pad
         model = self.claims_model
         for column, width in samples.items():
             title = model.headerData(column, Qt.Orientation.Horizontal)
@@ -536,11 +541,12 @@ class DebtorWorkspace(QWidget):
 
     def _restore_tree(self, selected: tuple[str, ...] | None, scroll: int) -> None:
         view, proxy, model = self.claims_view, self.claims_proxy, self.claims_model
-        view.expandAll()
-        for path in list(self._collapsed):
-            index = proxy.mapFromSource(model.index_of(path))
-            if index.isValid():
-                view.collapse(index)
+        with QSignalBlocker(view):  # not a change by the officer: keep _collapsed as it is (and skip 500 slots)
+            view.expandAll()
+            for path in list(self._collapsed):
+                index = proxy.mapFromSource(model.index_of(path))
+                if index.isValid():
+                    view.collapse(index)
         if selected:
             index = proxy.mapFromSource(model.index_of(selected))
             if index.isValid():
