@@ -1,6 +1,7 @@
 """Benchmark: start-up to a usable main window, against a bare PySide6 window.
 
     .venv/bin/python benchmarks/bench_startup.py [--runs 7] [--debtors 2000] [--output docs/perf-startup.md]
+                                                 [--baseline DIR]
 
 Each run is a fresh process (interpreter, imports, Qt platform plugin, fonts), offscreen, on a demo database of
 ``--debtors`` generated debtors (built once in a temporary folder with ``services.demo``):
@@ -17,6 +18,11 @@ not a window that is merely painted; the targets apply to it.  "Cold-ish": every
 OS file cache stays warm (dropping it needs root and disturbs everything else on the machine); the first run of
 each kind is reported separately.  Target (issues 1 and 8): under 0.5 s to a usable window and at most 4x the bare
 window.
+
+Every process's CPU time (user + system, from the kernel's accounting of the finished child) is recorded too: on
+a machine shared with other work the wall clock mostly measures the others, the CPU time much less so.
+``--baseline DIR`` also starts the Caseworker of another checkout (``git worktree add DIR <commit>``; run with
+``PYTHONPATH=DIR``) in the same interleaved loop, so before and after are compared pair by pair in one run.
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ import datetime as dt
 import json
 import os
 import platform
+import resource
 import statistics
 import subprocess
 import sys
@@ -105,22 +112,35 @@ def env_for(home: Path) -> dict[str, str]:
     return env
 
 
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+#: CPU seconds of the last finished child process, per kind ("bare", "caseworker", "baseline")
+CPU: dict[str, list[float]] = {}
+
+
 def run_bare(env: dict[str, str]) -> float:
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), children_cpu()
     subprocess.run([sys.executable, "-c", BARE], env=env, check=True, capture_output=True)
+    CPU.setdefault("bare", []).append(children_cpu() - cpu)
     return time.perf_counter() - start
 
 
-def run_caseworker(env: dict[str, str], url: str, report: Path, search: str) -> tuple[float, float, float, float]:
+def run_caseworker(
+    env: dict[str, str], url: str, report: Path, search: str, kind: str = "caseworker"
+) -> tuple[float, float, float, float]:
     report.unlink(missing_ok=True)
     env = dict(env, CASEWORKER_QUIT_WHEN_READY="1", CASEWORKER_STARTUP_REPORT=str(report),
                CASEWORKER_STARTUP_SEARCH=search)
     spawned = time.time()
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), children_cpu()
     result = subprocess.run(
         [sys.executable, "-m", "caseworker_app", "gui", "--database", url], env=env, capture_output=True, text=True
     )
     wall = time.perf_counter() - start
+    CPU.setdefault(kind, []).append(children_cpu() - cpu)
     if result.returncode != 0 or not report.exists():
         raise SystemExit(f"caseworker gui failed (exit {result.returncode}):\n{result.stderr}")
     marks = json.loads(report.read_text())
@@ -140,11 +160,34 @@ def ms(seconds: float) -> str:
     return f"{seconds * 1000:.0f} ms"
 
 
+def cpu_lines(base_usable: list[float], usable: list[float], baseline: Path | None) -> list[str]:
+    """The CPU time of the whole processes, and the comparison with the baseline checkout if there is one."""
+    bare, cw = CPU["bare"], CPU["caseworker"]
+    lines = [
+        f"CPU time of the whole process (user + system), median: bare window {ms(statistics.median(bare))}, "
+        f"Caseworker {ms(statistics.median(cw))}: **{statistics.median(cw) / statistics.median(bare):.1f}x**; "
+        f"pair by pair {statistics.median(c / b for c, b in zip(cw, bare, strict=True)):.1f}x median.",
+        "",
+    ]
+    if baseline is not None and CPU.get("baseline"):
+        base = CPU["baseline"]
+        lines += [
+            f"Against the baseline checkout `{baseline.name}` in the same loop: CPU {ms(statistics.median(base))} "
+            f"before, {ms(statistics.median(cw))} now (pair by pair "
+            f"{statistics.median(c / b for c, b in zip(cw, base, strict=True)):.2f}x); usable "
+            f"{ms(statistics.median(base_usable))} before, {ms(statistics.median(usable))} now (pair by pair "
+            f"{statistics.median(u / b for u, b in zip(usable, base_usable, strict=True)):.2f}x).",
+            "",
+        ]
+    return lines
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--debtors", type=int, default=2000)
     parser.add_argument("--output", type=Path, default=ROOT / "docs" / "perf-startup.md")
+    parser.add_argument("--baseline", type=Path, help="another checkout to compare with, in the same loop")
     args = parser.parse_args()
 
     load_before = os.getloadavg()[0]
@@ -157,6 +200,11 @@ def main() -> int:
         report = folder / "startup.json"
         search = common_surname(url)
         run_caseworker(env, url, report, search)  # untimed: writes the bytecode cache, as installing would
+        base_env = dict(env, PYTHONPATH=str(args.baseline.resolve())) if args.baseline else None
+        base_usable: list[float] = []
+        if base_env is not None:
+            run_caseworker(base_env, url, report, search, "baseline")
+        CPU.clear()
         bare: list[float] = []
         walls: list[float] = []
         shown: list[float] = []
@@ -170,7 +218,11 @@ def main() -> int:
             ready.append(r)
             usable.append(u)
             print(f"run {i + 1}: bare {ms(bare[-1])}, caseworker shown {ms(s)}, database open {ms(r)}, "
-                  f"usable {ms(u)}, process {ms(wall)}")
+                  f"usable {ms(u)}, process {ms(wall)}; CPU bare {ms(CPU['bare'][-1])}, "
+                  f"caseworker {ms(CPU['caseworker'][-1])}")
+            if base_env is not None:
+                base_usable.append(run_caseworker(base_env, url, report, search, "baseline")[3])
+                print(f"       baseline usable {ms(base_usable[-1])}, CPU {ms(CPU['baseline'][-1])}")
         repeats = max(3, args.runs // 2)
         parts = {
             label: statistics.median(time_part(code, env) for _ in range(repeats)) for label, code in PARTS.items()
@@ -205,6 +257,7 @@ def main() -> int:
         row(f"Caseworker: **usable**, the search typed at start (\"{search}\") answered", usable, med["usable"]),
         row("Caseworker: whole process (to quit)", walls, med["wall"]),
         "",
+        *cpu_lines(base_usable, usable, args.baseline),
         "Bytecode is cached as in an installed copy: the benchmark unsets PYTHONDONTWRITEBYTECODE (set in some",
         "development shells, where every start compiles Caseworker's own modules again) and does one untimed start.",
         "",

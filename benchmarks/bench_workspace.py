@@ -14,7 +14,12 @@ Offscreen, for each backend, medians and worst over ``--runs`` after a warm-up:
 * first show: a new workspace, ``set_position``, ``show()``, layout and the first paint (events processed);
 * the whole open as the officer sees it: a new workspace, ``load()`` through the real op runner on the database
   thread, waiting for the answer in the event loop, then the first paint;
-* memory with ten such workspaces open: Python heap (tracemalloc) and process RSS growth.
+* memory with ten such workspaces open: Python heap (tracemalloc) and process RSS growth, measured in a fresh
+  process per backend (``--memory-only`` is that process: it builds nothing else first, so the allocator has no
+  freed arenas of an earlier run to reuse);
+* the garbage collector's share: the time spent in collections during the whole opens (``gc.callbacks``).
+
+``--claims 5000`` measures the ten-times-larger debtor; opening it should take about ten times as long (linear).
 
 Prints a Markdown table (docs/perf-workspace.md holds a measured run).
 """
@@ -22,11 +27,14 @@ Prints a Markdown table (docs/perf-workspace.md holds a measured run).
 from __future__ import annotations
 
 import argparse
+import contextlib
+import ctypes
 import gc
 import os
 import platform
 import resource
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -60,15 +68,35 @@ def rss_mb() -> float:
         return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1_048_576
 
 
-def timed(fn: Callable[[], Any], runs: int) -> list[float]:
+def timed(fn: Callable[[], Any], runs: int, clock: GcClock | None = None) -> list[float]:
+    """Wall seconds of ``runs`` calls after a warm-up; ``clock`` adds up the collections inside the calls only."""
     fn()  # warm-up
     samples = []
     for _ in range(runs):
         gc.collect()
+        before = clock.total if clock is not None else 0.0
         start = time.perf_counter()
         fn()
         samples.append(time.perf_counter() - start)
+        if clock is not None:
+            clock.inside += clock.total - before
     return samples
+
+
+class GcClock:
+    """Seconds spent in garbage collections while :attr:`running` (all threads: the load runs on the worker)."""
+
+    def __init__(self) -> None:
+        self.total = 0.0
+        self.inside = 0.0  # of which inside the timed calls (see timed)
+        self._start = 0.0
+        gc.callbacks.append(self._callback)
+
+    def _callback(self, phase: str, _info: dict[str, int]) -> None:
+        if phase == "start":
+            self._start = time.perf_counter()
+        else:
+            self.total += time.perf_counter() - self._start
 
 
 def ms(values: list[float]) -> str:
@@ -152,12 +180,40 @@ def bench(app: QApplication, url: str, label: str, args: argparse.Namespace) -> 
         w.close()
         w.deleteLater()
 
-    samples = timed(full_open, args.runs)
-    rows.append((label, "**whole open: load on the database thread + models + first paint**", ms(samples)))
-    settle(app)
+    clock = GcClock()
+    cpu_samples: list[float] = []
 
+    def full_open_cpu() -> None:
+        cpu = time.process_time()
+        full_open()
+        cpu_samples.append(time.process_time() - cpu)
+
+    samples = timed(full_open_cpu, args.runs, clock)
+    rows.append((label, "**whole open: load on the database thread + models + first paint**", ms(samples)))
+    rows.append((label, "  CPU time of the whole open (both threads)", ms(cpu_samples[1:])))
+    rows.append((label, "  of which garbage collection (mean per open)", f"{clock.inside / args.runs * 1000:.1f} ms"))
+    settle(app)
+    ctx.db.dispose()
+    return rows
+
+
+def memory(app: QApplication, url: str, label: str, args: argparse.Namespace) -> list[tuple[str, str, str]]:
+    """Ten workspaces of the debtor open: what they hold. Run in a fresh process (``--memory-only``)."""
+    admin.upgrade(url)
+    ctx: Context = Database.open(url).login()
+    debtor_id, _bookings, _actions = build(ctx, args.claims, args.bookings_per_claim)
+    rows: list[tuple[str, str, str]] = []
+    warm = DebtorWorkspace(ctx, debtor_id, watch=False)  # imports and first-use caches out of the figure
+    warm.set_position(position.get_position(ctx, debtor_id, AS_OF))
+    warm.show()
+    settle(app)
+    warm.close()
+    warm.deleteLater()
+    settle(app)
     gc.collect()
     QCoreApplication.sendPostedEvents(None, 0)
+    with contextlib.suppress(OSError, AttributeError):  # give what building the debtor freed back to the system
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
     rss_before = rss_mb()
     tracemalloc.start()
     base = tracemalloc.get_traced_memory()[0]
@@ -183,6 +239,13 @@ def bench(app: QApplication, url: str, label: str, args: argparse.Namespace) -> 
     return rows
 
 
+def memory_in_fresh_process(args: argparse.Namespace, backend: str) -> list[tuple[str, str, str]]:
+    command = [sys.executable, __file__, "--memory-only", backend, "--claims", str(args.claims),
+               "--bookings-per-claim", str(args.bookings_per_claim), "--pg", args.pg]
+    out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+    return [tuple(line.split("\t")) for line in out.splitlines() if line.count("\t") == 2]  # type: ignore[misc]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--claims", type=int, default=500)
@@ -192,24 +255,47 @@ def main() -> int:
         "--pg", default=os.environ.get("CASEWORKER_BENCH_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
     )
     parser.add_argument("--no-pg", action="store_true")
+    parser.add_argument("--memory-only", choices=("SQLite", "PostgreSQL"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     app = QApplication(sys.argv[:1])
     rows: list[tuple[str, str, str]] = []
+    if args.memory_only:
+        if args.memory_only == "SQLite":
+            with tempfile.TemporaryDirectory() as tmp:
+                rows = memory(app, f"sqlite:///{Path(tmp) / 'bench.sqlite'}", "SQLite", args)
+        else:
+            rows = with_pg_database(args, lambda url: memory(app, url, "PostgreSQL", args))
+        for row in rows:
+            print("\t".join(row))
+        return 0
     with tempfile.TemporaryDirectory() as tmp:
         rows += bench(app, f"sqlite:///{Path(tmp) / 'bench.sqlite'}", "SQLite", args)
+    rows += memory_in_fresh_process(args, "SQLite")
     if not args.no_pg:
-        admin_engine = create_engine(args.pg, isolation_level="AUTOCOMMIT", poolclass=NullPool)
-        name = f"cwbench_{uuid.uuid4().hex[:10]}"
+        rows += with_pg_database(args, lambda url: bench(app, url, "PostgreSQL", args))
+        rows += memory_in_fresh_process(args, "PostgreSQL")
+    print_table(args, rows)
+    return 0
+
+
+def with_pg_database(
+    args: argparse.Namespace, fn: Callable[[str], list[tuple[str, str, str]]]
+) -> list[tuple[str, str, str]]:
+    """``fn`` on a new, empty PostgreSQL database, dropped afterwards."""
+    admin_engine = create_engine(args.pg, isolation_level="AUTOCOMMIT", poolclass=NullPool)
+    name = f"cwbench_{uuid.uuid4().hex[:10]}"
+    with admin_engine.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        return fn(admin_engine.url.set(database=name).render_as_string(hide_password=False))
+    finally:
+        ops.wait_for_done()
         with admin_engine.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-        try:
-            url = admin_engine.url.set(database=name).render_as_string(hide_password=False)
-            rows += bench(app, url, "PostgreSQL", args)
-        finally:
-            ops.wait_for_done()
-            with admin_engine.connect() as conn:
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-            admin_engine.dispose()
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin_engine.dispose()
+
+
+def print_table(args: argparse.Namespace, rows: list[tuple[str, str, str]]) -> None:
     load = os.getloadavg()[0]
     max_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
     print(
@@ -221,7 +307,6 @@ def main() -> int:
     print("|---|---|---|")
     for backend, what, value in rows:
         print(f"| {backend} | {what} | {value} |")
-    return 0
 
 
 if __name__ == "__main__":
