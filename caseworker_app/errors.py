@@ -36,6 +36,11 @@ MESSAGES: dict[str, str] = {
     "unknown_rule": "Onbekende rekenregel '{rule}'. Beschikbaar: {choices}.",
     "parameter_file_invalid": "Het parameterbestand {file} is ongeldig: {reason}.",
     "invalid_input_file": "Het invoerbestand {file} is niet te lezen: {reason}.",
+    # maatwerk
+    "maatwerk_fraude": "Bij een fraudemarkering kan een schuld niet buiten invordering worden gesteld (beleid Toeslagen, VM 10-12).",
+    "unknown_claim": "Vordering '{reference}' hoort niet bij deze schuldenaar.",
+    "maatwerk_state": "Maatregel {id} is {status}: {action} kan alleen bij een maatregel die {needed} is.",
+    "maatwerk_pending": "Voor maatregel {id} ligt al een voorstel te beëindigen ter beslissing.",
     # identity and permissions
     "unknown_user": "Gebruiker '{login}' is niet bekend in deze database. Een beheerder kan u toevoegen met 'caseworker user add'.",
     "inactive_user": "Gebruiker '{login}' is uitgeschakeld.",

@@ -153,6 +153,22 @@ TABLE_ACCESS: dict[str, TableAccess] = {
     "visit_reports": TableAccess(
         select=VIEW, insert=(P.RECORD_ENFORCEMENT,), append_only=True, actor_columns=("created_by",)
     ),
+    # maatwerk (issue 10): proposals are history; what happens to them is a decision (``decisions``)
+    "measures": TableAccess(
+        select=VIEW,
+        insert=(P.PROPOSE_MAATWERK,),
+        append_only=True,
+        actor_columns=("proposed_by",),
+        now_columns=("proposed_at",),
+    ),
+    "measure_claims": TableAccess(select=VIEW, insert=(P.PROPOSE_MAATWERK,), append_only=True),
+    "measure_ends": TableAccess(
+        select=VIEW,
+        insert=(P.PROPOSE_MAATWERK,),
+        append_only=True,
+        actor_columns=("proposed_by",),
+        now_columns=("proposed_at",),
+    ),
     # the audit trail: every writer appends (the database sets actor and time), only auditing roles read it;
     # every reader may see the highest id (the cheap "something changed" marker of services/changes.py)
     "audit_log": TableAccess(

@@ -37,8 +37,9 @@ def installers() -> tuple[Installer, ...]:
     import :mod:`caseworker_app.services.context`, which imports this module.
     """
     from caseworker_app.services.contacts import capability as contacts
+    from caseworker_app.services.maatwerk import capability as maatwerk
 
-    return (contacts.install,)
+    return (contacts.install, maatwerk.install)
 
 
 class Capabilities:

@@ -53,8 +53,9 @@ def test_a_database_opened_without_installers_has_no_extensions(
 
 def test_every_shipped_capability_is_installed(migrated_db_url: str) -> None:
     ctx = open_context(migrated_db_url)
-    assert "contacts" in ctx.db.capabilities.names()["position_extensions"]
+    assert {"contacts", "maatwerk"} <= set(ctx.db.capabilities.names()["position_extensions"])
     assert ctx.db.capabilities.timeline_kinds()["contact"] == "Contacten"
+    assert ctx.db.capabilities.timeline_kinds()["maatwerk"] == "Maatwerk"
 
 
 def test_the_command_line_and_the_gui_see_the_same_capabilities(

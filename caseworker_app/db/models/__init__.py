@@ -36,6 +36,7 @@ from caseworker_app.db.models.contacts import (
 )
 from caseworker_app.db.models.debtors import Debtor, FinancialSituation, Household
 from caseworker_app.db.models.ledger import Booking, Claim, EnforcementAction
+from caseworker_app.db.models.maatwerk import Measure, MeasureClaim, MeasureEnd
 from caseworker_app.db.models.people import User, UserRole
 from caseworker_app.db.models.security import SecurityRole
 
@@ -50,6 +51,9 @@ APPEND_ONLY_TABLES = (
     "referrals",
     "task_events",
     "visit_reports",
+    "measures",
+    "measure_claims",
+    "measure_ends",
 )
 
 #: Indexes only the migrations create, per backend.  PostgreSQL-specific index options are kept out of the
@@ -75,6 +79,9 @@ __all__ = [
     "FinancialSituation",
     "FlagEnding",
     "Household",
+    "Measure",
+    "MeasureClaim",
+    "MeasureEnd",
     "OmstandigheidEntry",
     "Referral",
     "SecurityRole",
