@@ -112,12 +112,12 @@ def ends_of(session: Session, measure_ids: Sequence[int]) -> dict[int, list[EndR
 def debtor_claims(session: Session, debtor_id: int) -> dict[str, int]:
     """``{kenmerk: claim id}`` of the debtor's claims."""
     rows = session.connection().execute(select(Claim.reference, Claim.id).where(Claim.debtor_id == debtor_id))
-    return dict(rows.tuples().all())
+    return {row[0]: row[1] for row in rows}
 
 
 def debtor_ids_by_measure(session: Session, measure_ids: Sequence[int]) -> dict[int, int]:
     rows = session.connection().execute(select(Measure.id, Measure.debtor_id).where(Measure.id.in_(list(measure_ids))))
-    return dict(rows.tuples().all())
+    return {row[0]: row[1] for row in rows}
 
 
 def debtor_labels(session: Session, debtor_ids: Sequence[int]) -> dict[int, tuple[str | None, str]]:
