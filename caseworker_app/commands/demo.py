@@ -115,6 +115,10 @@ def run(args: argparse.Namespace) -> int:
         f"  {_format(summary.claims)} vorderingen, {_format(summary.bookings)} boekingen, "
         f"{_format(summary.enforcement_actions)} invorderingsstappen"
     )
+    print(
+        f"  {_format(summary.contacts)} contacten, {_format(summary.tasks)} vervolgtaken, "
+        f"{_format(summary.visits)} geplande huisbezoeken, {_format(summary.visit_reports)} bezoekverslagen"
+    )
     print(f"  {_format(summary.users_added)} demogebruikers toegevoegd")
     if summary.complex_bsns:
         print(f"Zeer complexe zaken om te bekijken (BSN): {', '.join(summary.complex_bsns)}")

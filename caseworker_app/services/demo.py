@@ -77,7 +77,7 @@ from caseworker_app.db.models import (
     UserRole,
 )
 
-from caseworker_app.services import audit
+from caseworker_app.services import audit, demo_contacts
 from caseworker_app.services import demo_data as data
 from caseworker_app.services.context import Context
 
@@ -114,6 +114,11 @@ class DemoSummary:
     last_debtor_id: int
     #: BSNs of the first few very complex cases: something to search for in a demonstration
     complex_bsns: tuple[str, ...] = ()
+    #: issue 11 (services/demo_contacts.py): contacts, follow-up tasks, planned visits, visit reports
+    contacts: int = 0
+    tasks: int = 0
+    visits: int = 0
+    visit_reports: int = 0
 
 
 # ------------------------------------------------------------------------------------------- columns
@@ -1428,6 +1433,10 @@ def generate(
                 if progress:
                     progress(generator.produced, debtors)
             writer.finish(next_ids)
+            follow_up = demo_contacts.generate(
+                session, seed=seed, reference=reference, first_debtor_id=next_ids["debtors"],
+                last_debtor_id=next_ids["debtors"] + totals[1] - 1, loader_login=ctx.actor.login,
+                loader_id=ctx.actor.user_id)
         except BaseException:
             with contextlib.suppress(Exception):  # the original error is what matters; the rollback follows
                 writer.close()
@@ -1448,6 +1457,10 @@ def generate(
             first_debtor_id=next_ids["debtors"],
             last_debtor_id=next_ids["debtors"] + totals[1] - 1,
             complex_bsns=tuple(generator.complex_bsns),
+            contacts=follow_up.contacts,
+            tasks=follow_up.tasks,
+            visits=follow_up.visits,
+            visit_reports=follow_up.reports,
         )
         audit.record(
             session,
@@ -1466,6 +1479,10 @@ def generate(
                 "bookings": summary.bookings,
                 "enforcement_actions": summary.enforcement_actions,
                 "users_added": users_added,
+                "contacts": follow_up.contacts,
+                "tasks": follow_up.tasks,
+                "visits": follow_up.visits,
+                "visit_reports": follow_up.reports,
             },
         )
     return summary
