@@ -44,6 +44,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
     plan.add_argument("--json", action="store_true", help="uitvoer als JSON")
     plan.set_defaults(func=run_plan)
 
+    pdf = actions.add_parser("pdf", parents=[common], help="bezoekverslag als PDF",
+                             description="Maak het bezoekverslag als PDF om af te drukken of in het dossier te doen.")
+    pdf.add_argument("id", metavar="ID", help="nummer van het bezoekverslag")
+    pdf.add_argument("-o", "--output", required=True, metavar="BESTAND", help="het PDF-bestand")
+    pdf.add_argument("--force", action="store_true", help="een bestaand bestand vervangen")
+    pdf.set_defaults(func=run_pdf)
+
     listing = actions.add_parser("list", parents=[common], help="bezoeklijst tonen",
                                  description="Toon uw geplande huisbezoeken, op postcode voor een route.")
     listing.add_argument("--all", action="store_true", help="de bezoeken van alle deurwaarders")
@@ -124,4 +131,19 @@ def run_list(args: argparse.Namespace) -> int:
     for v in found:
         risk = f"  ! RISICO: {v.risico}" if v.risico is not None else ""
         print(f"{v.id:>6}  {v.gepland_op.isoformat()}  {v.postcode or '':<6}  {v.debtor_name}, {v.address}{risk}")
+    return 0
+
+
+def run_pdf(args: argparse.Namespace) -> int:
+    from caseworker_app.commands.contact import parse_id
+
+    from caseworker_app.services.contacts import visits
+
+    report_id = parse_id(args.id)
+    ctx = context(args)
+    try:
+        written = visits.write_visit_report(ctx, report_id, args.output, force=args.force)
+    finally:
+        ctx.db.dispose()
+    print(f"Bezoekverslag {report_id} geschreven naar {written}.")
     return 0

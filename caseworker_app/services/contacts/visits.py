@@ -3,7 +3,8 @@
 A visit report is history (append-only) and a contact entry (``huisbezoek``), so the contact log and the ladder's
 "personal contact after the aanmaning" see it.  The bailiff's advice sets the follow-up going in the same
 transaction: ``maatwerk``, ``stella`` and ``doorverwijzen`` become a task for the caseworker who asked for the visit
-(or, without a planned visit, for the bailiff), landing on the right place of the debtor's screen.  A risk the
+(without a planned visit: the debtor's behandelaar, or the caseworker who last spoke with them; else the bailiff),
+landing on the right place of the debtor's screen.  A risk the
 bailiff met raises the "risk to staff" marking.
 """
 
@@ -11,9 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from caseworker_app.errors import NotFoundError, UserFacingError, ValidationError
@@ -22,7 +24,7 @@ from caseworker_app.domain import contacts as vocab
 from caseworker_app.domain.contacts import Advies, Gesprekspartner, Kanaal, Uitkomst, VisitStatus
 from caseworker_app.domain.permissions import Permission
 
-from caseworker_app.db.models import Debtor, User, Visit, VisitReport
+from caseworker_app.db.models import Debtor, DebtorFlag, Task, User, Visit, VisitReport
 from caseworker_app.db.repositories import contacts as repo
 
 from caseworker_app.services.concurrency import lock_for_update
@@ -166,7 +168,7 @@ def report_visit(
         task = None
         if advice in FOLLOW_UP:
             what, place = FOLLOW_UP[advice]
-            owner = _user_id(session, asked_by) or ctx.actor.user_id
+            owner = _user_id(session, asked_by) or _caseworker_of(session, debtor_id, ctx) or ctx.actor.user_id
             task = task_service.create(
                 session, ctx, debtor_id, TaskInput(what, _working_days_after(day, FOLLOW_UP_DAYS), plek=place),
                 contact_id=entry.id, voor_id=owner)
@@ -180,6 +182,25 @@ def _open_visit_of_mine(session: Session, ctx: Context, debtor_id: int) -> Visit
                                Visit.status == VisitStatus.GEPLAND.value).order_by(Visit.gepland_op).limit(1)
     ).scalar_one_or_none()
     return lock_for_update(session, Visit, found, entity="Huisbezoek") if found is not None else None
+
+
+def _caseworker_of(session: Session, debtor_id: int, ctx: Context) -> int | None:
+    """Who handles the debtor's case: the behandelaar once teams record one, else who last spoke with them."""
+    from caseworker_app.db.models import ContactEntry, UserRole
+
+    debtor = session.get(Debtor, debtor_id)
+    behandelaar = getattr(debtor, "behandelaar_id", None)
+    if behandelaar:
+        return int(behandelaar)
+    return session.execute(
+        select(User.id)
+        .join(ContactEntry, ContactEntry.created_by == User.login)
+        .join(UserRole, UserRole.user_id == User.id)
+        .where(ContactEntry.debtor_id == debtor_id, ContactEntry.kanaal != Kanaal.HUISBEZOEK.value,
+               User.active.is_(True), UserRole.role == "caseworker", User.id != ctx.actor.user_id)
+        .order_by(ContactEntry.id.desc())
+        .limit(1)
+    ).scalar_one_or_none()
 
 
 def _user_id(session: Session, login: str | None) -> int | None:
@@ -222,3 +243,51 @@ def get_report(ctx: Context, report_id: int) -> VisitReportInfo:
         if report is None:
             raise NotFoundError("Bezoekverslag", report_id)
         return _report_info(report)
+
+
+def visit_report_data(ctx: Context, report_id: int) -> Any:
+    """The printable report's data (``reports/visit_report.py``): no special personal data, only that it exists."""
+    from caseworker_app.reports.visit_report import VisitReportData
+
+    with ctx.read() as session:
+        report = session.get(VisitReport, report_id)
+        if report is None:
+            raise NotFoundError("Bezoekverslag", report_id)
+        debtor = session.get(Debtor, report.debtor_id)
+        assert debtor is not None
+        bailiff = session.execute(select(User.display_name).where(User.login == report.created_by)).scalar()
+        risk = repo.risk_debtors(session, [debtor.id]).get(debtor.id)
+        follow_up = session.execute(
+            select(Task.omschrijving, User.display_name).join(User, User.id == Task.voor_id)
+            .where(Task.contact_id == report.contact_id).order_by(Task.id)
+        ).first()
+        recorded = session.execute(
+            select(func.count()).select_from(DebtorFlag).where(DebtorFlag.contact_id == report.contact_id,
+                                                               DebtorFlag.code.like(vocab.FLAG_PREFIX + "%"))
+        ).scalar_one()
+        return VisitReportData(
+            report_id=report.id, debtor_name=display_name(debtor), bsn=debtor.bsn, address=format_address(debtor),
+            bezocht_op=report.bezocht_op, bailiff=bailiff or report.created_by, aangetroffen=report.aangetroffen,
+            advies=vocab.label(Advies(report.advies)), woonsituatie=report.woonsituatie, huishouden=report.huishouden,
+            kwetsbaarheid=report.kwetsbaarheid, goederen=report.goederen, bevindingen=report.bevindingen,
+            risico=risk, opvolging=f"Taak voor {follow_up[1]}: {follow_up[0]}" if follow_up else None,
+            omstandigheden_vastgelegd=bool(recorded),
+        )
+
+
+def write_visit_report(ctx: Context, report_id: int, target: str, *, force: bool = False) -> Path:
+    """The printable visit report as a PDF at ``target``; the file exists if and only if its audit row committed."""
+    from caseworker_app.reports.visit_report import render_visit_report
+
+    from caseworker_app.services import audit, output
+
+    data = visit_report_data(ctx, report_id)
+    issued = records.today()
+    with output.staged_file(
+        target, lambda fh: render_visit_report(data, fh, issued_on=issued), force=force,
+        protect=output.database_files(ctx.db),
+    ) as staged, ctx.unit_of_work(Permission.VIEW_CASES, operation="report.bezoekverslag") as session:
+        audit.record(session, "report.bezoekverslag", "visit_reports", report_id, None,
+                     {"file": str(staged.real), "issued_on": issued})
+        session.flush()
+        return staged.publish()
