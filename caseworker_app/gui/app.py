@@ -110,7 +110,7 @@ def run(database_url: str | None, *, login: str | None = None, no_err_windows: b
     window = MainWindow(login=login)
     url = database_url or gui_settings.settings().get(gui_settings.LAST_DATABASE) or None
     window.open_database(url)  # queued behind the preload on the serial worker
-    window.show()
+    window.show_on_start()  # maximized on a first start
     marks: dict[str, float] = {}
     QTimer.singleShot(0, lambda: _mark(marks, "shown", started))  # runs once the event loop has painted
     window.database_opened.connect(lambda _ctx: _mark(marks, "ready", started))

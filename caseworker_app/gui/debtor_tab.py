@@ -68,7 +68,8 @@ class DebtorTab(QWidget):
         self.workspace.header.actions_layout.addWidget(edit_button)
         self.ui = DebtorTabWidgets(self.workspace, edit_button)
         self.claims = self.workspace.claims_model
-        self.workspace.claims_view.header().restoreState(gui_settings.settings().get(gui_settings.CLAIMS_HEADER))
+        if self.workspace.claims_view.header().restoreState(gui_settings.settings().get(gui_settings.CLAIMS_HEADER)):
+            self.workspace.keep_layout()  # the officer's own layout, as it was left
         self.workspace.position_shown.connect(self._position_shown)
         self._show_summary(summary)
         self.workspace.load()
@@ -111,7 +112,8 @@ class DebtorTab(QWidget):
         self.workspace.load(quiet=True)
 
     def save_state(self) -> None:
-        gui_settings.settings().set(gui_settings.CLAIMS_HEADER, self.workspace.claims_view.header().saveState())
+        if not self.workspace.default_columns:  # the default follows the screen's width: nothing to remember
+            gui_settings.settings().set(gui_settings.CLAIMS_HEADER, self.workspace.claims_view.header().saveState())
 
     def shutdown(self) -> None:
         """The tab closes: stop watching for changes and ignore a load still running."""

@@ -6,7 +6,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeyEvent
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMenu, QProgressBar, QToolBar, QWidget
 
 from caseworker_app.domain.permissions import Permission
@@ -49,6 +49,23 @@ def database_place(display_url: str) -> str:
     return display_url[len(prefix) :] if display_url.startswith(prefix) else display_url
 
 
+def database_name(url: str) -> str:
+    """The name a person knows the database by: a SQLite file's name without folder and extension ("demo"), a
+    PostgreSQL database's name ("caseworker"); the full place and the login are in the status bar."""
+    from pathlib import PurePath, PureWindowsPath
+    from urllib.parse import unquote, urlsplit
+
+    if url.startswith("sqlite"):
+        path = url.split(":///", 1)[-1].split("?", 1)[0]
+        return PurePath(PureWindowsPath(path).name).stem or path
+    return unquote(urlsplit(url).path.lstrip("/")) or url
+
+
+# the share of the window's width the search panel gets on a first start (the rest is for the debtor)
+SEARCH_PANEL_SHARE = 0.22
+SEARCH_PANEL_MIN = 280
+
+
 class MainWindow(QMainWindow):
     database_opened = Signal(object)  # Context
     database_failed = Signal()
@@ -57,6 +74,8 @@ class MainWindow(QMainWindow):
     def __init__(self, parent: QWidget | None = None, *, login: str | None = None) -> None:
         super().__init__(parent)
         self.login = login  # --user: another local profile on SQLite
+        self.first_start = False
+        self._split_by_share = False
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
         self.setWindowIcon(QIcon("icons:caseworker.svg"))
@@ -145,6 +164,7 @@ class MainWindow(QMainWindow):
         ui.actionEditDebtor.triggered.connect(self.edit_current)
         ui.actionCloseTab.triggered.connect(lambda: self.close_tab(ui.debtorTabs.currentIndex()))
         ui.actionAbout.triggered.connect(self.show_about)
+        ui.splitter.splitterMoved.connect(self._splitter_moved)
 
     @Slot(bool)
     def _busy_changed(self, busy: bool) -> None:
@@ -207,9 +227,7 @@ class MainWindow(QMainWindow):
             self.db_label.setText(self.tr("No database"))
         else:
             where = database_place(ctx.db.display_url)
-            self.setWindowTitle(
-                self.tr("Caseworker – {user} – {database}").format(user=ctx.actor.login, database=where)
-            )
+            self.setWindowTitle(self.tr("{database} – Caseworker").format(database=database_name(ctx.db.url)))
             self.db_label.setText(
                 self.tr("Database: {database} ({backend}) · Working as: {name} ({login})").format(
                     database=where,
@@ -404,13 +422,23 @@ class MainWindow(QMainWindow):
         self.about_dialog.open()
 
     # ---- layout memory ------------------------------------------------------------------------------------
+    def show_on_start(self) -> None:
+        """Show the window as the user left it; on a first start (nothing remembered) it fills the screen."""
+        if self.first_start:
+            self.showMaximized()
+        else:
+            self.show()
+
     def restore_layout(self) -> None:
         s = self.settings
         geometry = s.get(gui_settings.MAIN_GEOMETRY)
+        # nothing remembered: the window opens maximized (show_on_start) and the search panel gets a share
+        self.first_start = geometry.isEmpty()
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
         self.restoreState(s.get(gui_settings.MAIN_STATE))
-        if not self.ui.splitter.restoreState(s.get(gui_settings.MAIN_SPLITTER)):
+        self._split_by_share = not self.ui.splitter.restoreState(s.get(gui_settings.MAIN_SPLITTER))
+        if self._split_by_share:
             self.ui.splitter.setSizes([400, 780])
         self._size_results_columns = not self.ui.resultsView.horizontalHeader().restoreState(
             s.get(gui_settings.RESULTS_HEADER)
@@ -428,6 +456,21 @@ class MainWindow(QMainWindow):
         if tab is not None:
             tab.save_state()
         s.sync()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._split_by_share:  # until the user moves the splitter: the debtor gets most of any width
+            QTimer.singleShot(0, self._split_by_width)  # once the layout has given the splitter its new width
+
+    def _split_by_width(self) -> None:
+        if not self._split_by_share:
+            return
+        width = self.ui.splitter.width()
+        search = max(SEARCH_PANEL_MIN, int(width * SEARCH_PANEL_SHARE))
+        self.ui.splitter.setSizes([search, max(0, width - search)])
+
+    def _splitter_moved(self) -> None:
+        self._split_by_share = False
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()

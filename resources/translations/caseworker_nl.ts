@@ -981,8 +981,8 @@
         <translation>Geen database</translation>
     </message>
     <message>
-        <source>Caseworker – {user} – {database}</source>
-        <translation>Caseworker – {user} – {database}</translation>
+        <source>{database} – Caseworker</source>
+        <translation>{database} – Caseworker</translation>
     </message>
     <message>
         <source>Database: {database} ({backend}) · Working as: {name} ({login})</source>

@@ -22,7 +22,18 @@ from decimal import Decimal
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QSignalBlocker, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    QSignalBlocker,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QAction, QFontMetrics, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -77,6 +88,12 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("caseworker.ui.workspace")
 UPDATED_NOTE_MS = 8000
+_C = ClaimsTreeModel
+# the claim columns by importance: on a narrow screen the default layout shows as many as fit, in this order
+COLUMN_PRIORITY = (_C.REFERENCE, _C.OPEN, _C.NEXT_STEP, _C.DUE_DATE, _C.STAGE, _C.RENTE, _C.COSTS, _C.PAID,
+                   _C.ORIGINAL, _C.VERJARING, _C.PERIOD, _C.VERREKEND, _C.STUIT)
+# never hidden by the width: which claim it is and what is open on it
+ALWAYS_SHOWN = frozenset({_C.REFERENCE, _C.OPEN})
 
 
 class Banner(QFrame):
@@ -285,6 +302,13 @@ class DebtorWorkspace(QWidget):
         self.claims_view.header().customContextMenuRequested.connect(self._columns_menu)
         self.claims_view.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         layout.addWidget(self.claims_view, 1)
+        # no column layout remembered and none changed by the officer: the columns follow the view's width
+        self.default_columns = True
+        self._fitting = False
+        self._column_widths: dict[int, int] = {}  # what each column needs (a hidden one's size reads as 0)
+        self.claims_view.installEventFilter(self)
+        self.claims_view.header().sectionMoved.connect(self._columns_changed_by_user)
+        self.claims_view.header().sectionResized.connect(self._columns_changed_by_user)
         self._fit_claim_columns()
         self.claims_filter.textChanged.connect(self._filter_changed)
         self.open_only.toggled.connect(self._open_only_changed)
@@ -326,8 +350,56 @@ class DebtorWorkspace(QWidget):
         for column, width in samples.items():
             title = model.headerData(column, Qt.Orientation.Horizontal)
             wanted = max(width, fm_header.horizontalAdvance(str(title)) + 28)  # room for the sort arrow
+            self._column_widths[column] = max(wanted, self._column_widths.get(column, 0))
             if pos is None or wanted > view.columnWidth(column):
-                view.setColumnWidth(column, wanted)
+                self._fitting = True
+                try:
+                    view.setColumnWidth(column, wanted)
+                finally:
+                    self._fitting = False
+        self._fit_columns_to_width()
+
+    def _fit_columns_to_width(self) -> None:
+        """While the layout is the default one: show the columns that fit the view, most important first, so at
+        1366×768 no column runs off to the right and the open amount is always in view (the header's menu shows
+        the others).  Stops at the first column that does not fit, so which columns show is predictable."""
+        if not self.default_columns:
+            return
+        view = self.claims_view
+        available = view.viewport().width()
+        if available <= 0:
+            return
+        header = view.header()
+        used = 0
+        fits = True
+        self._fitting = True
+        try:
+            header.setStretchLastSection(True)  # what is left over goes to the last column (its texts are long)
+            for column in COLUMN_PRIORITY:
+                width = self._column_widths.get(column) or header.sectionSize(column)
+                fits = fits and (column in ALWAYS_SHOWN or used + width <= available)
+                header.setSectionHidden(column, not fits and column not in ALWAYS_SHOWN)
+                if not header.isSectionHidden(column):
+                    used += width
+        finally:
+            self._fitting = False
+
+    @Slot()
+    def _columns_changed_by_user(self) -> None:
+        """A column dragged wider or to another place (the mouse is down): from now on the officer's layout."""
+        dragging = bool(QGuiApplication.mouseButtons() & Qt.MouseButton.LeftButton)
+        if not self._fitting and dragging and self.claims_view.isVisible():
+            self.keep_layout()
+
+    def keep_layout(self) -> None:
+        if self.default_columns:
+            self.default_columns = False
+            self.claims_view.header().setStretchLastSection(False)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.claims_view and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            QTimer.singleShot(0, self._fit_columns_to_width)  # once the viewport has its new width
+        return super().eventFilter(watched, event)
 
     def disable_own_shortcuts(self) -> None:
         """The window around the workspace offers its shortcuts application-wide (the main window does)."""
@@ -666,9 +738,13 @@ class DebtorWorkspace(QWidget):
             action = QAction(str(self.claims_model.headerData(column, Qt.Orientation.Horizontal)), menu)
             action.setCheckable(True)
             action.setChecked(not header.isSectionHidden(column))
-            action.toggled.connect(lambda checked, column=column: header.setSectionHidden(column, not checked))
+            action.toggled.connect(lambda checked, column=column: self.set_column_shown(column, checked))
             menu.addAction(action)
         menu.popup(header.mapToGlobal(point))
+
+    def set_column_shown(self, column: int, shown: bool) -> None:
+        self.keep_layout()  # the officer chose: the width no longer decides
+        self.claims_view.header().setSectionHidden(column, not shown)
 
     def _collapse_to_creditors(self) -> None:
         for row in range(self.claims_proxy.rowCount()):

@@ -196,6 +196,7 @@ def test_a_claims_figures_are_explained_in_place_with_unconfirmed_marked(qtbot, 
     assert dialog.warning.isVisibleTo(dialog) == bool(unconfirmed)
     # the mouse: double-click on another claim's interest cell
     zt = claim_index(workspace, "BT2025000123")
+    workspace.set_column_shown(ClaimsTreeModel.RENTE, True)  # at this width it is one the header menu shows
     rente_cell = workspace.claims_proxy.index(zt.row(), ClaimsTreeModel.RENTE, zt.parent())
     workspace.claims_view.scrollTo(rente_cell)
     rect = workspace.claims_view.visualRect(rente_cell)
