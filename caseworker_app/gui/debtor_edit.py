@@ -21,7 +21,7 @@ from caseworker_app.gui import backend
 from caseworker_app.gui import settings as gui_settings
 from caseworker_app.gui.conflict_dialog import ConflictDialog
 from caseworker_app.gui.errors import show_error
-from caseworker_app.gui.fields import field_label, field_value, normalized
+from caseworker_app.gui.fields import field_label, field_message, field_value, normalized
 from caseworker_app.gui.forms.ui_debtor_edit import Ui_DebtorEditDialog
 from caseworker_app.gui.ops import ServiceOp
 
@@ -114,7 +114,7 @@ class DebtorEditDialog(QDialog):
     # -- validation messages
     def show_invalid(self, exc: ValidationError) -> None:
         field = str(exc.params.get("field") or _FIELD_OF_CODE.get(exc.code, ""))
-        self.ui.errorLabel.setText(exc.message)
+        self.ui.errorLabel.setText(field_message(exc))
         self.ui.errorLabel.setVisible(True)
         edit = self.edits.get(field)
         if edit is not None:

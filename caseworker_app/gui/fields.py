@@ -48,6 +48,19 @@ def field_label(name: str) -> str:
     return QCoreApplication.translate(CONTEXT, str(LABELS[name])) if name in LABELS else name
 
 
+def field_message(exc: BaseException) -> str:
+    """A refused field in the words of the form ("Bron van het inkomen: hoogstens 60 tekens (nu 81).") rather
+    than the service's message, which names the field by its key ("Het veld 'inkomen_bron' ...")."""
+    params = getattr(exc, "params", {}) or {}
+    code, name, reason = getattr(exc, "code", ""), str(params.get("field") or ""), params.get("reason")
+    if name in LABELS and code == "invalid_field" and reason:
+        return QCoreApplication.translate("DebtorFields", "{field}: {reason}.").format(field=field_label(name),
+                                                                               reason=reason)
+    if name in LABELS and code == "missing_field":
+        return QCoreApplication.translate("DebtorFields", "Fill in: {field}.").format(field=field_label(name))
+    return str(getattr(exc, "message", exc))
+
+
 def field_value(name: str, value: object) -> str:
     """A stored or typed value as the user reads it ("(empty)", "yes"/"no", "1234 AB")."""
     if value is None or value == "":

@@ -27,6 +27,7 @@ from caseworker_app.domain.types import Leefsituatie, label
 from caseworker_app.db.models import Debtor, FinancialSituation, Household
 from caseworker_app.db.repositories import debtors as debtor_queries
 
+from caseworker_app.services import validation
 from caseworker_app.services.concurrency import Merge, lock_for_update, merge_fields, retrying
 from caseworker_app.services.context import Context
 from caseworker_app.services.debtors import display_name
@@ -51,7 +52,8 @@ def _today() -> dt.date:
 
 #: the largest amount a NUMERIC(14, 2) column holds
 MAX_AMOUNT = Decimal("999999999999.99")
-MAX_SOURCE_LENGTH = 60
+#: the longest source of income the database keeps (the column's length)
+MAX_SOURCE_LENGTH = validation.text_limits(FinancialSituation)["inkomen_bron"]
 
 
 def _clean_financial_fields(values: Mapping[str, Any]) -> dict[str, Any]:
@@ -86,12 +88,8 @@ def _clean_financial_fields(values: Mapping[str, Any]) -> dict[str, Any]:
             raise ValidationError("invalid_field", field=name, reason="dit bedrag is te groot")
         out[name] = amount.quantize(Decimal("0.01"))  # stored and audited as "1400.00", as it is shown
     if "inkomen_bron" in values:
-        source = values["inkomen_bron"]
-        text = str(source).strip() if source is not None else ""
-        if len(text) > MAX_SOURCE_LENGTH:
-            raise ValidationError("invalid_field", field="inkomen_bron",
-                                  reason=f"gebruik hoogstens {MAX_SOURCE_LENGTH} tekens")
-        out["inkomen_bron"] = text or None
+        # the model's length and the shared checks: refused in words, never cut off (services/validation.py)
+        out["inkomen_bron"] = validation.clean_text(FinancialSituation, "inkomen_bron", values["inkomen_bron"])
     if "bijstand" in values:
         out["bijstand"] = bool(values["bijstand"])
     return out
@@ -161,40 +159,58 @@ def clean_household(values: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
-def update_household(ctx: Context, debtor_id: int, base_version: int | None, changes: Mapping[str, Any]) -> int:
+def update_household(
+    ctx: Context,
+    debtor_id: int,
+    base_version: int | None,
+    changes: Mapping[str, Any],
+    *,
+    base: Mapping[str, Any] | None = None,
+) -> int:
     """Change the debtor's household (or record one when there is none); returns the household's new version.
 
-    ``base_version`` is the version the editor showed (``None`` when it showed no household).  When somebody
-    else saved the household in between, fields they changed differently raise :class:`ConflictError`.
+    ``base_version`` and ``base`` are the version and the values (:data:`HOUSEHOLD_FIELDS`) the editor showed;
+    ``base_version=None`` when it showed no household.  Saved through :mod:`services.concurrency`: the row is
+    locked, a field only somebody else changed since ``base`` keeps their value, a field both changed to
+    different values raises :class:`ConflictError` and nothing is written.  A household somebody else recorded
+    while the editor showed none is theirs in every field: it is never overwritten without a conflict.
     """
+    if base_version is not None and base is None:
+        raise TypeError("update_household needs the values the editor showed (base=) for a three-way merge")
     cleaned = clean_household(changes)
-    with ctx.unit_of_work(
-        Permission.EDIT_DEBTOR, operation="household.update", action="huishouden wijzigen"
-    ) as session:
-        debtor = session.get(Debtor, debtor_id)
-        if debtor is None:
-            raise NotFoundError("Schuldenaar", debtor_id)
-        household = debtor.household
-        if household is None:
-            if "leefsituatie" not in cleaned:
-                raise ValidationError("missing_field", field="leefsituatie")
-            household = Household(**cleaned)
-            debtor.household = household
-            session.flush()
+
+    def attempt() -> int:
+        with ctx.unit_of_work(
+            Permission.EDIT_DEBTOR, operation="household.update", action="huishouden wijzigen"
+        ) as session:
+            debtor = lock_for_update(session, Debtor, debtor_id, entity="Schuldenaar",
+                                     options=[selectinload(Debtor.household)])
+            household = debtor.household
+            if household is None:
+                if base_version is not None:  # the editor showed one that is gone: say so rather than guess
+                    raise NotFoundError("Huishouden", debtor_id)
+                if "leefsituatie" not in cleaned:
+                    raise ValidationError("missing_field", field="leefsituatie")
+                household = Household(**cleaned)
+                debtor.household = household
+                session.flush()
+                return household.version
+            household = lock_for_update(session, Household, household.id, entity="Huishouden")
+            shown = base if base_version is not None and base is not None else {}
+            merge = merge_fields(
+                "Huishouden", display_name(debtor),
+                base={name: shown.get(name) for name in HOUSEHOLD_FIELDS},
+                base_version=base_version if base_version is not None else -1,
+                mine=cleaned, current=_household_values(household), current_version=household.version,
+            )
+            for name, value in merge.changes.items():
+                setattr(household, name, value)
+            if merge.changes:
+                household.updated_at = dt.datetime.now(dt.UTC)
+                session.flush()
             return household.version
-        if base_version is not None and household.version != base_version:
-            conflicts = [
-                FieldConflict(field=name, base=None, mine=value, theirs=getattr(household, name))
-                for name, value in cleaned.items()
-                if getattr(household, name) != value
-            ]
-            if conflicts:
-                raise ConflictError("Huishouden", household.id, conflicts, household.version)
-        for name, value in cleaned.items():
-            setattr(household, name, value)
-        household.updated_at = dt.datetime.now(dt.UTC)
-        session.flush()
-        return household.version
+
+    return retrying(attempt)
 
 
 # ------------------------------------------------------------------------------------- correcting both at once

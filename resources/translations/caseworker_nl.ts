@@ -130,7 +130,7 @@
     </message>
     <message>
         <source>Correct income and household – {name}</source>
-        <extracomment>the longest source of income the database keeps (services.capacity.MAX_SOURCE_LENGTH) the save went through (the :class:`~caseworker_app.services.capacity.Correction`)</extracomment>
+        <extracomment>the save went through (the :class:`~caseworker_app.services.capacity.Correction`)</extracomment>
         <translation>Inkomen en huishouden corrigeren – {name}</translation>
     </message>
     <message>
@@ -614,6 +614,14 @@
     <message>
         <source>Protect the subsistence minimum</source>
         <translation>Bestaansminimum beschermen</translation>
+    </message>
+    <message>
+        <source>{field}: {reason}.</source>
+        <translation>{field}: {reason}.</translation>
+    </message>
+    <message>
+        <source>Fill in: {field}.</source>
+        <translation>Vul in: {field}.</translation>
     </message>
     <message>
         <source>(empty)</source>

@@ -112,7 +112,8 @@ def test_bad_input_is_explained_in_dutch_and_nothing_typed_is_lost(window, ctx, 
     dialog.ui.postcodeEdit.setText("1234 AB")
     dialog.ui.huisnummerEdit.setText("x")
     _save(dialog, qtbot)
-    assert "huisnummer" in dialog.ui.errorLabel.text() and "alleen cijfers" in dialog.ui.errorLabel.text()
+    assert "huisnummer" in dialog.ui.errorLabel.text().lower() and "alleen cijfers" in dialog.ui.errorLabel.text()
+    assert "Het veld 'huisnummer'" not in dialog.ui.errorLabel.text()  # the form's words, not the field's key
     assert dialog.focusWidget() is dialog.ui.huisnummerEdit
     assert dialog.ui.postcodeEdit.property("invalid") is False
     assert dialog.ui.straatEdit.text() == "Nieuwe Gracht"

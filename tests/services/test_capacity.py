@@ -77,10 +77,11 @@ def test_household_changes_move_the_norm_and_conflicts_are_caught(migrated_db_ur
                                                          "belastbaar_inkomen_jaar": "36000"})
     before = position.get_position(ctx, debtor_id, AS_OF)
     assert before.debtor.household is not None and before.capacity is not None
-    version = capacity.update_household(ctx, debtor_id, None, {
+    old_version, shown = _household(ctx, debtor_id)
+    version = capacity.update_household(ctx, debtor_id, old_version, {
         "leefsituatie": "gehuwd_met_kinderen", "aantal_kinderen": "2", "beschermd_bestaansminimum": True,
         "notes": "Partner ziek, huurachterstand",
-    })
+    }, base=shown)
     after = position.get_position(ctx, debtor_id, AS_OF)
     assert after.capacity is not None and before.capacity.beslagvrije_voet is not None
     assert after.capacity.beslagvrije_voet is not None
@@ -88,10 +89,10 @@ def test_household_changes_move_the_norm_and_conflicts_are_caught(migrated_db_ur
     assert "bestaansminimum" in {f.code for f in after.flags}
     # someone else's editor still shows the old version and sets other values
     with pytest.raises(ConflictError) as info:
-        capacity.update_household(ctx, debtor_id, version - 1, {"aantal_kinderen": 1})
+        capacity.update_household(ctx, debtor_id, old_version, {"aantal_kinderen": 1}, base=shown)
     assert [c.field for c in info.value.conflicts] == ["aantal_kinderen"]
     with pytest.raises(ValidationError) as bad:
-        capacity.update_household(ctx, debtor_id, version, {"leefsituatie": "samenwonend"})
+        capacity.update_household(ctx, debtor_id, version, {"leefsituatie": "samenwonend"}, base=shown)
     assert "alleenstaande" in bad.value.message
 
 
@@ -103,3 +104,64 @@ def test_a_household_is_recorded_when_there_was_none(migrated_db_url: str) -> No
     capacity.update_household(ctx, debtor_id, None, {"leefsituatie": "alleenstaande_ouder", "aantal_kinderen": 1})
     household = position.get_position(ctx, debtor_id, AS_OF).debtor.household
     assert household is not None and household.leefsituatie == "alleenstaande_ouder"
+
+
+def test_a_long_or_odd_source_of_income_is_refused_with_the_field_named(migrated_db_url: str) -> None:
+    ctx = open_context(migrated_db_url)
+    debtor_id = add_debtor(ctx)
+    base = {"peildatum": "2026-10-01", "inkomen_maand": "1000"}
+    for bad, words in (("x" * 61, "hoogstens 60 tekens (nu 61)"), ("loon\x00", "stuurteken"), (12345, "tekst")):
+        with pytest.raises(ValidationError) as info:
+            capacity.record_financial_situation(ctx, debtor_id, {**base, "inkomen_bron": bad})
+        assert info.value.params["field"] == "inkomen_bron" and words in info.value.message, bad
+    assert position.get_position(ctx, debtor_id, AS_OF).capacity is None
+    capacity.record_financial_situation(ctx, debtor_id, {**base, "inkomen_bron": "  " + "é" * 60 + " "})
+    capacity_now = position.get_position(ctx, debtor_id, AS_OF).capacity
+    assert capacity_now is not None and capacity_now.inkomen_bron == "é" * 60  # stored whole, trimmed
+
+
+def _household(ctx, debtor_id: int) -> tuple[int, dict[str, object]]:
+    form = capacity.load_correction(ctx, debtor_id, AS_OF)
+    assert form.household_version is not None
+    return form.household_version, dict(form.household)
+
+
+def test_two_officers_correct_the_same_household(migrated_db_url: str) -> None:
+    """Three-way merge through services.concurrency: another field changed meanwhile is kept, the same field
+    changed to something else is a conflict, and a household recorded by someone else is never overwritten."""
+    ctx = open_context(migrated_db_url)
+    debtor_id = add_debtor(ctx)  # alleenstaande, no children
+    version, shown = _household(ctx, debtor_id)
+    # officer B saves first: two children
+    capacity.update_household(ctx, debtor_id, version, {"aantal_kinderen": 2}, base=shown)
+    # officer A, whose screen still shows the old household, changes another field: merged, B's change stays
+    capacity.update_household(ctx, debtor_id, version, {"kostendelers": 1, "aantal_kinderen": 0}, base=shown)
+    household = position.get_position(ctx, debtor_id, AS_OF).debtor.household
+    assert household is not None and (household.aantal_kinderen, household.kostendelers) == (2, 1)
+    # officer A again on the old screen: the same field to another value is a conflict, nothing written
+    with pytest.raises(ConflictError) as info:
+        capacity.update_household(ctx, debtor_id, version, {"aantal_kinderen": 3}, base=shown)
+    assert [(c.field, c.mine, c.theirs) for c in info.value.conflicts] == [("aantal_kinderen", 3, 2)]
+    assert position.get_position(ctx, debtor_id, AS_OF).debtor.household.aantal_kinderen == 2  # type: ignore[union-attr]
+
+
+def test_a_household_recorded_meanwhile_is_not_overwritten(migrated_db_url: str) -> None:
+    ctx = open_context(migrated_db_url)
+    debtor_id = add_debtor(ctx, leefsituatie=None)
+    # officer A opened the editor when there was no household; officer B records one first
+    capacity.update_household(ctx, debtor_id, None, {"leefsituatie": "alleenstaande_ouder", "aantal_kinderen": 1})
+    with pytest.raises(ConflictError) as info:
+        capacity.update_household(ctx, debtor_id, None, {"leefsituatie": "alleenstaande"})
+    assert [c.field for c in info.value.conflicts] == ["leefsituatie"]
+    household = position.get_position(ctx, debtor_id, AS_OF).debtor.household
+    assert household is not None and household.leefsituatie == "alleenstaande_ouder"
+    # the same value B recorded is no conflict
+    capacity.update_household(ctx, debtor_id, None, {"leefsituatie": "alleenstaande_ouder"})
+
+
+def test_a_household_correction_without_what_the_editor_showed_is_a_programming_error(migrated_db_url: str) -> None:
+    ctx = open_context(migrated_db_url)
+    debtor_id = add_debtor(ctx)
+    version, _shown = _household(ctx, debtor_id)
+    with pytest.raises(TypeError):
+        capacity.update_household(ctx, debtor_id, version, {"aantal_kinderen": 1})

@@ -51,8 +51,6 @@ AMOUNT_FIELDS: tuple[tuple[str, object], ...] = (
     ("vermogen", QT_TRANSLATE_NOOP("CapacityDialog", "Assets")),
     ("belastbaar_inkomen_jaar", QT_TRANSLATE_NOOP("CapacityDialog", "Taxable income per year")),
 )
-#: the longest source of income the database keeps (services.capacity.MAX_SOURCE_LENGTH)
-SOURCE_LENGTH = 60
 
 
 def _amount_text(value: Decimal | None) -> str:
@@ -106,7 +104,7 @@ class CapacityDialog(QDialog):
             grid.addRow(QCoreApplication.translate("CapacityDialog", str(title)), edit)
         self.bron = QLineEdit(self)
         self.bron.setObjectName("inkomenBronEdit")
-        self.bron.setMaxLength(SOURCE_LENGTH)
+        # no maxLength: a pasted text would lose its end without a word; the save refuses it, naming the limit
         self.bron.setText(financial.get("inkomen_bron") or "")
         grid.addRow(self.tr("Source of the income"), self.bron)
         self.bijstand = QCheckBox(self.tr("Receives social assistance (bijstand)"), self)
@@ -232,7 +230,9 @@ class CapacityDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)
         if isinstance(exc, UserFacingError):
-            self.error.setText(exc.message)
+            from caseworker_app.gui.fields import field_message
+
+            self.error.setText(field_message(exc))
             self.error.show()
             field = str(exc.params.get("field") or "")
             edit = self._editor_of(field)

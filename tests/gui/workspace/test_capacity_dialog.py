@@ -125,3 +125,22 @@ def test_tab_leaves_the_date_field(workspace, qtbot):
     assert QApplication.focusWidget() is dialog.amounts["inkomen_maand"]
     qtbot.keyClick(dialog.amounts["inkomen_maand"], Qt.Key.Key_Backtab)
     assert dialog.peildatum.hasFocus()
+
+
+def test_a_long_source_of_income_is_refused_in_words_never_cut_off(workspace, ctx, seeded, qtbot):
+    """Pasting a long description must not lose its end without a word: the save is refused, the text stays."""
+    dialog = _open(workspace)
+    long_source = "uitkering UWV (WW) tot 1 maart, daarna bijstand gemeente Utrecht met aanvulling"
+    assert len(long_source) > 60
+    dialog.bron.setFocus()
+    dialog.bron.selectAll()
+    QApplication.clipboard().setText(long_source)
+    dialog.bron.paste()
+    assert dialog.bron.text() == long_source  # what was pasted is all there
+    dialog.amounts["inkomen_maand"].setText("1.720,00")
+    _save(dialog)
+    assert dialog.isVisible() and dialog.error.isVisible()
+    # in the form's words (not the field's key), with the limit and how long it is now
+    assert dialog.error.text() == f"Bron van het inkomen: hoogstens 60 tekens (nu {len(long_source)})."
+    assert dialog.focusWidget() is dialog.bron and dialog.bron.text() == long_source
+    assert len(_situations(ctx, seeded.jansen)) == 1  # nothing stored
