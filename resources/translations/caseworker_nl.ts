@@ -947,6 +947,21 @@
     </message>
 </context>
 <context>
+    <name>Maatwerk</name>
+    <message>
+        <source>&amp;Maatwerk…</source>
+        <translation>&amp;Maatwerk…</translation>
+    </message>
+    <message>
+        <source>Propose a measure outside the automated process, with its effect in euros (Ctrl+M)</source>
+        <translation>Stel een maatregel buiten het geautomatiseerde proces voor, met het effect in euro&apos;s (Ctrl+M)</translation>
+    </message>
+    <message>
+        <source>Your role may not propose maatwerk.</source>
+        <translation>Uw rol mag geen maatwerk voorstellen.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;Recent</source>
@@ -1137,6 +1152,90 @@
     <message>
         <source>&amp;About Caseworker</source>
         <translation>&amp;Over Caseworker</translation>
+    </message>
+</context>
+<context>
+    <name>ProposeDialog</name>
+    <message>
+        <source>Propose maatwerk – {name}</source>
+        <extracomment>soorten with an amount field, and what the amount is the proposal was stored (the :class:`~caseworker_app.services.maatwerk.Proposal`)</extracomment>
+        <translation>Maatwerk voorstellen – {name}</translation>
+    </message>
+    <message>
+        <source>&amp;Kind of measure</source>
+        <translation>&amp;Soort maatregel</translation>
+    </message>
+    <message>
+        <source>&amp;No end date (review instead)</source>
+        <translation>&amp;Geen einddatum (wel herzien)</translation>
+    </message>
+    <message>
+        <source>up to and including</source>
+        <translation>tot en met</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Van</translation>
+    </message>
+    <message>
+        <source>no enforcement</source>
+        <translation>geen dwang</translation>
+    </message>
+    <message>
+        <source>no payment contact</source>
+        <translation>geen betaalcontact</translation>
+    </message>
+    <message>
+        <source>no interest</source>
+        <translation>geen rente</translation>
+    </message>
+    <message>
+        <source>no costs</source>
+        <translation>geen kosten</translation>
+    </message>
+    <message>
+        <source>Pause covers</source>
+        <translation>Pauze geldt voor</translation>
+    </message>
+    <message>
+        <source>&amp;Amount</source>
+        <translation>&amp;Bedrag</translation>
+    </message>
+    <message>
+        <source>Claims (none ticked: all)</source>
+        <translation>Vorderingen (niets aangevinkt: alle)</translation>
+    </message>
+    <message>
+        <source>Reason (&amp;list)</source>
+        <translation>Reden (&amp;lijst)</translation>
+    </message>
+    <message>
+        <source>In your own words: what is going on, what was agreed</source>
+        <translation>In eigen woorden: wat speelt er, wat is afgesproken</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Toelichting</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Effect&lt;/b&gt; (computed by the rules, before saving)</source>
+        <translation>&lt;b&gt;Effect&lt;/b&gt; (berekend met de rekenregels, vóór het opslaan)</translation>
+    </message>
+    <message>
+        <source>&amp;Propose</source>
+        <translation>&amp;Voorstellen</translation>
+    </message>
+    <message>
+        <source>Store the proposal; a team lead decides (Ctrl+Return)</source>
+        <translation>Leg het voorstel vast; een teamleider besluit (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>The debtor pays {amount} less on {date}</source>
+        <translation>De schuldenaar betaalt op {date} {amount} minder</translation>
+    </message>
+    <message>
+        <source>Give the reason in your own words.</source>
+        <translation>Geef de reden in eigen woorden.</translation>
     </message>
 </context>
 <context>

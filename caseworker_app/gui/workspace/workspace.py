@@ -213,6 +213,9 @@ class DebtorWorkspace(QWidget):
         self.letter_button.setEnabled(False)
         self.letter_button.clicked.connect(self.open_schuldoverzicht)
         self.header.actions_layout.addWidget(self.letter_button)
+        from caseworker_app.gui.maatwerk import install_on_workspace
+
+        install_on_workspace(self)  # "Maatwerk…" and Ctrl+M (gui/maatwerk)
         layout.addWidget(self.header)
         self.banner = Banner(self)
         self.banner.retry_clicked.connect(self.load)

@@ -14,7 +14,14 @@ from __future__ import annotations
 
 from caseworker_app.services.maatwerk.dto import DecisionFacts, MeasureDTO, MeasureEndInfo
 from caseworker_app.services.maatwerk.effect import MeasureEffect, effect_of
-from caseworker_app.services.maatwerk.service import Proposal, draft_for, get_measure, list_measures, propose
+from caseworker_app.services.maatwerk.service import (
+    Proposal,
+    draft_for,
+    get_measure,
+    list_measures,
+    preview,
+    propose,
+)
 
 __all__ = [
     "DecisionFacts",
@@ -26,5 +33,6 @@ __all__ = [
     "effect_of",
     "get_measure",
     "list_measures",
+    "preview",
     "propose",
 ]

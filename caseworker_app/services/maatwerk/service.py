@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from caseworker_app.errors import NotFoundError, ValidationError
 
@@ -34,9 +35,8 @@ class Proposal:
     effect: MeasureEffect
 
 
-def draft_for(
-    ctx: Context,
-    identifier: str,
+def preview(
+    pos: position.DebtPosition,
     *,
     soort: str,
     van: dt.date,
@@ -48,11 +48,10 @@ def draft_for(
     bedrag: Decimal | None = None,
     vorderingen: Iterable[str] = (),
     today: dt.date | None = None,
-) -> tuple[position.DebtPosition, Draft, MeasureEffect]:
-    """Check a proposal against the debtor's position and compute its effect, without storing anything."""
-    ctx.require(Permission.PROPOSE_MAATWERK, "maatwerk voorstellen")
-    day = today or position.today()
-    pos = position.get_position(ctx, position.find_debtor_id(ctx, identifier), day)
+) -> tuple[Draft, MeasureEffect]:
+    """Check a proposal against a loaded position and compute its effect; no database (the dialog calls this as
+    the officer types).  Wrong input raises ``ValidationError`` in Dutch."""
+    day = today or pos.as_of
     draft = make_draft(soort=soort, van=van, tot=tot, reden=reden, reden_code=reden_code, herzien_op=herzien_op,
                        onderdelen=onderdelen, bedrag=bedrag, vorderingen=vorderingen, today=day,
                        fraude=pos.debtor.fraude_markering)
@@ -60,14 +59,25 @@ def draft_for(
     for reference in draft.vorderingen:
         if reference not in known:
             raise ValidationError("unknown_claim", reference=reference)
-    return pos, draft, effect_of(pos, draft, today=day)
+    return draft, effect_of(pos, draft, today=day)
+
+
+def draft_for(
+    ctx: Context, identifier: str, *, today: dt.date | None = None, **fields: Any
+) -> tuple[position.DebtPosition, Draft, MeasureEffect]:
+    """Check a proposal against the debtor's position and compute its effect, without storing anything."""
+    ctx.require(Permission.PROPOSE_MAATWERK, "maatwerk voorstellen")
+    day = today or position.today()
+    pos = position.get_position(ctx, position.find_debtor_id(ctx, identifier), day)
+    draft, effect = preview(pos, today=day, **fields)
+    return pos, draft, effect
 
 
 def propose(ctx: Context, identifier: str, *, today: dt.date | None = None, previous_id: int | None = None,
             **fields: object) -> Proposal:
     """Propose a measure on the debtor with BSN/RSIN ``identifier``; see :func:`draft_for` for the fields."""
     day = today or position.today()
-    pos, draft, effect = draft_for(ctx, identifier, today=day, **fields)  # type: ignore[arg-type]
+    pos, draft, effect = draft_for(ctx, identifier, today=day, **fields)
     by_reference = {c.reference: c.id for c in pos.claims}
     with ctx.unit_of_work(Permission.PROPOSE_MAATWERK, operation="maatwerk.propose", reason=draft.reden,
                           action="maatwerk voorstellen") as session:
@@ -112,4 +122,4 @@ def get_measure(ctx: Context, measure_id: int, *, today: dt.date | None = None) 
     return found[0]
 
 
-__all__ = ["SOORTEN", "Proposal", "draft_for", "get_measure", "list_measures", "propose"]
+__all__ = ["SOORTEN", "Proposal", "draft_for", "get_measure", "list_measures", "preview", "propose"]
