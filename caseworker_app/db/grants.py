@@ -130,6 +130,10 @@ TABLE_ACCESS: dict[str, TableAccess] = {
     "enforcement_actions": TableAccess(
         select=VIEW, insert=(P.RECORD_ENFORCEMENT,), append_only=True, actor_columns=("created_by",)
     ),
+    # money received for a debtor, recorded once, and its toerekening over the claims (services/payments.py):
+    # who books the ledger records them (caseworkers; bailiffs for what they collected); history, never changed
+    "payments": TableAccess(select=VIEW, insert=(P.BOOK_LEDGER,), append_only=True, actor_columns=("created_by",)),
+    "payment_allocations": TableAccess(select=VIEW, insert=(P.BOOK_LEDGER,), append_only=True),
     # contacts and what follows from them (issue 11): history is appended, never changed; a correction is a new row
     "contacts": TableAccess(select=VIEW, insert=CONTACT, append_only=True, actor_columns=("created_by",)),
     # bijzondere omstandigheden are special personal data (AVG art. 9): who records contacts reads them, through the

@@ -36,10 +36,11 @@ def installers() -> tuple[Installer, ...]:
     The capability modules are imported here, when a database opens, not when this module is imported: they
     import :mod:`caseworker_app.services.context`, which imports this module.
     """
+    from caseworker_app.services import payments
     from caseworker_app.services.contacts import capability as contacts
     from caseworker_app.services.maatwerk import capability as maatwerk
 
-    return (contacts.install, maatwerk.install)
+    return (payments.install, contacts.install, maatwerk.install)
 
 
 class Capabilities:

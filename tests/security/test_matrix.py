@@ -51,6 +51,13 @@ ACTIONS: tuple[Action, ...] = (
         WORKERS,
     ),
     Action(
+        "record_payment",
+        "record a payment at debtor level",
+        "INSERT INTO payments (debtor_id, kind, channel, amount, payment_date, created_by) "
+        "VALUES (:debtor, 'betaling', 'bank', 1, current_date, 'iemand.anders')",
+        WORKERS,
+    ),
+    Action(
         "record_enforcement",
         "record an enforcement step",
         "INSERT INTO enforcement_actions (claim_id, step, action_date, stuit, costs, created_by) "

@@ -54,6 +54,8 @@ def test_a_database_opened_without_installers_has_no_extensions(
 def test_every_shipped_capability_is_installed(migrated_db_url: str) -> None:
     ctx = open_context(migrated_db_url)
     assert {"contacts", "maatwerk"} <= set(ctx.db.capabilities.names()["position_extensions"])
+    assert "payments" in ctx.db.capabilities.names()["position_extensions"]
+    assert "payments" in ctx.db.capabilities.names()["token_sources"]
     assert ctx.db.capabilities.timeline_kinds()["contact"] == "Contacten"
     assert ctx.db.capabilities.timeline_kinds()["maatwerk"] == "Maatwerk"
 

@@ -6,14 +6,15 @@ Conventions:
   never a stored number that can drift.
 * Mutable records carry ``version`` (SQLAlchemy ``version_id_col``): an UPDATE that finds another
   version raises, and the service turns that into a field-by-field conflict.
-* :class:`Booking`, :class:`EnforcementAction` and :class:`AuditEntry` are append-only; the
+* :class:`Booking`, :class:`EnforcementAction`, :class:`Payment`, :class:`PaymentAllocation` and :class:`AuditEntry`
+  are append-only; the
   database refuses UPDATE and DELETE on them with triggers (see the first migration).
 * Enumerations are stored as their string values (``domain.types``) with CHECK constraints, so the
   database stays readable from psql and a new value is an explicit migration.
 
 Modules by concern: ``people`` (users, roles), ``debtors`` (debtors, households, financial
-situations), ``ledger`` (claims, bookings, enforcement actions), ``audit``, ``contacts`` (contacts,
-omstandigheden, flags, referrals, tasks, visits).  A new capability adds its own
+situations), ``ledger`` (claims, bookings, enforcement actions), ``payments`` (payments and their allocations),
+``audit``, ``contacts`` (contacts, omstandigheden, flags, referrals, tasks, visits).  A new capability adds its own
 module and imports it below, so that Alembic and ``Base.metadata`` see every table, and gives every table an
 entry in ``caseworker_app/db/grants.py`` (who may select, insert, update, delete; append-only; sensitive).
 """
@@ -37,12 +38,15 @@ from caseworker_app.db.models.contacts import (
 from caseworker_app.db.models.debtors import Debtor, FinancialSituation, Household
 from caseworker_app.db.models.ledger import Booking, Claim, EnforcementAction
 from caseworker_app.db.models.maatwerk import Measure, MeasureClaim, MeasureEnd
+from caseworker_app.db.models.payments import Payment, PaymentAllocation
 from caseworker_app.db.models.people import User, UserRole
 from caseworker_app.db.models.security import SecurityRole
 
 APPEND_ONLY_TABLES = (
     "bookings",
     "enforcement_actions",
+    "payments",
+    "payment_allocations",
     "audit_log",
     "contacts",
     "omstandigheden",
@@ -83,6 +87,8 @@ __all__ = [
     "MeasureClaim",
     "MeasureEnd",
     "OmstandigheidEntry",
+    "Payment",
+    "PaymentAllocation",
     "Referral",
     "SecurityRole",
     "Task",

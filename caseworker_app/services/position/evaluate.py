@@ -158,8 +158,11 @@ def _unevaluated_position(claim: Any, facts: rules.ClaimFacts, day: dt.date, err
 
 
 
-def evaluate_claims(loaded: Loaded, day: dt.date) -> list[ClaimPosition]:
-    """The position of every loaded claim on ``day``, with what the extensions know about each claim."""
+def claim_facts(loaded: Loaded, day: dt.date) -> list[tuple[Any, rules.ClaimFacts]]:
+    """Every loaded claim with the rules engine's input for it on ``day`` (what the extensions know included).
+
+    The toerekening of a payment (``services/payments.py``) divides it over exactly these facts, so a payment
+    sees the same claims, measures and ledger as the position shown."""
     combined = loaded.facts  # every extension's facts, combined per claim (a regeling and a pause keep both)
     status = combined.claim_status
     perspectief = combined.betalingsperspectief
@@ -167,11 +170,19 @@ def evaluate_claims(loaded: Loaded, day: dt.date) -> list[ClaimPosition]:
     if bvv_op is None and loaded.situation is not None:
         bvv_op = loaded.situation.peildatum
     fraude = bool(loaded.debtor.fraude_markering)
-    claims: list[ClaimPosition] = []
+    out: list[tuple[Any, rules.ClaimFacts]] = []
     for claim in loaded.claims:
         effects = status.get(claim.id, NONE).effects_on(day)
-        facts = _facts(claim, loaded.bookings.get(claim.id, ()), loaded.actions.get(claim.id, ()), effects,
-                       fraude=fraude, perspectief=perspectief, bvv_op=bvv_op, contacten=combined.contacten)
+        out.append((claim, _facts(claim, loaded.bookings.get(claim.id, ()), loaded.actions.get(claim.id, ()),
+                                  effects, fraude=fraude, perspectief=perspectief, bvv_op=bvv_op,
+                                  contacten=combined.contacten)))
+    return out
+
+
+def evaluate_claims(loaded: Loaded, day: dt.date) -> list[ClaimPosition]:
+    """The position of every loaded claim on ``day``, with what the extensions know about each claim."""
+    claims: list[ClaimPosition] = []
+    for claim, facts in claim_facts(loaded, day):
         try:
             claims.append(_claim_position(claim, facts, rules.evaluate_claim(facts, day)))
         except UserFacingError as exc:  # e.g. no parameter row for an old date: show the ledger, say why
