@@ -25,9 +25,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import ColumnElement, ScalarSelect, func, select, text
 from sqlalchemy.orm import Session
@@ -39,6 +40,7 @@ from caseworker_app.domain.money import CENT, ZERO, format_date, format_eur, to_
 from caseworker_app.domain.params import load_parameters
 from caseworker_app.domain.permissions import Permission
 from caseworker_app.domain.position_totals import compute_totals
+from caseworker_app.domain.rules.position import ClaimFacts
 from caseworker_app.domain.rules.toerekening import Allocation, ClaimBalance, allocate, claim_balance
 from caseworker_app.domain.types import BookingKind
 
@@ -56,6 +58,9 @@ from caseworker_app.services.position.load import Loaded, load
 #: (session, debtor id, payment date, the claims' balances) -> kenmerken to allocate to first, in that order.
 #: A betalingsregeling returns its claims; nothing (the default) leaves kenmerk, then oldest first.
 AllocationOrder = Callable[[Session, int, dt.date, Sequence[ClaimBalance]], Sequence[str]]
+#: (session, [(claim row, facts)], day) -> {reference: the most this booking may take from the claim} (0: nothing);
+#: a verrekening passes the limits of "geen verrekening" measures (``services/bookings.py``).
+AllocationLimits = Callable[[Session, Sequence[tuple[Any, ClaimFacts]], dt.date], Mapping[str, Decimal]]
 
 #: The largest amount NUMERIC(14, 2) holds.
 MAX_AMOUNT = Decimal("999999999999.99")
@@ -179,11 +184,14 @@ def record_payment(
     order: AllocationOrder | None = None,
     reason: str | None = None,
     today: dt.date | None = None,
+    exclude: AllocationLimits | None = None,
 ) -> PaymentResult:
     """Record a payment (or, with ``kind=VERREKENING``, a verrekening) of ``amount`` received on ``day``.
 
     ``identifier`` is the debtor's BSN/RSIN (or their id).  ``kenmerk`` the claim the payer named; it must be a
-    claim of this debtor.  ``order`` puts claims first (see :data:`AllocationOrder`).  Raises
+    claim of this debtor.  ``order`` puts claims first (see :data:`AllocationOrder`); ``exclude`` limits what claims
+    may take (see :data:`AllocationLimits`): a claim with limit 0 is passed over, one whose share would exceed its
+    limit makes the booking refused with the room named.  Raises
     ``ValidationError`` / ``NotFoundError`` with one Dutch line for what a person can put right.
     """
     if kind not in (BookingKind.BETALING, BookingKind.VERREKENING):
@@ -201,15 +209,29 @@ def record_payment(
     action = "een verrekening boeken" if kind is BookingKind.VERREKENING else "een betaling boeken"
     with ctx.unit_of_work(Permission.BOOK_LEDGER, operation=operation, reason=reason, action=action) as session:
         debtor_id, number = _debtor(session, identifier)
-        _lock_debtor(session, debtor_id)
+        lock_debtor(session, debtor_id)
         loaded = load(session, debtor_id, day, ctx.db.capabilities.position_extensions())
         reference = _named_claim(session, loaded, debtor_id, wanted, day)
         _refuse_later_bookings(session, debtor_id, day)
         facts = claim_facts(loaded, day)
-        balances = [claim_balance(f, day, claim.reference, claim.vervaldatum) for claim, f in facts]
+        limits = dict(exclude(session, facts, day)) if exclude is not None else {}
+        notes: list[str] = []
+        for ref in sorted(r for r, room in limits.items() if room <= 0):
+            notes.append(f"Op vordering {ref} wordt niet verrekend (maatwerk: geen verrekening).")
+        balances = [claim_balance(f, day, claim.reference, claim.vervaldatum) for claim, f in facts
+                    if limits.get(claim.reference, Decimal(1)) > 0]
         volgorde = tuple(order(session, debtor_id, day, balances)) if order is not None else ()
-        allocation = allocate(value, balances, kenmerk=reference, volgorde=volgorde)
-        notes = list(allocation.notes)
+        allocation = allocate(value, balances, kenmerk=reference if limits.get(reference or "", 1) else None,
+                              volgorde=volgorde)
+        for part in allocation.claims:
+            room = limits.get(part.reference)
+            if room is not None and part.total > room:
+                raise ValidationError(
+                    "invalid_field", field="bedrag",
+                    reason=f"op vordering {part.reference} mag deze maand nog {format_eur(room)} worden verrekend "
+                    f"(maatwerk), niet {format_eur(part.total)}; verreken een lager bedrag",
+                )
+        notes += allocation.notes
         duplicate = _same_payment_exists(session, debtor_id, value, day, kind)
         payment = Payment(debtor_id=debtor_id, kind=kind.value, channel=channel, amount=value, payment_date=day,
                           kenmerk=wanted, source=source, created_by=ctx.actor.login)
@@ -280,7 +302,7 @@ def _debtor(session: Session, identifier: str | int) -> tuple[int, str]:
     return found, number
 
 
-def _lock_debtor(session: Session, debtor_id: int) -> None:
+def lock_debtor(session: Session, debtor_id: int) -> None:
     """One payment per debtor at a time (PostgreSQL; SQLite's BEGIN IMMEDIATE already serialises writers)."""
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(:ns, :id)"), {"ns": 0x0C05E, "id": debtor_id})

@@ -118,3 +118,25 @@ def test_a_read_only_file_is_refused_in_one_line_and_left_as_it_was(migrated_sql
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and "alleen te lezen" in lines[0]
     assert target.read_bytes() == before
+
+
+def test_verrekening_vermindering_and_a_step_from_the_command_line(setup: tuple[str, Context, int],
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    url, ctx, debtor_id = setup
+    today = position.today().isoformat()
+    code, out, err = run(capsys, url, "vermindering", "record", "IB2025", "--bedrag", "50,00", "--datum", today,
+                         "--json")
+    assert code == 0, err
+    assert json.loads(out)["amount"] == "50.00" and json.loads(out)["reference"] == "IB2025"
+    code, out, err = run(capsys, url, "verrekening", "record", "111222333", "--bedrag", "25", "--datum", today,
+                         "--bron", "teruggaaf IB 2025", "--json")
+    assert code == 0, err
+    assert json.loads(out)["kind"] == "verrekening"
+    claim = next(c for c in position.get_position(ctx, debtor_id).claims if c.reference == "IB2025")
+    step = claim.next_step.step
+    assert step is not None
+    code, out, err = run(capsys, url, "enforcement", "record", "IB2025", "--stap", "executie", "--datum", today)
+    assert code == cli.EXIT_USER and len(err.strip().splitlines()) == 1 and "volgende stap" in err
+    code, out, err = run(capsys, url, "enforcement", "record", "IB2025", "--stap", step, "--datum", today)
+    assert code == 0, err
+    assert "vastgelegd voor vordering IB2025" in out
