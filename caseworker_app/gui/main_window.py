@@ -91,6 +91,9 @@ class MainWindow(QMainWindow):
         self._setup_status_bar()
         self._setup_recent()
         self._connect()
+        from caseworker_app.gui.contacts import my_work  # "Mijn werk" (issue 11)
+
+        my_work.install(self)
         self._set_connected(False)
         self.restore_layout()
         self.ui.searchEdit.setFocus()

@@ -84,6 +84,7 @@ if TYPE_CHECKING:
     from caseworker_app.services.dto import DebtorDetail
     from caseworker_app.services.position import ClaimPosition, DebtPosition
 
+    from caseworker_app.gui.contacts.contacts_tab import ContactsTab
     from caseworker_app.gui.workspace.schuldoverzicht import SchuldoverzichtDialog
 
 log = logging.getLogger("caseworker.ui.workspace")
@@ -264,6 +265,9 @@ class DebtorWorkspace(QWidget):
         self.focus_filter_shortcut = QShortcut(QKeySequence("Ctrl+Shift+F"), self)
         self.focus_filter_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.focus_filter_shortcut.activated.connect(self.focus_filter)
+        from caseworker_app.gui.contacts.contacts_tab import attach  # the contacts capability's tab (issue 11)
+
+        self.contacts_tab: ContactsTab = attach(self)
 
     def _build_claims(self) -> QWidget:
         page = QWidget()

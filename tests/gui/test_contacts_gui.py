@@ -1,0 +1,149 @@
+"""Contacts in the window by keyboard alone (issue 11): every key press and every typed text is counted.
+
+* from an open debtor: log an outgoing call with a summary, an outcome and a follow-up task in at most 5;
+* from "Mijn werk": open a task's debtor in at most 2, landing on the Contacten tab with the task selected;
+* a save that fails keeps the typed text in the form.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy.exc import OperationalError
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+
+from caseworker_app.services import contacts
+from caseworker_app.services.contacts import tasks
+from caseworker_app.services.contacts.records import TaskInput
+
+from caseworker_app.gui.contacts.contact_dialog import ContactDialog
+from caseworker_app.gui.contacts.my_work import MyWorkDialog
+from caseworker_app.gui.debtor_tab import DebtorTab
+
+pytestmark = pytest.mark.gui
+TODAY = dt.datetime.now().astimezone().date()
+
+
+class Keyboard:
+    """qtbot's key presses, counted: a key (with modifiers) is one, a typed text is one."""
+
+    def __init__(self, qtbot) -> None:  # type: ignore[no-untyped-def]
+        self.qtbot = qtbot
+        self.count = 0
+
+    def focused(self) -> QWidget:
+        widget = QApplication.focusWidget()
+        assert widget is not None, "nothing has the keyboard focus"
+        return widget
+
+    def key(self, key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+        self.count += 1
+        self.qtbot.keyClick(self.focused(), key, modifiers)
+
+    def type(self, text: str) -> None:
+        self.count += 1
+        self.qtbot.keyClicks(self.focused(), text)
+
+
+@pytest.fixture
+def open_tab(window, ctx, seeded, qtbot) -> DebtorTab:  # type: ignore[no-untyped-def]
+    window.show()
+    window.set_context(ctx)
+    window.open_debtor(_summary(seeded.jansen, "Jan Jansen"))
+    tab = window.current_tab()
+    assert isinstance(tab, DebtorTab) and tab.workspace.position is not None
+    window.activateWindow()
+    tab.workspace.claims_view.setFocus()
+    qtbot.waitUntil(lambda: tab.workspace.claims_view.hasFocus(), timeout=3000)
+    return tab
+
+
+def _summary(debtor_id: int, name: str):  # type: ignore[no-untyped-def]
+    from caseworker_app.services.dto import DebtorSummary
+
+    return DebtorSummary(id=debtor_id, display_name=name, bsn="111222333", rsin=None, doelgroep="particulier",
+                         geboortedatum=None, address="", postcode=None, huisnummer=None, matched_by="identifier")
+
+
+def _dialog(qtbot) -> ContactDialog:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), ContactDialog)
+                    or any(isinstance(w, ContactDialog) and w.isVisible() for w in QApplication.topLevelWidgets()),
+                    timeout=3000)
+    return next(w for w in QApplication.topLevelWidgets() if isinstance(w, ContactDialog) and w.isVisible())
+
+
+def test_log_an_outgoing_call_with_outcome_and_follow_up_task_in_five(open_tab, ctx, seeded, qtbot) -> None:
+    keys = Keyboard(qtbot)
+    keys.key(Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)  # 1: from the open debtor, the contact dialog
+    dialog = _dialog(qtbot)
+    qtbot.waitUntil(lambda: dialog.summary.hasFocus(), timeout=3000)
+    keys.type("Gebeld na de aanmaning; mevrouw belt terug als ze haar loonstrook heeft.")  # 2
+    keys.key(Qt.Key.Key_Tab)  # 3: on to the outcome
+    assert dialog.outcome.hasFocus()
+    keys.type("terug")  # 4: picks "terugbellen afgesproken", which proposes the follow-up task
+    keys.key(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # 5: save
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=3000)
+    assert keys.count <= 5
+    saved = contacts.list_contacts(ctx, seeded.jansen)
+    assert [(c.kanaal, c.uitkomst) for c in saved] == [("telefoon_uit", "terugbellen")]
+    assert saved[0].samenvatting == "Gebeld na de aanmaning; mevrouw belt terug als ze haar loonstrook heeft."
+    [task] = tasks.list_tasks(ctx, debtor_id=seeded.jansen)
+    assert task.omschrijving == "Terugbellen" and task.datum > TODAY and task.contact_id == saved[0].id
+    ws = open_tab.workspace
+    qtbot.waitUntil(lambda: ws.contacts_tab.model.rowCount() == 1, timeout=3000)  # the workspace refreshed
+
+
+def test_from_my_work_open_a_tasks_debtor_in_two(window, ctx, seeded, qtbot) -> None:
+    tasks.add_task(ctx, seeded.de_vries, TaskInput("Loonstrook nakijken", TODAY + dt.timedelta(days=4)))
+    urgent = tasks.add_task(ctx, seeded.jansen, TaskInput("Terugbellen over de regeling", TODAY))
+    window.show()
+    window.set_context(ctx)
+    window.action_my_work.trigger()  # Mijn werk is open (Ctrl+Shift+M); from here the interactions count
+    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MyWorkDialog))
+    work = dialog.work
+    assert work.summary.text() == "Mijn werk: 0 te laat, 1 vandaag, 1 later"
+    dialog.activateWindow()
+    work.view.setFocus()
+    qtbot.waitUntil(lambda: work.view.hasFocus(), timeout=3000)
+    keys = Keyboard(qtbot)
+    keys.key(Qt.Key.Key_Return)  # 1: the most urgent task, already selected
+    assert keys.count <= 2
+    tab = window.current_tab()
+    assert isinstance(tab, DebtorTab) and tab.debtor_id == seeded.jansen
+    ws = tab.workspace
+    qtbot.waitUntil(lambda: ws.tabs.currentWidget() is ws.contacts_tab, timeout=3000)
+    selected = ws.contacts_tab.tasks_view.currentIndex().data(Qt.ItemDataRole.UserRole)
+    assert selected["id"] == urgent.id
+
+
+def test_a_failed_save_keeps_what_was_typed(open_tab, ctx, seeded, qtbot, monkeypatch) -> None:
+    from caseworker_app.services.contacts import records
+
+    def dropped(*_a: object, **_k: object) -> None:
+        raise OperationalError("INSERT", {}, Exception("server closed the connection unexpectedly"))
+
+    monkeypatch.setattr(records, "record_contact", dropped)
+    ws = open_tab.workspace
+    ws.contacts_tab.open_contact_dialog()
+    dialog = _dialog(qtbot)
+    text = "Lang gesprek\nmet twee regels en een emoji 🙂 en Arabisch: مرحبا"
+    dialog.summary.setPlainText(text)
+    dialog.save()
+    assert dialog.isVisible() and dialog.message.isVisible()
+    assert "Niet opgeslagen" in dialog.message.text() and "niet bereikbaar" in dialog.message.text()
+    assert dialog.summary.toPlainText() == text
+    monkeypatch.undo()
+    dialog.save()  # the retry lands
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=3000)
+    assert [c.samenvatting for c in contacts.list_contacts(ctx, seeded.jansen)] == [text]
+
+
+def test_the_risk_marking_shows_on_the_debtors_screen(open_tab, ctx, seeded, qtbot) -> None:
+    contacts.mark_risk(ctx, seeded.jansen, "Dreigde met geweld aan de balie")
+    ws = open_tab.workspace
+    ws.load(quiet=True)
+    qtbot.waitUntil(lambda: ws.header.findChild(QWidget, "flag_risico_medewerkers") is not None, timeout=3000)
+    assert "Dreigde met geweld" in ws.contacts_tab.risk.text()
