@@ -110,6 +110,8 @@ class TableAccess:
 
 
 VIEW = (P.VIEW_CASES,)
+#: when a history row was written is the database's time, not what a client sends (``now_columns``)
+HISTORY_TIME = ("created_at",)
 CONTACT = (P.RECORD_CONTACT,)
 
 TABLE_ACCESS: dict[str, TableAccess] = {
@@ -126,16 +128,24 @@ TABLE_ACCESS: dict[str, TableAccess] = {
     # ledger only bump its version (the change marker of services/changes.py).  Bookings and enforcement steps
     # are history.
     "claims": TableAccess(select=VIEW, insert=(P.BOOK_LEDGER,), update=(P.BOOK_LEDGER,), update_columns=("version",)),
-    "bookings": TableAccess(select=VIEW, insert=(P.BOOK_LEDGER,), append_only=True, actor_columns=("created_by",)),
+    "bookings": TableAccess(
+        select=VIEW, insert=(P.BOOK_LEDGER,), append_only=True, actor_columns=("created_by",), now_columns=HISTORY_TIME
+    ),
     "enforcement_actions": TableAccess(
-        select=VIEW, insert=(P.RECORD_ENFORCEMENT,), append_only=True, actor_columns=("created_by",)
+        select=VIEW,
+        insert=(P.RECORD_ENFORCEMENT,),
+        append_only=True,
+        actor_columns=("created_by",),
+        now_columns=HISTORY_TIME,
     ),
     # money received for a debtor, recorded once, and its toerekening over the claims (services/payments.py):
     # who books the ledger records them (caseworkers; bailiffs for what they collected); history, never changed
     "payments": TableAccess(select=VIEW, insert=(P.BOOK_LEDGER,), append_only=True, actor_columns=("created_by",)),
     "payment_allocations": TableAccess(select=VIEW, insert=(P.BOOK_LEDGER,), append_only=True),
     # contacts and what follows from them (issue 11): history is appended, never changed; a correction is a new row
-    "contacts": TableAccess(select=VIEW, insert=CONTACT, append_only=True, actor_columns=("created_by",)),
+    "contacts": TableAccess(
+        select=VIEW, insert=CONTACT, append_only=True, actor_columns=("created_by",), now_columns=HISTORY_TIME
+    ),
     # bijzondere omstandigheden are special personal data (AVG art. 9): who records contacts reads them, through the
     # inzage functions only (every view logged); the auditor and the administrator do not
     "omstandigheden": TableAccess(
@@ -145,17 +155,44 @@ TABLE_ACCESS: dict[str, TableAccess] = {
         sensitive=True,
         debtor_column="debtor_id",
         actor_columns=("created_by",),
+        now_columns=HISTORY_TIME,
     ),
-    "debtor_flags": TableAccess(select=VIEW, insert=CONTACT, append_only=True, actor_columns=("raised_by",)),
-    "flag_endings": TableAccess(select=VIEW, insert=CONTACT, append_only=True, actor_columns=("ended_by",)),
-    "referrals": TableAccess(select=VIEW, insert=CONTACT, append_only=True, actor_columns=("created_by",)),
+    "debtor_flags": TableAccess(
+        select=VIEW, insert=CONTACT, append_only=True, actor_columns=("raised_by",), now_columns=HISTORY_TIME
+    ),
+    "flag_endings": TableAccess(
+        select=VIEW, insert=CONTACT, append_only=True, actor_columns=("ended_by",), now_columns=HISTORY_TIME
+    ),
+    "referrals": TableAccess(
+        select=VIEW, insert=CONTACT, append_only=True, actor_columns=("created_by",), now_columns=HISTORY_TIME
+    ),
     # tasks change status and owner (audited); what happened to them is history
-    "tasks": TableAccess(select=VIEW, insert=CONTACT, update=CONTACT, actor_columns=("created_by", "done_by")),
-    "task_events": TableAccess(select=VIEW, insert=CONTACT, append_only=True, actor_columns=("door",)),
+    "tasks": TableAccess(
+        select=VIEW,
+        insert=CONTACT,
+        update=CONTACT,
+        update_columns=("status", "voor_id", "done_by", "done_at", "version"),  # done, handed over; not what it is
+        actor_columns=("created_by", "done_by"),
+        now_columns=("created_at",),
+    ),
+    "task_events": TableAccess(
+        select=VIEW, insert=CONTACT, append_only=True, actor_columns=("door",), now_columns=("occurred_at",)
+    ),
     # home visits: a caseworker plans one, the bailiff reports (only bailiffs write visit reports)
-    "visits": TableAccess(select=VIEW, insert=CONTACT, update=CONTACT, actor_columns=("created_by",)),
+    "visits": TableAccess(
+        select=VIEW,
+        insert=CONTACT,
+        update=CONTACT,
+        update_columns=("status", "version"),  # reported on; whose visit and when it was planned stay
+        actor_columns=("created_by",),
+        now_columns=("created_at",),
+    ),
     "visit_reports": TableAccess(
-        select=VIEW, insert=(P.RECORD_ENFORCEMENT,), append_only=True, actor_columns=("created_by",)
+        select=VIEW,
+        insert=(P.RECORD_ENFORCEMENT,),
+        append_only=True,
+        actor_columns=("created_by",),
+        now_columns=HISTORY_TIME,
     ),
     # maatwerk (issue 10): proposals are history; what happens to them is a decision (``decisions``)
     "measures": TableAccess(

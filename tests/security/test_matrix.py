@@ -27,6 +27,7 @@ ALL = frozenset(Role)
 WORKERS = frozenset({R.CASEWORKER, R.BAILIFF, R.TEAMLEAD, R.STELLA})
 WRITERS = WORKERS | {R.ADMIN}
 NOBODY: frozenset[Role] = frozenset()
+CONTACT_ROLES = frozenset(roles_for((Permission.RECORD_CONTACT,)))
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,53 @@ ACTIONS: tuple[Action, ...] = (
         "claim_debtor",
         "move a claim to another debtor",
         "UPDATE claims SET debtor_id = debtor_id WHERE id = :claim",
+        NOBODY,
+    ),
+    Action(
+        "record_contact",
+        "record a contact",
+        "INSERT INTO contacts (debtor_id, datum, kanaal, met, samenvatting, created_by) "
+        "VALUES (:debtor, current_date, 'telefoon_in', 'schuldenaar', 'Belde over de aanmaning', 'iemand.anders')",
+        CONTACT_ROLES,
+    ),
+    Action(
+        "record_omstandigheid",
+        "record a bijzondere omstandigheid",
+        "INSERT INTO omstandigheden (debtor_id, code, created_by) VALUES (:debtor, 'ziekte', 'iemand.anders')",
+        CONTACT_ROLES,
+    ),
+    Action(
+        "select_omstandigheden",
+        "read bijzondere omstandigheden with a plain SELECT",
+        "SELECT code, toelichting FROM omstandigheden",
+        NOBODY,
+    ),
+    Action(
+        "record_visit_report",
+        "report a home visit",
+        "WITH c AS (INSERT INTO contacts (debtor_id, datum, kanaal, met, samenvatting, created_by) "
+        "VALUES (:debtor, current_date, 'huisbezoek', 'schuldenaar', 'Bezoek', 'x') RETURNING id) "
+        "INSERT INTO visit_reports (debtor_id, contact_id, bezocht_op, aangetroffen, advies, created_by) "
+        "SELECT :debtor, id, current_date, true, 'maatwerk', 'iemand.anders' FROM c",
+        frozenset({R.BAILIFF}),
+    ),
+    Action(
+        "task_handover",
+        "hand a task over or mark it done",
+        "UPDATE tasks SET voor_id = voor_id, status = status, done_by = done_by, done_at = done_at",
+        CONTACT_ROLES,
+    ),
+    Action(
+        "task_rewrite",
+        "change what a task is about or whose case it is",
+        "UPDATE tasks SET omschrijving = 'iets anders', debtor_id = debtor_id",
+        NOBODY,
+    ),
+    Action("visit_status", "mark a planned home visit made", "UPDATE visits SET status = status", CONTACT_ROLES),
+    Action(
+        "visit_rewrite",
+        "change whose or when a planned home visit is",
+        "UPDATE visits SET bailiff_id = bailiff_id, gepland_op = gepland_op",
         NOBODY,
     ),
     Action(

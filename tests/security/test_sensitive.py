@@ -2,8 +2,8 @@
 which only work after an inzage row in the audit log is committed -- so no read of it goes unlogged, even by a
 client that rolls its transaction back.
 
-The contacts tables (issue 11) do not exist yet: the mechanism is tested on a small table of this test's own,
-declared sensitive in a copy of the map, exactly as the contacts helper will declare theirs.
+The mechanism is tested on a small table of this test's own, declared sensitive in a copy of the map; the real
+``omstandigheden`` table of issue 11 is tested as real logins in test_contacts_rules.py.
 """
 
 from __future__ import annotations
