@@ -66,6 +66,14 @@ AS_OF = dt.date(2026, 11, 26)
 BSN = "111222333"
 
 
+def upgrade(url: str) -> None:
+    """A new database with its schema; on PostgreSQL the URL's login becomes its first beheerder (one must be named)."""
+    from sqlalchemy.engine import make_url
+
+    login = make_url(url).username if url.startswith("postgresql") else None
+    admin.upgrade(url, admin_login=login or ("postgres" if url.startswith("postgresql") else None))
+
+
 def build(ctx: Context, claims: int, per_claim: int, seed: int = 7) -> tuple[int, int, int]:
     """One debtor with ``claims`` claims and ``claims * per_claim`` bookings, written with Core inserts."""
     rng = random.Random(seed)
@@ -237,7 +245,7 @@ def ms(values: list[float]) -> str:
 
 
 def bench(url: str, label: str, args: argparse.Namespace) -> list[tuple[str, str, str]]:
-    admin.upgrade(url)
+    upgrade(url)
     ctx = Database.open(url).login()
     t0 = time.perf_counter()
     debtor_id, bookings, actions = build(ctx, args.claims, args.bookings_per_claim)

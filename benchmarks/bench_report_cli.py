@@ -62,6 +62,11 @@ def ms(seconds: float) -> str:
 
 
 def bench(backend: str, url: str, args: argparse.Namespace, env: dict[str, str], out: Path) -> list[str]:
+    if backend == "PostgreSQL":  # a new server database needs its first beheerder: the login of the URL
+        from sqlalchemy.engine import make_url
+
+        login = make_url(url).username or "postgres"
+        run([*_caseworker(), "db", "upgrade", "--admin", login, "--database", url], env)
     demo = subprocess.run([*_caseworker(), "demo", "--debtors", str(args.debtors), "--date", "2026-11-26",
                            "--database", url], env=env, capture_output=True, text=True, timeout=600)
     if demo.returncode != 0:

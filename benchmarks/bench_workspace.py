@@ -49,14 +49,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("CASEWORKER_HOME", tempfile.mkdtemp(prefix="caseworker-bench-"))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from bench_position import AS_OF, build
+from bench_position import AS_OF, build, upgrade
 from sqlalchemy import create_engine, text
 from sqlalchemy.pool import NullPool
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
-from caseworker_app.services import admin, position
+from caseworker_app.services import position
 from caseworker_app.services.context import Context, Database
 
 from caseworker_app.gui import ops
@@ -108,7 +108,7 @@ def settle(app: QApplication) -> None:
 
 
 def bench(app: QApplication, url: str, label: str, args: argparse.Namespace) -> list[tuple[str, str, str]]:
-    admin.upgrade(url)
+    upgrade(url)
     ctx: Context = Database.open(url).login()
     debtor_id, bookings, actions = build(ctx, args.claims, args.bookings_per_claim)
     print(f"[{label}] {args.claims} claims, {bookings} bookings, {actions} actions", file=sys.stderr)
@@ -199,7 +199,7 @@ def bench(app: QApplication, url: str, label: str, args: argparse.Namespace) -> 
 
 def memory(app: QApplication, url: str, label: str, args: argparse.Namespace) -> list[tuple[str, str, str]]:
     """Ten workspaces of the debtor open: what they hold. Run in a fresh process (``--memory-only``)."""
-    admin.upgrade(url)
+    upgrade(url)
     ctx: Context = Database.open(url).login()
     debtor_id, _bookings, _actions = build(ctx, args.claims, args.bookings_per_claim)
     rows: list[tuple[str, str, str]] = []
