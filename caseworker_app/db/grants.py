@@ -140,8 +140,12 @@ TABLE_ACCESS: dict[str, TableAccess] = {
     ),
     # money received for a debtor, recorded once, and its toerekening over the claims (services/payments.py):
     # who books the ledger records them (caseworkers; bailiffs for what they collected); history, never changed
-    "payments": TableAccess(select=VIEW, insert=(P.BOOK_LEDGER,), append_only=True, actor_columns=("created_by",)),
-    "payment_allocations": TableAccess(select=VIEW, insert=(P.BOOK_LEDGER,), append_only=True),
+    "payments": TableAccess(
+        select=VIEW, insert=(P.BOOK_LEDGER,), append_only=True, actor_columns=("created_by",), now_columns=HISTORY_TIME
+    ),
+    "payment_allocations": TableAccess(
+        select=VIEW, insert=(P.BOOK_LEDGER,), append_only=True, now_columns=HISTORY_TIME
+    ),
     # contacts and what follows from them (issue 11): history is appended, never changed; a correction is a new row
     "contacts": TableAccess(
         select=VIEW, insert=CONTACT, append_only=True, actor_columns=("created_by",), now_columns=HISTORY_TIME

@@ -1,5 +1,6 @@
-"""The contacts tables of issue 11 as real logins on PostgreSQL: the database names who wrote a history row and when,
-and the real ``omstandigheden`` table is read only through a committed inzage that names the reader."""
+"""History tables as real logins on PostgreSQL (the contacts of issue 11, payments and bookings): the database names
+who wrote a history row and when, and the real ``omstandigheden`` table is read only through a committed inzage that
+names the reader."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from caseworker_app.db import grants
 FORGED_BY, FORGED_AT = "iemand.anders", "2001-01-01 00:00:00+00"
 
 #: One forged row per history table a role in its ``insert`` may write: what the client claims, and the columns
-#: that say who wrote it and when.  ``:debtor`` is bound; ``{contact}`` is a contact of the test.
+#: that say who wrote it and when (``:debtor`` and ``:claim`` are bound).
 FORGERIES: dict[str, str] = {
     "contacts": "INSERT INTO contacts (debtor_id, datum, kanaal, met, samenvatting, created_by, created_at) "
     "VALUES (:debtor, current_date, 'brief', 'schuldenaar', 'Brief', :by, :at)",
@@ -27,6 +28,10 @@ FORGERIES: dict[str, str] = {
     "VALUES (:debtor, 'gemeente', true, current_date, :by, :at)",
     "omstandigheden": "INSERT INTO omstandigheden (debtor_id, code, created_by, created_at) "
     "VALUES (:debtor, 'ziekte', :by, :at)",
+    "payments": "INSERT INTO payments (debtor_id, kind, channel, amount, payment_date, created_by, created_at) "
+    "VALUES (:debtor, 'betaling', 'bank', 10, current_date, :by, :at)",
+    "bookings": "INSERT INTO bookings (claim_id, kind, amount, booking_date, created_by, created_at) "
+    "VALUES (:claim, 'betaling', -1, current_date, :by, :at)",
 }
 
 
@@ -42,14 +47,16 @@ def _who_and_when(secured: Secured, table: str, row_id: int) -> tuple[str, bool]
 
 @pytest.mark.parametrize("role", ROLES, ids=[r.value for r in ROLES])
 def test_history_rows_carry_the_database_actor_and_time(secured: Secured, role: Role) -> None:
-    """A contact, flag, referral or omstandigheid "written by a colleague, years ago" names the login and now."""
+    """A contact, flag, referral, omstandigheid, payment or booking "written by a colleague, years ago" names the login
+    that wrote it and the time it did."""
     for table, sql in FORGERIES.items():
-        params = {"debtor": secured.debtor_id, "by": FORGED_BY, "at": FORGED_AT}
+        params = {"debtor": secured.debtor_id, "claim": secured.claim_id, "by": FORGED_BY, "at": FORGED_AT}
+        used = {k: v for k, v in params.items() if f":{k}" in sql}
         if role not in grants.roles_for(grants.TABLE_ACCESS[table].insert):
-            assert secured.refused(role, sql, params) == "42501", table
+            assert secured.refused(role, sql, used) == "42501", table
             continue
         with secured.engine(role).begin() as conn:
-            row_id = int(conn.execute(text(sql + " RETURNING id"), params).scalar_one())
+            row_id = int(conn.execute(text(sql + " RETURNING id"), used).scalar_one())
         assert _who_and_when(secured, table, row_id) == (secured.logins[role], True), table
 
 

@@ -133,6 +133,13 @@ ACTIONS: tuple[Action, ...] = (
         NOBODY,
     ),
     Action(
+        "record_payment",
+        "record a payment received for a debtor",
+        "INSERT INTO payments (debtor_id, kind, channel, amount, payment_date, created_by) "
+        "VALUES (:debtor, 'betaling', 'bank', 10, current_date, 'iemand.anders')",
+        frozenset(roles_for((Permission.BOOK_LEDGER,))),
+    ),
+    Action(
         "record_contact",
         "record a contact",
         "INSERT INTO contacts (debtor_id, datum, kanaal, met, samenvatting, created_by) "
