@@ -67,11 +67,23 @@ BSN = "111222333"
 
 
 def upgrade(url: str) -> None:
-    """A new database with its schema; on PostgreSQL the URL's login becomes its first beheerder (one must be named)."""
+    """A new database with its schema; on PostgreSQL the URL's login becomes its first beheerder and an invorderaar."""
     from sqlalchemy.engine import make_url
 
-    login = make_url(url).username if url.startswith("postgresql") else None
-    admin.upgrade(url, admin_login=login or ("postgres" if url.startswith("postgresql") else None))
+    if not url.startswith("postgresql"):
+        admin.upgrade(url)
+        return
+    from caseworker_app.domain.types import Role
+
+    from caseworker_app.services import users
+
+    login = make_url(url).username or "postgres"
+    admin.upgrade(url, admin_login=login)
+    db = Database.open(url)
+    try:  # the beheerder may not write debtors: the bench debtor is written as an invorderaar
+        users.grant_roles(db.login(), login, (Role.CASEWORKER,))
+    finally:
+        db.dispose()
 
 
 def build(ctx: Context, claims: int, per_claim: int, seed: int = 7) -> tuple[int, int, int]:
