@@ -113,61 +113,64 @@ class VisitStatus(StrEnum):
     VERVALLEN = "vervallen"
 
 
-LABELS: dict[StrEnum, str] = {
-    Kanaal.TELEFOON_IN: "telefoon (gebeld door de burger)",
-    Kanaal.TELEFOON_UIT: "telefoon (wij belden)",
-    Kanaal.BRIEF: "brief",
-    Kanaal.EMAIL: "e-mail of Berichtenbox",
-    Kanaal.BALIE: "balie",
-    Kanaal.HUISBEZOEK: "huisbezoek",
-    Kanaal.INTERMEDIAIR: "via een intermediair",
-    Gesprekspartner.SCHULDENAAR: "de schuldenaar zelf",
-    Gesprekspartner.PARTNER: "de partner",
-    Gesprekspartner.BEWINDVOERDER: "de bewindvoerder",
-    Gesprekspartner.SCHULDHULPVERLENER: "de schuldhulpverlener",
-    Gesprekspartner.GEMEENTE: "de gemeente",
-    Gesprekspartner.ANDERS: "iemand anders",
-    Uitkomst.REGELING_AFGESPROKEN: "betalingsregeling afgesproken",
-    Uitkomst.BETALING_TOEGEZEGD: "betaling toegezegd",
-    Uitkomst.KWIJTSCHELDING_GEADVISEERD: "kwijtschelding aanvragen geadviseerd",
-    Uitkomst.DOORVERWEZEN: "doorverwezen naar hulp",
-    Uitkomst.INFORMATIE_GEGEVEN: "uitleg gegeven",
-    Uitkomst.GEGEVENS_OPGEVRAAGD: "gegevens opgevraagd",
-    Uitkomst.TERUGBELLEN: "terugbellen afgesproken",
-    Uitkomst.GEEN_CONTACT: "geen contact gekregen",
-    Uitkomst.GEWEIGERD: "wil niet over de schuld praten",
-    Omstandigheid.ZIEKTE: "ziekte",
-    Omstandigheid.OVERLIJDEN_PARTNER: "overlijden van de partner",
-    Omstandigheid.SCHEIDING: "scheiding",
-    Omstandigheid.WERKLOOSHEID: "werkloosheid",
-    Omstandigheid.SCHULDHULP: "schuldhulpverlening of WSNP",
-    Omstandigheid.BEWINDVOERING: "beschermingsbewind",
-    Omstandigheid.VERSLAVING: "verslaving",
-    Omstandigheid.DAKLOOSHEID: "dakloosheid",
-    Omstandigheid.PSYCHISCH: "psychische problemen",
-    Omstandigheid.LAAGGELETTERDHEID: "laaggeletterdheid",
-    Omstandigheid.GEDUPEERDE_TOESLAGEN: "erkend gedupeerde toeslagenaffaire",
-    Omstandigheid.VEEL_SCHULDEISERS: "veel schuldeisers",
-    Omstandigheid.MANTELZORG: "zware mantelzorg",
-    Omstandigheid.ANDERS: "andere bijzondere omstandigheid",
-    Advies.MAATWERK: "maatwerk voorstellen",
-    Advies.STELLA: "naar het Stella-team",
-    Advies.DOORVERWIJZEN: "doorverwijzen naar hulp",
-    Advies.INVORDERING_VOORTZETTEN: "invordering voortzetten",
-    Verwijzing.GEMEENTE: "de gemeente",
-    Verwijzing.SCHULDHULP: "schuldhulpverlening",
-    Verwijzing.BEWINDVOERDER: "een bewindvoerder",
-    Verwijzing.ANDERS: "een andere hulpverlener",
-    TaskStatus.OPEN: "open",
-    TaskStatus.GEDAAN: "gedaan",
-    VisitStatus.GEPLAND: "gepland",
-    VisitStatus.AFGELEGD: "afgelegd",
-    VisitStatus.VERVALLEN: "vervallen",
-}
+#: (member, Dutch label); several vocabularies share a value ("anders", "gemeente", "schuldhulp"), and StrEnum
+#: members with one value are equal, so the labels are keyed by (type, value), never by the member itself
+_LABELLED: tuple[tuple[StrEnum, str], ...] = (
+    (Kanaal.TELEFOON_IN, "telefoon (gebeld door de burger)"),
+    (Kanaal.TELEFOON_UIT, "telefoon (wij belden)"),
+    (Kanaal.BRIEF, "brief"),
+    (Kanaal.EMAIL, "e-mail of Berichtenbox"),
+    (Kanaal.BALIE, "balie"),
+    (Kanaal.HUISBEZOEK, "huisbezoek"),
+    (Kanaal.INTERMEDIAIR, "via een intermediair"),
+    (Gesprekspartner.SCHULDENAAR, "de schuldenaar zelf"),
+    (Gesprekspartner.PARTNER, "de partner"),
+    (Gesprekspartner.BEWINDVOERDER, "de bewindvoerder"),
+    (Gesprekspartner.SCHULDHULPVERLENER, "de schuldhulpverlener"),
+    (Gesprekspartner.GEMEENTE, "de gemeente"),
+    (Gesprekspartner.ANDERS, "iemand anders"),
+    (Uitkomst.REGELING_AFGESPROKEN, "betalingsregeling afgesproken"),
+    (Uitkomst.BETALING_TOEGEZEGD, "betaling toegezegd"),
+    (Uitkomst.KWIJTSCHELDING_GEADVISEERD, "kwijtschelding aanvragen geadviseerd"),
+    (Uitkomst.DOORVERWEZEN, "doorverwezen naar hulp"),
+    (Uitkomst.INFORMATIE_GEGEVEN, "uitleg gegeven"),
+    (Uitkomst.GEGEVENS_OPGEVRAAGD, "gegevens opgevraagd"),
+    (Uitkomst.TERUGBELLEN, "terugbellen afgesproken"),
+    (Uitkomst.GEEN_CONTACT, "geen contact gekregen"),
+    (Uitkomst.GEWEIGERD, "wil niet over de schuld praten"),
+    (Omstandigheid.ZIEKTE, "ziekte"),
+    (Omstandigheid.OVERLIJDEN_PARTNER, "overlijden van de partner"),
+    (Omstandigheid.SCHEIDING, "scheiding"),
+    (Omstandigheid.WERKLOOSHEID, "werkloosheid"),
+    (Omstandigheid.SCHULDHULP, "schuldhulpverlening of WSNP"),
+    (Omstandigheid.BEWINDVOERING, "beschermingsbewind"),
+    (Omstandigheid.VERSLAVING, "verslaving"),
+    (Omstandigheid.DAKLOOSHEID, "dakloosheid"),
+    (Omstandigheid.PSYCHISCH, "psychische problemen"),
+    (Omstandigheid.LAAGGELETTERDHEID, "laaggeletterdheid"),
+    (Omstandigheid.GEDUPEERDE_TOESLAGEN, "erkend gedupeerde toeslagenaffaire"),
+    (Omstandigheid.VEEL_SCHULDEISERS, "veel schuldeisers"),
+    (Omstandigheid.MANTELZORG, "zware mantelzorg"),
+    (Omstandigheid.ANDERS, "andere bijzondere omstandigheid"),
+    (Advies.MAATWERK, "maatwerk voorstellen"),
+    (Advies.STELLA, "naar het Stella-team"),
+    (Advies.DOORVERWIJZEN, "doorverwijzen naar hulp"),
+    (Advies.INVORDERING_VOORTZETTEN, "invordering voortzetten"),
+    (Verwijzing.GEMEENTE, "de gemeente"),
+    (Verwijzing.SCHULDHULP, "schuldhulpverlening"),
+    (Verwijzing.BEWINDVOERDER, "een bewindvoerder"),
+    (Verwijzing.ANDERS, "een andere hulpverlener"),
+    (TaskStatus.OPEN, "open"),
+    (TaskStatus.GEDAAN, "gedaan"),
+    (VisitStatus.GEPLAND, "gepland"),
+    (VisitStatus.AFGELEGD, "afgelegd"),
+    (VisitStatus.VERVALLEN, "vervallen"),
+)
+LABELS: dict[tuple[type[StrEnum], str], str] = {(type(m), m.value): text for m, text in _LABELLED}
 
 
 def label(value: StrEnum) -> str:
-    return LABELS[value]
+    return LABELS[(type(value), value.value)]
 
 
 #: Special personal data (AVG art. 9: health).  Their flag says "bijzonder persoonsgegeven", not which one.
@@ -194,7 +197,7 @@ def flag_label(code: str) -> str:
     if rest == GEVOELIG:
         return "Bijzondere omstandigheid (bijzonder persoonsgegeven)"
     try:
-        return "Bijzondere omstandigheid: " + LABELS[Omstandigheid(rest)]
+        return "Bijzondere omstandigheid: " + label(Omstandigheid(rest))
     except ValueError:
         return code
 

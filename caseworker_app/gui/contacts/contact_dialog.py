@@ -107,8 +107,7 @@ class ContactDialog(QDialog):
         form.addRow("&Met", self.met)
         layout.addLayout(form)
 
-        self.circumstances = QGroupBox("Bijzondere omstandigheden (bijzondere persoonsgegevens: alleen wie het nodig "
-                                       "heeft ziet ze)", self)
+        self.circumstances = QGroupBox("Bijzondere &omstandigheden (alleen zichtbaar voor wie ze nodig heeft)", self)
         grid = QGridLayout(self.circumstances)
         self.circumstance_checks: dict[str, QCheckBox] = {}
         for n, o in enumerate(Omstandigheid):

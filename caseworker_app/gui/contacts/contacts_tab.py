@@ -5,7 +5,8 @@ flags), so opening the tab costs no query; a table model over plain dicts keeps 
 100 ms the issue asks.  Bijzondere omstandigheden are not in the position: "Omstandigheden tonen" reads them through
 the logged inzage, for the roles that may, and only when asked.
 
-Keys: Ctrl+K log a contact, Ctrl+Shift+K correct the selected one; the task list: Enter marks done.
+Keys: Ctrl+K log a contact, Ctrl+Shift+K correct the selected one; the task list: Enter marks a task done, or, for a
+task from advice to propose maatwerk, opens the maatwerk proposal with the reason drafted.
 """
 
 from __future__ import annotations
@@ -149,7 +150,7 @@ class ContactsTab(QWidget):
             ("Nr.", lambda r: str(r["id"])),
             ("Correctie", _correction),
         ], self)
-        self.view = _table(self.model, split, "contactsView", "Contactlogboek")
+        self.view = _table(self.model, split, "contactsView", "Contactlogboek", (12, 22, 18, 24, 50, 12, 5, 20))
         self.view.selectionModel().currentRowChanged.connect(self._show_text)
         self.text = QPlainTextEdit(split)
         self.text.setObjectName("contactText")
@@ -161,7 +162,7 @@ class ContactsTab(QWidget):
             ("Voor", lambda r: r.get("voor_naam") or r["voor"]),
             ("Status", lambda r: r["status"]),
         ], self)
-        self.tasks_view = _table(self.tasks, split, "debtorTasksView", "Taken bij deze schuldenaar")
+        self.tasks_view = _table(self.tasks, split, "debtorTasksView", "Taken bij deze schuldenaar", (22, 60, 20))
         self.tasks_view.activated.connect(self._task_done)
         split.setSizes([400, 120, 160])
         layout.addWidget(split, 1)
@@ -292,9 +293,35 @@ class ContactsTab(QWidget):
         if ok:
             self._run(lambda: contacts.end_flag(ctx, flag.id, reason))
 
+    def open_maatwerk_draft(self, task: Any) -> Any:
+        """A task from advice to propose maatwerk (a bailiff's visit report, a guided call): open the maatwerk
+        proposal on this debtor with the reason drafted from the task and the contact it came from."""
+        from caseworker_app.gui.maatwerk import open_propose_dialog
+
+        workspace = self.parent()
+        while workspace is not None and not hasattr(workspace, "position_shown"):
+            workspace = workspace.parent()
+        if workspace is None:
+            return None
+        dialog = open_propose_dialog(workspace)  # type: ignore[arg-type]
+        if dialog is None:
+            return None
+        omschrijving = task["omschrijving"] if isinstance(task, dict) else task.omschrijving
+        contact_id = task.get("contact_id") if isinstance(task, dict) else task.contact_id
+        source = next((r["samenvatting"] for r in self.model.rows if r["id"] == contact_id), "")
+        draft = f"{omschrijving}.\n{source}".strip()
+        reden = getattr(dialog, "reden", None)
+        if reden is not None and not reden.toPlainText().strip():
+            reden.setPlainText(draft)
+        self.dialog = dialog  # type: ignore[assignment]
+        return dialog
+
     def _task_done(self, index: QModelIndex) -> None:
         row = index.data(Qt.ItemDataRole.UserRole)
         if self.ctx is None or row is None or row["status"] != "open":
+            return
+        if row.get("plek") == "maatwerk":
+            self.open_maatwerk_draft(row)
             return
         from caseworker_app.services.contacts import tasks
 
@@ -328,7 +355,10 @@ def _day(iso: str) -> str:
     return f"{iso[8:10]}-{iso[5:7]}-{iso[0:4]}" if iso else ""
 
 
-def _table(model: QAbstractTableModel, parent: QWidget, name: str, accessible: str) -> QTableView:
+def _table(model: QAbstractTableModel, parent: QWidget, name: str, accessible: str,
+           widths: tuple[int, ...] = ()) -> QTableView:
+    """A read-only row table; ``widths`` in characters per column (measured from the font, never from the cells:
+    measuring thousands of cells would cost more than the 100 ms a list may take), the last column stretches."""
     view = QTableView(parent)
     view.setObjectName(name)
     view.setAccessibleName(accessible)
@@ -341,6 +371,9 @@ def _table(model: QAbstractTableModel, parent: QWidget, name: str, accessible: s
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
     view.horizontalHeader().setStretchLastSection(True)
     view.setWordWrap(False)
+    char = view.fontMetrics().averageCharWidth()
+    for column, width in enumerate(widths):
+        view.setColumnWidth(column, width * char + 16)
     return view
 
 

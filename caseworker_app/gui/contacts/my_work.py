@@ -65,7 +65,7 @@ class MyWork(QWidget):
             ("Taak", lambda r: r["task"].omschrijving.splitlines()[0][:200] if r["task"].omschrijving else ""),
             ("Voor", lambda r: r["task"].voor_naam),
         ], self)
-        self.view = _table(self.model, self, "myWorkView", "Mijn taken")
+        self.view = _table(self.model, self, "myWorkView", "Mijn taken", (12, 8, 28, 11, 56))
         self.view.activated.connect(lambda index: self._open(index.row()))
         layout.addWidget(self.view, 1)
         self.team.toggled.connect(self.refresh)
@@ -108,14 +108,18 @@ class MyWorkDialog(QDialog):
         layout.addWidget(self.work)
 
 
-def open_task_in(window: Any, task: TaskInfo) -> None:
-    """Open the task's debtor in the main window, on the Contacten tab with the task selected."""
+def open_debtor_in(window: Any, debtor_id: int, name: str, bsn: str | None) -> Any:
+    """Open (or bring forward) the debtor's tab in the main window; the tab."""
     from caseworker_app.services.dto import DebtorSummary
 
-    summary = DebtorSummary(id=task.debtor_id, display_name=task.debtor_name, bsn=task.bsn, rsin=None,
-                            doelgroep="particulier", geboortedatum=None, address="", postcode=None, huisnummer=None,
-                            matched_by="task")
-    tab = window.open_debtor(summary)
+    summary = DebtorSummary(id=debtor_id, display_name=name, bsn=bsn, rsin=None, doelgroep="particulier",
+                            geboortedatum=None, address="", postcode=None, huisnummer=None, matched_by="task")
+    return window.open_debtor(summary)
+
+
+def open_task_in(window: Any, task: TaskInfo) -> None:
+    """Open the task's debtor in the main window, on the Contacten tab with the task selected."""
+    tab = open_debtor_in(window, task.debtor_id, task.debtor_name, task.bsn)
     if tab is None:
         return
     workspace = tab.workspace
@@ -126,6 +130,8 @@ def open_task_in(window: Any, task: TaskInfo) -> None:
             return False
         workspace.tabs.setCurrentWidget(contacts_tab)
         contacts_tab.select_task(task.id)
+        if task.plek == "maatwerk":
+            contacts_tab.open_maatwerk_draft(task)
         return True
 
     if not land():
@@ -161,3 +167,6 @@ def install(window: Any) -> None:
     window.ui.menuDebtor.insertAction(window.ui.actionFocusSearch, action)
     window.addAction(action)
     window.action_my_work = action
+    from caseworker_app.gui.contacts import guided_call
+
+    guided_call.install(window)  # "Bellen na aanmaning" and the bailiff's "Bezoeklijst"
