@@ -68,17 +68,18 @@ def _summary(debtor_id: int, name: str):  # type: ignore[no-untyped-def]
                          geboortedatum=None, address="", postcode=None, huisnummer=None, matched_by="identifier")
 
 
-def _dialog(qtbot) -> ContactDialog:  # type: ignore[no-untyped-def]
-    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), ContactDialog)
-                    or any(isinstance(w, ContactDialog) and w.isVisible() for w in QApplication.topLevelWidgets()),
+def _dialog(qtbot, tab: DebtorTab) -> ContactDialog:  # type: ignore[no-untyped-def]
+    contacts_tab = tab.workspace.contacts_tab
+    qtbot.waitUntil(lambda: isinstance(contacts_tab.dialog, ContactDialog) and contacts_tab.dialog.isVisible(),
                     timeout=10_000)
-    return next(w for w in QApplication.topLevelWidgets() if isinstance(w, ContactDialog) and w.isVisible())
+    assert isinstance(contacts_tab.dialog, ContactDialog)
+    return contacts_tab.dialog
 
 
 def test_log_an_outgoing_call_with_outcome_and_follow_up_task_in_five(open_tab, ctx, seeded, qtbot) -> None:
     keys = Keyboard(qtbot)
     keys.key(Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)  # 1: from the open debtor, the contact dialog
-    dialog = _dialog(qtbot)
+    dialog = _dialog(qtbot, open_tab)
     qtbot.waitUntil(lambda: dialog.summary.hasFocus(), timeout=10_000)
     keys.type("Gebeld na de aanmaning; mevrouw belt terug als ze haar loonstrook heeft.")  # 2
     keys.key(Qt.Key.Key_Tab)  # 3: on to the outcome
@@ -102,7 +103,8 @@ def test_from_my_work_open_a_tasks_debtor_in_two(window, ctx, seeded, qtbot) -> 
     window.show()
     window.set_context(ctx)
     window.action_my_work.trigger()  # Mijn werk is open (Ctrl+Shift+M); from here the interactions count
-    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MyWorkDialog))
+    dialog = window.my_work_dialog
+    assert isinstance(dialog, MyWorkDialog)
     work = dialog.work
     assert work.summary.text() == "Mijn werk: 0 te laat, 1 vandaag, 1 later"
     dialog.activateWindow()
@@ -128,7 +130,7 @@ def test_a_failed_save_keeps_what_was_typed(open_tab, ctx, seeded, qtbot, monkey
     monkeypatch.setattr(records, "record_contact", dropped)
     ws = open_tab.workspace
     ws.contacts_tab.open_contact_dialog()
-    dialog = _dialog(qtbot)
+    dialog = _dialog(qtbot, open_tab)
     text = "Lang gesprek\nmet twee regels en een emoji 🙂 en Arabisch: مرحبا"
     dialog.summary.setPlainText(text)
     dialog.save()
@@ -159,7 +161,8 @@ def test_a_visit_report_advising_maatwerk_opens_a_proposal_draft_for_the_casewor
     window.show()
     window.set_context(ctx)
     window.action_my_work.trigger()
-    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MyWorkDialog))
+    dialog = window.my_work_dialog
+    assert isinstance(dialog, MyWorkDialog)
     dialog.work.view.setFocus()
     qtbot.waitUntil(lambda: dialog.work.view.hasFocus(), timeout=10_000)
     qtbot.keyClick(dialog.work.view, Qt.Key.Key_Return)
