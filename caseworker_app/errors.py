@@ -32,7 +32,7 @@ MESSAGES: dict[str, str] = {
     "invalid_role": "'{value}' is geen bekende rol. Kies uit: {choices}.",
     "invalid_database_url": "'{url}' is geen bruikbaar database-adres: {reason}.",
     # domain and rules
-    "parameter_missing": "Voor {date} ontbreekt het cijfer '{parameter}': voeg het toe aan de parametertabel.",
+    "parameter_missing": "Voor {date} ontbreekt het cijfer '{parameter}'; daarom kan dit niet worden berekend.",
     "unknown_rule": "Onbekende rekenregel '{rule}'. Beschikbaar: {choices}.",
     "parameter_file_invalid": "Het parameterbestand {file} is ongeldig: {reason}.",
     "invalid_input_file": "Het invoerbestand {file} is niet te lezen: {reason}.",

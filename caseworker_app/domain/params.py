@@ -309,6 +309,14 @@ def overdue(today: date) -> list[ParameterTable]:
     return load_parameters().overdue(today)
 
 
+def figure_words(name: str) -> str:
+    """The figure of table ``name`` in words, for a message ("percentage invorderingsrente per jaar"), never its key."""
+    try:
+        return _what(load_parameters().table(name).description)
+    except KeyError:
+        return name.replace("_", " ")
+
+
 def param(name: str, day: date) -> ParamValue:
     """The row of ``name`` valid on ``day``; ``UserFacingError('parameter_missing')`` when there is none."""
     return (_current[0] if _current else load_parameters()).get(name, day)

@@ -26,7 +26,7 @@ from caseworker_app.errors import UserFacingError
 
 from caseworker_app.domain.explain import Explained, Explanation
 from caseworker_app.domain.money import ZERO, floor_euros, format_date, format_eur, format_pct, round_cents
-from caseworker_app.domain.params import ParamValue, load_parameters, on_reload, param
+from caseworker_app.domain.params import ParamValue, figure_words, load_parameters, on_reload, param
 from caseworker_app.domain.rules.common import ONE_DAY, RowOf, days_in_month
 
 RATE = "invorderingsrente_percentage"
@@ -97,7 +97,7 @@ def _periods(start: date, end: date) -> list[ParamValue]:
         cursor = (row.valid_to + ONE_DAY) if row.valid_to else end + ONE_DAY
         if cursor > end:
             return rows
-    raise UserFacingError("parameter_missing", date=format_date(cursor), parameter=RATE)
+    raise UserFacingError("parameter_missing", date=format_date(cursor), parameter=figure_words(RATE), key=RATE)
 
 
 @functools.lru_cache(maxsize=4096)
