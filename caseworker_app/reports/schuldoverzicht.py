@@ -46,6 +46,7 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import Flowable
 from reportlab.platypus.tables import LongTable
 
+from caseworker_app.domain.explain import Step
 from caseworker_app.domain.money import ZERO, format_date, format_eur
 from caseworker_app.domain.position_totals import PositionTotals
 from caseworker_app.domain.types import Creditor, label
@@ -101,6 +102,15 @@ class OverzichtClaim:
 
 
 @dataclass(frozen=True)
+class ClaimExplanation:
+    """How one claim's amount was worked out: the rules engine's steps for it (the same the screen explains)."""
+
+    reference: str
+    omschrijving: str
+    steps: tuple[Step, ...]
+
+
+@dataclass(frozen=True)
 class SchuldoverzichtData:
     """Everything the PDF shows.  ``totals`` must be computed from the same claims (one DTO for all surfaces)."""
 
@@ -116,6 +126,11 @@ class SchuldoverzichtData:
     #: opzet or grove schuld is established: Dienst Toeslagen offers no standard or persoonlijke regeling,
     #: only instalments on what the citizen can pay each month (Uitvoeringsregeling Awir art. 7 lid 6)
     fraude: bool = False
+    #: "Hoe hebben wij dit berekend?": the steps of the open claims (the first ones; see ``explained_left_out``)
+    explanations: tuple[ClaimExplanation, ...] = ()
+    explained_left_out: int = 0
+    #: the beslagvrije voet used and how it was found (the last steps: the amount and the subtraction)
+    bvv_steps: tuple[Step, ...] = ()
 
 
 # ------------------------------------------------------------------------------------------------------ styles
@@ -531,6 +546,63 @@ def _cannot_pay(data: SchuldoverzichtData, st: dict[str, ParagraphStyle]) -> lis
     return out
 
 
+def _step_rows(steps: Sequence[Step], st: dict[str, ParagraphStyle]) -> list[list[Flowable]]:
+    """One row per step: the sentence with the law under it in small print, and the figure.  Only a figure that
+    really is not confirmed says so ("niet bevestigd", "te herzien"); a confirmed one needs no word."""
+    rows: list[list[Flowable]] = []
+    for step in steps:
+        text = _esc(step.plain_description)
+        extra = [step.legal_source] if step.legal_source else []
+        if step.unconfirmed and step.status_label:
+            extra.append(f"cijfer {step.status_label}")
+        if extra:
+            text += f"<br/><font size=6.8 color='#555555'>{_esc('; '.join(extra))}</font>"
+        value = _esc(step.value or "").replace("€ ", "€\u00a0")  # an amount never breaks from its €
+        rows.append([Paragraph(text, st["cell"]), Paragraph(value, st["num"])])
+    return rows
+
+
+def _steps_table(steps: Sequence[Step], st: dict[str, ParagraphStyle]) -> Table:
+    table = Table(_step_rows(steps, st), colWidths=[CONTENT_WIDTH * 0.6, CONTENT_WIDTH * 0.4], hAlign="LEFT")
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+    ]))
+    return table
+
+
+def _explained(data: SchuldoverzichtData, st: dict[str, ParagraphStyle]) -> list[Flowable]:
+    """"Hoe hebben wij dit berekend?": every subtraction visible, the law named, the beslagvrije voet used."""
+    if not data.explanations and not data.bvv_steps:
+        return []
+    out: list[Flowable] = [
+        CondPageBreak(50 * mm),
+        Paragraph("Hoe hebben wij dit berekend?", st["h2"]),
+        Paragraph("Per schuld ziet u hoe het bedrag is opgebouwd en op welke wet het berust. Staat bij een cijfer "
+                  "'niet bevestigd', dan controleren wij dat cijfer nog.", st["small"]),
+    ]
+    for explanation in data.explanations:
+        heading = Paragraph(f"<b>{_esc(explanation.reference)}</b> – {_esc(explanation.omschrijving)}", st["body"])
+        out.append(KeepTogether([Spacer(1, 2 * mm), heading, _steps_table(explanation.steps, st)]))
+    if data.explained_left_out:
+        n = data.explained_left_out
+        out.append(Spacer(1, 2 * mm))
+        out.append(Paragraph(
+            f"De berekening van {'de andere schuld' if n == 1 else f'de {n} andere schulden'} sturen wij u op "
+            "verzoek toe.", st["small"]))
+    if data.bvv_steps:
+        out.append(KeepTogether([
+            Spacer(1, 3 * mm),
+            Paragraph("<b>Wat u in elk geval overhoudt: de beslagvrije voet</b>", st["body"]),
+            Paragraph("Leggen wij beslag op uw inkomen, dan houdt u elke maand ten minste dit bedrag over.",
+                      st["small"]),
+            _steps_table(data.bvv_steps, st),
+        ]))
+    return out
+
+
 def _contact(data: SchuldoverzichtData, st: dict[str, ParagraphStyle]) -> list[Flowable]:
     c = data.contact
     body = (
@@ -635,6 +707,7 @@ def build_story(data: SchuldoverzichtData) -> list[Flowable]:
     story += _next_steps(data, st)
     story += _cannot_pay(data, st)
     story.append(KeepTogether(_contact(data, st)))
+    story += _explained(data, st)
     return story
 
 

@@ -931,15 +931,19 @@
         <translation>Uitleg: {what}</translation>
     </message>
     <message numerus="yes">
-        <source>%n figure(s) in this calculation are unconfirmed (placeholder or secondary source): check them before relying on the result.</source>
+        <source>%n figure(s) in this calculation are not confirmed or due for review (marked in red): check them before relying on the result.</source>
         <translation>
-            <numerusform>%n cijfer in deze berekening is onbevestigd (voorlopige waarde of secundaire bron): controleer het voordat u op de uitkomst vertrouwt.</numerusform>
-            <numerusform>%n cijfers in deze berekening zijn onbevestigd (voorlopige waarde of secundaire bron): controleer ze voordat u op de uitkomst vertrouwt.</numerusform>
+            <numerusform>%n cijfer in deze berekening is niet bevestigd of moet worden herzien (in het rood): controleer het voordat u op de uitkomst vertrouwt.</numerusform>
+            <numerusform>%n cijfers in deze berekening zijn niet bevestigd of moeten worden herzien (in het rood): controleer ze voordat u op de uitkomst vertrouwt.</numerusform>
         </translation>
     </message>
     <message>
         <source>Calculation steps</source>
         <translation>Rekenstappen</translation>
+    </message>
+    <message>
+        <source>&amp;Details (parameters, validity, where found)</source>
+        <translation>&amp;Details (parameters, geldigheid, vindplaats)</translation>
     </message>
     <message>
         <source>&amp;Copy</source>
@@ -1322,6 +1326,14 @@
         <translation>Waarde</translation>
     </message>
     <message>
+        <source>Certainty</source>
+        <translation>Zekerheid</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>Wettelijke grondslag</translation>
+    </message>
+    <message>
         <source>Parameter</source>
         <translation>Parameter</translation>
     </message>
@@ -1330,12 +1342,12 @@
         <translation>Geldig</translation>
     </message>
     <message>
-        <source>Source</source>
-        <translation>Bron</translation>
+        <source>Where the figure was found</source>
+        <translation>Vindplaats van het cijfer</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>Status</translation>
+        <source>Status code</source>
+        <translation>Statuscode</translation>
     </message>
 </context>
 <context>

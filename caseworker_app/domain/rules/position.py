@@ -60,10 +60,12 @@ from decimal import Decimal
 from operator import attrgetter
 from typing import Any, NamedTuple
 
+from caseworker_app.errors import UserFacingError
+
 from caseworker_app.domain.explain import Explanation, Step
 from caseworker_app.domain.measures import ClaimEffect, Effect, MeasureKind
 from caseworker_app.domain.money import ZERO, floor_euros, format_date, format_eur, format_pct
-from caseworker_app.domain.params import on_reload, param
+from caseworker_app.domain.params import ParamValue, on_reload, param
 from caseworker_app.domain.rules.common import ONE_DAY
 from caseworker_app.domain.rules.kosten import vervolgingskosten_bedrag
 from caseworker_app.domain.rules.ladder import Contact, NextStep, StepTaken, ladder
@@ -576,6 +578,65 @@ def _measure_lines(effects: tuple[ClaimEffect, ...]) -> list[str]:
     return lines
 
 
+def _open_sum(ev: ClaimEvaluation, steps: Explanation) -> None:
+    """"Nog te betalen" as a sum with every term visible (aanslag − betaald − verrekend + kosten + rente = ...),
+    made of the evaluation's own figures; a claim whose ledger holds other kinds of bookings gets the one line."""
+    terms: list[tuple[str, Decimal]] = [("bedrag van de aanslag", ev.principal)]
+    for word, amount in (
+        ("betaald", -ev.paid), ("verrekend", -ev.verrekend), ("kosten", ev.costs),
+        ("vervallen kosten", -ev.waived_costs), ("rente in rekening gebracht", ev.rente_booked),
+        ("vervallen rente", -ev.waived_rente), ("lopende rente", ev.rente_accrued),
+    ):
+        if amount:
+            terms.append((word, amount))
+    if len(terms) > 1 and sum((amount for _word, amount in terms), ZERO) == ev.open:
+        steps.sum(terms, ("nog te betalen", ev.open))
+    else:
+        steps.add("Nog te betalen", format_eur(ev.open))
+
+
+#: the tariff table of the costs of a step (aanmaning: low or high, by the amount booked)
+_COST_TARIFFS: dict[EnforcementStep, tuple[str, ...]] = {
+    EnforcementStep.AANMANING: ("aanmaningskosten_laag", "aanmaningskosten_hoog"),
+    EnforcementStep.DWANGBEVEL: ("dwangbevel_basis",),
+    EnforcementStep.HERNIEUWD_BEVEL: ("hernieuwd_bevel_kosten",),
+    EnforcementStep.BESLAG: ("beslag_kosten",),
+    EnforcementStep.EXECUTIE: ("verkoop_kosten",),
+}
+
+
+def _cost_steps(facts: ClaimFacts, total: Decimal, today: date, steps: Explanation) -> None:
+    """Each cost booked, with the step it was for and its tariff's source and status (Kostenwet); the one total
+    line when the bookings do not add up to it (a correction booked, a cost without a step)."""
+    booked = [b for b in facts.bookings if b.kind is BookingKind.KOSTEN and b.date <= today]
+    if not booked or sum((b.amount for b in booked), ZERO) != total or any(b.amount <= 0 for b in booked):
+        steps.add("Kosten in rekening gebracht", format_eur(total))
+        return
+    for booking in booked:
+        taken = next((s for s in facts.steps if s.date == booking.date and s.step in _COST_TARIFFS), None)
+        if taken is None:
+            steps.add(f"Kosten van {format_date(booking.date)}", format_eur(booking.amount))
+            continue
+        row = _tariff_row(taken.step, booking.date, booking.amount)
+        steps.add(f"Kosten {label(taken.step)} van {format_date(booking.date)}", format_eur(booking.amount),
+                  param=row, legal_source=row.legal_source if row is not None else None)
+
+
+def _tariff_row(step: EnforcementStep, day: date, amount: Decimal) -> ParamValue | None:
+    """The tariff row behind the costs of ``step`` on ``day`` (the one of that amount, else the table's first), or
+    ``None`` for a step without a tariff or a date before its table starts."""
+    row = None
+    for name in _COST_TARIFFS.get(step, ()):
+        try:
+            candidate = param(name, day)
+        except UserFacingError:
+            return None
+        row = row or candidate
+        if candidate.decimal == amount:
+            return candidate
+    return row
+
+
 def explain_claim(facts: ClaimFacts, today: date) -> tuple[Step, ...]:
     """The explanation behind :func:`evaluate_claim`'s figures, in Dutch words an officer can read out.
 
@@ -601,7 +662,7 @@ def explain_claim(facts: ClaimFacts, today: date) -> tuple[Step, ...]:
     if ev.verrekend:
         steps.add("Verrekend (Invorderingswet 1990, art. 24; Awir art. 30)", format_eur(ev.verrekend))
     if ev.costs:
-        steps.add("Kosten in rekening gebracht", format_eur(ev.costs))
+        _cost_steps(facts, ev.costs, today, steps)
     if ev.waived_costs:
         steps.add("Kosten die door een maatregel vervallen", "− " + format_eur(ev.waived_costs))
     rente_measure = any(
@@ -653,7 +714,7 @@ def explain_claim(facts: ClaimFacts, today: date) -> tuple[Step, ...]:
             format_eur(ev.open),
         )
     else:
-        steps.add("Nog te betalen", format_eur(ev.open))
+        _open_sum(ev, steps)
     stuitingen = [s.date for s in facts.steps if s.stuitend]
     stuitingen += [b.date for b in facts.bookings if b.kind is BookingKind.VERREKENING]
     uitstel = tuple(
@@ -680,7 +741,9 @@ def explain_claim(facts: ClaimFacts, today: date) -> tuple[Step, ...]:
     if nxt.step is not None:
         steps.add("Volgende stap" + (" (mag nu)" if nxt.allowed else " (mag nog niet)"), label(nxt.step))
         if ev.kosten_volgende_stap is not None:
-            steps.add(f"Kosten van de volgende stap ({label(nxt.step)})", format_eur(ev.kosten_volgende_stap))
+            tariff = _tariff_row(EnforcementStep(nxt.step), today, ev.kosten_volgende_stap)
+            steps.add(f"Kosten van de volgende stap ({label(nxt.step)})", format_eur(ev.kosten_volgende_stap),
+                      param=tariff, legal_source=tariff.legal_source if tariff is not None else None)
     elif ev.verjaard:
         steps.add("Volgende stap", "geen: verjaard")
     elif ev.open <= 0:

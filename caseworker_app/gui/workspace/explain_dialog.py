@@ -1,7 +1,13 @@
-"""How the rules engine got a figure: the steps (rule, figures, parameter, validity, source, status) in a dialog.
+"""How the rules engine got a figure: the steps in a dialog an officer can read out to a citizen.
 
-Figures whose parameter is not confirmed ("niet bevestigd", "te herzien"; see caseworker_app.domain.explain) are
-marked in the row and summarised above the table, so nobody takes them for settled law.
+The table speaks words: each step as a sentence (its citations moved out), the figure, how sure that figure is
+("bevestigd", "voorlopig", "niet bevestigd", "te herzien"; see :mod:`caseworker_app.domain.explain`) and the law
+or policy behind it spelled out ("Invorderingswet 1990, art. 29").  Parameter keys, validity, the research note
+and the status code are for the "Details" view only.  The steps are the ones the figure was computed with (the
+rules engine returns them with the result): there is no second calculation here.
+
+Only figures that really are unconfirmed ("niet bevestigd", "te herzien") are marked, in the row and in a line
+above the table; "voorlopig" is said in words, not in red, so the marker keeps its meaning.
 """
 
 from __future__ import annotations
@@ -17,10 +23,12 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    Slot,
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
@@ -61,14 +69,18 @@ def status_text(step: Step) -> str:
 
 
 class StepsModel(QAbstractTableModel):
-    DESCRIPTION, VALUE, PARAMETER, VALIDITY, SOURCE, STATUS = range(6)
+    # the columns an officer reads, then the details (hidden unless "Details" is ticked)
+    DESCRIPTION, VALUE, STATUS, LEGAL_SOURCE, PARAMETER, VALIDITY, SOURCE, STATUS_CODE = range(8)
+    DETAILS = (PARAMETER, VALIDITY, SOURCE, STATUS_CODE)
     HEADERS: tuple[object, ...] = (
         QT_TRANSLATE_NOOP("StepsModel", "Step"),
         QT_TRANSLATE_NOOP("StepsModel", "Value"),
+        QT_TRANSLATE_NOOP("StepsModel", "Certainty"),
+        QT_TRANSLATE_NOOP("StepsModel", "Legal basis"),
         QT_TRANSLATE_NOOP("StepsModel", "Parameter"),
         QT_TRANSLATE_NOOP("StepsModel", "Valid"),
-        QT_TRANSLATE_NOOP("StepsModel", "Source"),
-        QT_TRANSLATE_NOOP("StepsModel", "Status"),
+        QT_TRANSLATE_NOOP("StepsModel", "Where the figure was found"),
+        QT_TRANSLATE_NOOP("StepsModel", "Status code"),
     )
 
     def __init__(self, steps: Sequence[Step] = (), parent: QObject | None = None) -> None:
@@ -122,16 +134,20 @@ class StepsModel(QAbstractTableModel):
 
     def _text(self, step: Step, column: int) -> str:
         if column == self.DESCRIPTION:
-            return step.description
+            return step.plain_description
         if column == self.VALUE:
-            return step.value or ""
+            return (step.value or "").replace("€ ", "€\u00a0")  # an amount never breaks from its €
+        if column == self.STATUS:
+            return status_text(step)
+        if column == self.LEGAL_SOURCE:
+            return step.legal_source or ""
         if column == self.PARAMETER:
             return step.parameter or ""
         if column == self.VALIDITY:
             return validity(step)
         if column == self.SOURCE:
             return step.source or ""
-        return status_text(step)
+        return step.status or ""
 
 
 class ExplanationDialog(QDialog):
@@ -154,7 +170,7 @@ class ExplanationDialog(QDialog):
         self.warning.setWordWrap(True)
         self.warning.setText(
             self.tr(
-                "%n figure(s) in this calculation are unconfirmed (placeholder or secondary source): check them "
+                "%n figure(s) in this calculation are not confirmed or due for review (marked in red): check them "
                 "before relying on the result.", "", unconfirmed
             )
         )
@@ -172,20 +188,32 @@ class ExplanationDialog(QDialog):
         self.view.setAlternatingRowColors(True)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(StepsModel.SOURCE, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
         fm = self.view.fontMetrics()
-        widths = {StepsModel.DESCRIPTION: 46, StepsModel.VALUE: 16, StepsModel.PARAMETER: 26, StepsModel.VALIDITY: 24,
-                  StepsModel.STATUS: 24}
+        widths = {StepsModel.DESCRIPTION: 56, StepsModel.VALUE: 30, StepsModel.STATUS: 17,
+                  StepsModel.PARAMETER: 26, StepsModel.VALIDITY: 22, StepsModel.SOURCE: 40}
         for column, chars in widths.items():
             self.view.setColumnWidth(column, fm.horizontalAdvance("x" * chars))
         header.sectionResized.connect(lambda *_args: self.view.resizeRowsToContents())
         layout.addWidget(self.view)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.details = QCheckBox(self.tr("&Details (parameters, validity, where found)"), self)
+        self.details.setObjectName("detailsCheck")
+        self.details.toggled.connect(self.show_details)
+        buttons.addButton(self.details, QDialogButtonBox.ButtonRole.ResetRole)
         copy = buttons.addButton(self.tr("&Copy"), QDialogButtonBox.ButtonRole.ActionRole)
         copy.clicked.connect(self.copy_to_clipboard)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(1240, 520)
+        self.show_details(False)
+        self.resize(1100, 560)
+
+    @Slot(bool)
+    def show_details(self, shown: bool) -> None:
+        """The details an officer does not read out: parameter keys, validity, the research note, status codes."""
+        for column in StepsModel.DETAILS:
+            self.view.setColumnHidden(column, not shown)
+        self.view.resizeRowsToContents()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -10,13 +10,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from caseworker_app.domain.explain import Step
 from caseworker_app.domain.money import ZERO, format_date
 from caseworker_app.domain.rules.regelingsroutes import open_routes
 from caseworker_app.domain.types import ClaimKind, Creditor, EnforcementStep, Middel, label_of
 
-from caseworker_app.reports.schuldoverzicht import OverzichtClaim, SchuldoverzichtData
+from caseworker_app.reports.schuldoverzicht import ClaimExplanation, OverzichtClaim, SchuldoverzichtData
 
 from caseworker_app.services.position.dto import ClaimPosition, DebtPosition
+from caseworker_app.services.position.explain import claim_explanation
 
 _DEFAULT_SOORT = {Creditor.BELASTINGDIENST: ClaimKind.AANSLAG, Creditor.TOESLAGEN: ClaimKind.TERUGVORDERING}
 
@@ -132,6 +134,32 @@ def citizen_next_steps(pos: DebtPosition) -> tuple[str, ...]:
     return tuple(text for _day, _rank, text in sentences)
 
 
+#: the claims whose calculation the letter shows (a letter of 40 pages helps nobody; the rest on request)
+MAX_EXPLAINED = 6
+
+
+def _money_steps(steps: tuple[Step, ...]) -> tuple[Step, ...]:
+    """The steps that make up the amount, up to and including what is still to pay (the same steps as the screen's
+    explanation; the verjaring and the next step of the ladder are for the officer)."""
+    for index, step in enumerate(steps):
+        text = step.description.lower()
+        if "nog te betalen" in text or text.startswith("verjaard na"):
+            return steps[: index + 1]
+    return steps
+
+
+def _bvv_steps(pos: DebtPosition) -> tuple[Step, ...]:
+    """The beslagvrije voet actually used and the subtraction with the income (the last lines of its explanation)."""
+    capacity = pos.capacity
+    if capacity is None or capacity.beslagvrije_voet is None:
+        return ()
+    steps = tuple(capacity.bvv_explanation)
+    for index, step in enumerate(steps):
+        if step.description.startswith("Beslagvrije voet per maand"):
+            return steps[index:]
+    return steps[-2:]
+
+
 def schuldoverzicht_data(pos: DebtPosition) -> SchuldoverzichtData:
     """The PDF's input, from the same position (and the same totals object) the screen and the JSON show."""
     d = pos.debtor
@@ -163,6 +191,11 @@ def schuldoverzicht_data(pos: DebtPosition) -> SchuldoverzichtData:
         )
         for c in pos.claims
     )
+    explainable = [c for c in pos.claims if c.open > ZERO and not c.verjaard and c.calculation_error is None]
+    explanations = tuple(
+        ClaimExplanation(c.reference, _omschrijving(c), _money_steps(claim_explanation(c, pos.as_of)))
+        for c in explainable[:MAX_EXPLAINED]
+    )
     return SchuldoverzichtData(
         name=d.display_name,
         address_lines=tuple(lines),
@@ -173,6 +206,9 @@ def schuldoverzicht_data(pos: DebtPosition) -> SchuldoverzichtData:
         claims=claims,
         next_steps=citizen_next_steps(pos),
         # the shared decision of which regelingen are open (fraud: no standard regeling, URAwir art. 7 lid 6)
+        explanations=explanations,
+        explained_left_out=len(explainable) - len(explanations),
+        bvv_steps=_bvv_steps(pos),
         fraude=not open_routes(
             schuldeiser=Creditor.TOESLAGEN, peildatum=pos.as_of, fraude=bool(d.fraude_markering)
         ).result.standaard_regeling_aanbieden,
