@@ -190,7 +190,7 @@ class ExplanationDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         fm = self.view.fontMetrics()
-        widths = {StepsModel.DESCRIPTION: 56, StepsModel.VALUE: 30, StepsModel.STATUS: 17,
+        widths = {StepsModel.DESCRIPTION: 56, StepsModel.VALUE: 30, StepsModel.STATUS: 17, StepsModel.LEGAL_SOURCE: 44,
                   StepsModel.PARAMETER: 26, StepsModel.VALIDITY: 22, StepsModel.SOURCE: 40}
         for column, chars in widths.items():
             self.view.setColumnWidth(column, fm.horizontalAdvance("x" * chars))
