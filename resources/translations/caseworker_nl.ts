@@ -226,16 +226,16 @@
         <translation>niet berekend</translation>
     </message>
     <message>
-        <source>(unconfirmed)</source>
-        <translation>(onbevestigd)</translation>
+        <source>(not confirmed)</source>
+        <translation>(niet bevestigd)</translation>
+    </message>
+    <message>
+        <source>A figure in this calculation is not confirmed or due for review.</source>
+        <translation>Een cijfer in deze berekening is niet bevestigd of moet worden herzien.</translation>
     </message>
     <message>
         <source>No income recorded yet: record it with “Correct…” to compute the beslagvrije voet and the payment capacity.</source>
         <translation>Nog geen inkomen vastgelegd: leg het vast met “Corrigeren…” om de beslagvrije voet en de betalingscapaciteit te berekenen.</translation>
-    </message>
-    <message>
-        <source>A figure in this calculation is unconfirmed (placeholder or secondary source).</source>
-        <translation>Een cijfer in deze berekening is onbevestigd (voorlopige waarde of secundaire bron).</translation>
     </message>
     <message>
         <source>Housing {w}, health premium {z}, other fixed costs {v}</source>

@@ -94,7 +94,7 @@ class CapacityPanel(QGroupBox):
         if amount is None:
             return self.tr("not computed")
         text = fmt.eur(amount)
-        return text + " " + self.tr("(unconfirmed)") if _unconfirmed(steps) else text
+        return text + " " + self.tr("(not confirmed)") if _unconfirmed(steps) else text
 
     def show_capacity(self, c: CapacitySnapshot | None, leefsituatie: str | None = None) -> None:
         self.snapshot = c
@@ -118,7 +118,7 @@ class CapacityPanel(QGroupBox):
             colour = "#8c1d18" if _unconfirmed(steps) else "#1a1a1a"
             self.values[key].setStyleSheet(f"font-weight: bold; color: {colour};")
             self.values[key].setToolTip(
-                self.tr("A figure in this calculation is unconfirmed (placeholder or secondary source).")
+                self.tr("A figure in this calculation is not confirmed or due for review.")
                 if _unconfirmed(steps) else "")
         self.values["peildatum"].setText(fmt.date(c.peildatum))
         self.values["geldig"].setText(fmt.date(c.bvv_geldig_tot))

@@ -128,3 +128,12 @@ def test_the_bvv_explanation_shows_the_bvv_used_and_its_subtraction(workspace) -
     assert any(row[0].startswith("Beslagvrije voet") and row[1] == format_eur(capacity.beslagvrije_voet)
                for row in cells)
     assert any("−" in row[1] and "=" in row[1] for row in cells)  # inkomen − beslagvrije voet = af te dragen
+
+
+def test_the_capacity_panel_uses_the_same_words(workspace) -> None:
+    """The panel marks the bvv as the dialog does: "niet bevestigd" only when a figure behind it is."""
+    capacity = workspace.position.capacity if workspace.position is not None else None
+    assert capacity is not None
+    shown = workspace.capacity.values["bvv"].text()
+    unconfirmed = any(s.unconfirmed for s in capacity.bvv_explanation)
+    assert ("(niet bevestigd)" in shown) == unconfirmed and "onbevestigd" not in shown
