@@ -72,6 +72,15 @@ MESSAGES: dict[str, str] = {
     "task_done": "Taak {id} is al afgerond.",
     "task_same_owner": "Taak {id} staat al op naam van {login}.",
     "visit_closed": "Huisbezoek {id} is al afgelegd of vervallen.",
+    # four-eyes decisions (services/decisions.py)
+    "decision_already_decided": "Dit voorstel is al besloten door {by}: {status} op {when}. Ververs de lijst om het besluit te zien.",
+    "decision_already_withdrawn": "Dit voorstel is op {when} ingetrokken door {by}; er valt niets meer over te besluiten.",
+    "decision_own_proposal": "U kunt niet zelf besluiten over uw eigen voorstel: een tweede persoon (een teamleider) moet dat doen.",
+    "decision_not_proposer": "Alleen wie het voorstel deed ({by}) kan het intrekken.",
+    "decision_open_exists": "Hierover ligt al een voorstel open (voorstel {id}, van {by}). Wacht op het besluit of trek dat voorstel eerst in.",
+    "decision_previous_not_sent_back": "Voorstel {id} is niet teruggestuurd ({status}); alleen op een teruggestuurd voorstel antwoordt u met een nieuw voorstel.",
+    "decision_previous_other_subject": "Voorstel {id} gaat over iets anders; een antwoord op een teruggestuurd voorstel gaat over hetzelfde.",
+    "decision_previous_answered": "Op voorstel {id} is al geantwoord met voorstel {answer}.",
     # storage and environment
     "database_unreachable": "De database is niet bereikbaar ({detail}). Controleer het adres en of de server draait.",
     "database_locked": "De database is bezet door een ander programma. Probeer het zo opnieuw.",

@@ -214,6 +214,20 @@ TABLE_ACCESS: dict[str, TableAccess] = {
         actor_columns=("proposed_by",),
         now_columns=("proposed_at",),
     ),
+    # teams: everyone working a case sees who is in which team; the administrator forms them (caseworker team ...)
+    "teams": TableAccess(select=EVERYONE, insert=(P.MANAGE_USERS,), update=(P.MANAGE_USERS,)),
+    "team_members": TableAccess(
+        select=EVERYONE, insert=(P.MANAGE_USERS,), update=(P.MANAGE_USERS,), delete=(P.MANAGE_USERS,)
+    ),
+    # four-eyes decisions: whoever may propose inserts an open row (the database sets proposer, time and whether a
+    # second person is needed); nobody may UPDATE or DELETE -- deciding and withdrawing go only through the
+    # SECURITY DEFINER functions caseworker_decide / caseworker_withdraw (db/four_eyes.py), which check the role,
+    # that the decider is not the proposer and that the row is still open; a decided row never changes again
+    "decisions": TableAccess(select=VIEW, insert=(P.PROPOSE_MAATWERK,)),
+    # which decisions need a second person, up to which amount or duration: configuration, set by the administrator
+    "decision_policies": TableAccess(
+        select=EVERYONE, insert=(P.MANAGE_DATABASE,), update=(P.MANAGE_DATABASE,), delete=(P.MANAGE_DATABASE,)
+    ),
     # the audit trail: every writer appends (the database sets actor and time), only auditing roles read it;
     # every reader may see the highest id (the cheap "something changed" marker of services/changes.py)
     "audit_log": TableAccess(

@@ -35,6 +35,7 @@ from caseworker_app.errors import UserFacingError
 
 from caseworker_app.domain.types import Role, label
 
+from caseworker_app.db import four_eyes
 from caseworker_app.db.audit_chain import pg_payload
 from caseworker_app.db.grants import AUDIT_IGNORED_COLUMNS, TABLE_ACCESS, TableAccess, roles_for
 
@@ -461,6 +462,13 @@ def _install_inzage_functions(conn: Connection, table_access: Mapping[str, Table
         conn.exec_driver_sql(sql.replace("%", "%%"))
 
 
+def _install_four_eyes(conn: Connection) -> None:
+    """The functions and trigger that keep the four-eyes rule of ``decisions`` (``db/four_eyes.py``)."""
+    approvers = roles_for(four_eyes.FUNCTION_GRANTS[four_eyes.DECIDE_FUNCTION])
+    may_approve = " OR ".join(f"caseworker_has_role('{r.value}')" for r in approvers) or "false"
+    four_eyes.install_postgresql(conn, _quote(conn, _schema(conn)), may_approve)
+
+
 # ----------------------------------------------------------------------------------------------- apply
 
 
@@ -470,12 +478,14 @@ def apply(
     """Make the database match the map (see the module docstring).  Runs inside the caller's transaction."""
     if conn.dialect.name == "sqlite":
         _sqlite_triggers(conn, table_access)
+        four_eyes.install_sqlite(conn)
         return
     if not inspect(conn).has_table("security_roles"):
         return  # a revision before the security migration (downgrades run through here too)
     names = ensure_roles(conn, role_prefix)
     install_functions(conn)
     _install_inzage_functions(conn, table_access)
+    _install_four_eyes(conn)
     relations = _relations(conn)
     _take_ownership(conn, names[OWNER], relations)
     _grant(conn, names, relations, table_access)
@@ -625,6 +635,10 @@ def _grant(
     for function in _ADMIN_FUNCTIONS:
         if function in present:
             out.append(f"GRANT EXECUTE ON FUNCTION {function} TO {_quote(None, names[Role.ADMIN.value])}")
+    for function, permissions in four_eyes.FUNCTION_GRANTS.items():
+        roles = roles_for(permissions)
+        if function in present and roles:
+            out.append(f"GRANT EXECUTE ON FUNCTION {function} TO {group_list(roles)}")
     for table, access in table_access.items():
         readers = roles_for(access.select)
         if not (access.sensitive and table in existing and readers):

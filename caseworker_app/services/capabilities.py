@@ -10,6 +10,10 @@ A capability (measures, decisions, contacts, regelingen, ...) is a services modu
 * **change-token sources** (:meth:`Capabilities.add_token_source`): a scalar subquery that changes when the
   capability's rows for a debtor change, so an open workspace notices (``services.changes.change_token``).
 * **timeline kinds** (:meth:`Capabilities.add_timeline_kind`): the Dutch label of each kind of event it adds.
+* **decision handlers** (:meth:`Capabilities.add_decision_handler`): what happens when a four-eyes decision of a
+  kind is taken (``services/decisions.py``): ``handler(session, decision)`` runs in the deciding transaction, with
+  the decided :class:`~caseworker_app.services.decisions.DecisionDTO` (approved, rejected, sent back, or withdrawn
+  by its proposer), so the effect on the position is committed with the decision or not at all.
 
 :func:`installers` lists every installer; ``Database.__init__`` runs them into the database's own registry
 (``db.capabilities``).  So the GUI, the command line and the tests see the same capabilities, whatever modules
@@ -23,10 +27,15 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from caseworker_app.services.changes import TokenSource
+    from caseworker_app.services.decisions import DecisionDTO
     from caseworker_app.services.position.extensions import PositionExtension
 
 Installer = Callable[["Capabilities"], None]
+#: ``handler(session, decision)``: apply a taken decision of one kind, inside the deciding unit of work
+DecisionHandler = Callable[["Session", "DecisionDTO"], None]
 T = TypeVar("T")
 
 
@@ -50,6 +59,7 @@ class Capabilities:
         self._extensions: dict[str, PositionExtension] = {}
         self._token_sources: dict[str, TokenSource] = {}
         self._timeline_kinds: dict[str, str] = {}
+        self._decision_handlers: dict[str, DecisionHandler] = {}
 
     @staticmethod
     def _add(table: dict[str, T], what: str, name: str, value: T) -> None:
@@ -73,6 +83,13 @@ class Capabilities:
             raise ValueError(f"timeline kind {kind!r} is one of the position's own")
         self._add(self._timeline_kinds, "timeline kind", kind, label)
 
+    def add_decision_handler(self, kind: str, handler: DecisionHandler) -> None:
+        """Let ``handler(session, decision)`` apply every decision of ``kind`` ("maatwerk") in its transaction."""
+        self._add(self._decision_handlers, "decision handler", kind, handler)
+
+    def decision_handler(self, kind: str) -> DecisionHandler | None:
+        return self._decision_handlers.get(kind)
+
     def position_extensions(self) -> tuple[tuple[str, PositionExtension], ...]:
         return tuple(self._extensions.items())
 
@@ -88,6 +105,7 @@ class Capabilities:
             "position_extensions": tuple(self._extensions),
             "token_sources": tuple(self._token_sources),
             "timeline_kinds": tuple(self._timeline_kinds),
+            "decision_handlers": tuple(self._decision_handlers),
         }
 
 

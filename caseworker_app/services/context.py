@@ -45,6 +45,9 @@ from caseworker_app.db.session import (
 from caseworker_app.services import audit, audit_chain, capabilities, changes
 from caseworker_app.services.dto import ActorInfo, DatabaseInfo
 
+#: ``session.info`` key of the :class:`Context` a unit of work runs for.
+CONTEXT = "context"
+
 #: Roles of the local single-user profile on SQLite: one person does everything on their own machine.
 LOCAL_PROFILE_ROLES = (Role.CASEWORKER, Role.BAILIFF, Role.TEAMLEAD, Role.STELLA, Role.ADMIN)
 
@@ -237,6 +240,7 @@ class Context:
         self.require(permission, action)
         with translated_errors(self.db.url), self.db.session_factory() as session:
             audit.begin(session, self.actor.login, op)
+            session.info[CONTEXT] = self  # for what runs inside the caller's unit (services/decisions.py)
             with session.begin():
                 begin_writing(session)  # SQLite: BEGIN IMMEDIATE, so concurrent writers wait instead of failing
                 yield session

@@ -318,6 +318,26 @@ OTHER_ROWS: tuple[tuple[str, dict[Role, bool], str], ...] = (
         "test_matrix.py::test_no_role_empties_alters_or_adds_triggers_to_any_table[*]",
     ),
     (
+        "propose a four-eyes decision (as themselves)",
+        {r: r in (R.CASEWORKER, R.BAILIFF, R.TEAMLEAD, R.STELLA) for r in ROLE_COLUMNS},
+        "test_four_eyes.py::test_who_may_propose[*]",
+    ),
+    (
+        "decide another officer's proposal (caseworker_decide)",
+        {r: r is R.TEAMLEAD for r in ROLE_COLUMNS},
+        "test_four_eyes.py::test_who_may_decide[*]",
+    ),
+    (
+        "decide their own proposal",
+        dict.fromkeys(ROLE_COLUMNS, False),
+        "test_four_eyes.py::test_a_team_lead_cannot_decide_their_own_proposal",
+    ),
+    (
+        "change or delete a decided decision",
+        dict.fromkeys(ROLE_COLUMNS, False),
+        "test_four_eyes.py::test_nobody_changes_or_deletes_a_decided_row[*]",
+    ),
+    (
         "become a user or admin by connecting first",
         dict.fromkeys(ROLE_COLUMNS, False),
         "test_attacks.py::test_five_logins_connecting_to_a_fresh_database_become_nobody",

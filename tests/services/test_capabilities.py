@@ -48,7 +48,12 @@ def test_a_database_opened_without_installers_has_no_extensions(
 ) -> None:
     monkeypatch.setattr(capabilities, "installers", lambda: ())
     ctx = open_context(migrated_db_url)
-    assert ctx.db.capabilities.names() == {"position_extensions": (), "token_sources": (), "timeline_kinds": ()}
+    assert ctx.db.capabilities.names() == {
+        "position_extensions": (),
+        "token_sources": (),
+        "timeline_kinds": (),
+        "decision_handlers": (),
+    }
 
 
 def test_every_shipped_capability_is_installed(migrated_db_url: str) -> None:

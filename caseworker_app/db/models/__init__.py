@@ -14,7 +14,8 @@ Conventions:
 
 Modules by concern: ``people`` (users, roles), ``debtors`` (debtors, households, financial
 situations), ``ledger`` (claims, bookings, enforcement actions), ``payments`` (payments and their allocations),
-``audit``, ``contacts`` (contacts, omstandigheden, flags, referrals, tasks, visits).  A new capability adds its own
+``audit``, ``contacts`` (contacts, omstandigheden, flags, referrals, tasks, visits), ``teams`` (teams and their
+members), ``decisions`` (four-eyes decisions and their policies).  A new capability adds its own
 module and imports it below, so that Alembic and ``Base.metadata`` see every table, and gives every table an
 entry in ``caseworker_app/db/grants.py`` (who may select, insert, update, delete; append-only; sensitive).
 """
@@ -36,11 +37,13 @@ from caseworker_app.db.models.contacts import (
     VisitReport,
 )
 from caseworker_app.db.models.debtors import Debtor, FinancialSituation, Household
+from caseworker_app.db.models.decisions import Decision, DecisionPolicy
 from caseworker_app.db.models.ledger import Booking, Claim, EnforcementAction
 from caseworker_app.db.models.maatwerk import Measure, MeasureClaim, MeasureEnd
 from caseworker_app.db.models.payments import Payment, PaymentAllocation
 from caseworker_app.db.models.people import User, UserRole
 from caseworker_app.db.models.security import SecurityRole
+from caseworker_app.db.models.teams import Team, TeamMember
 
 APPEND_ONLY_TABLES = (
     "bookings",
@@ -79,6 +82,8 @@ __all__ = [
     "ContactEntry",
     "Debtor",
     "DebtorFlag",
+    "Decision",
+    "DecisionPolicy",
     "EnforcementAction",
     "FinancialSituation",
     "FlagEnding",
@@ -93,6 +98,8 @@ __all__ = [
     "SecurityRole",
     "Task",
     "TaskEvent",
+    "Team",
+    "TeamMember",
     "User",
     "UserRole",
     "Visit",

@@ -73,6 +73,10 @@ class Debtor(Base, Versioned):
     email: Mapped[str | None] = mapped_column(String(120))
     household_id: Mapped[int | None] = mapped_column(ForeignKey("households.id"), index=True)
     fraude_markering: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: the team the debtor's case belongs to, and the officer handling it (issue 9); a team or user with debtors
+    #: is not deleted (users are made inactive), so no ON DELETE action
+    team_id: Mapped[int | None] = mapped_column(ForeignKey("teams.id"), index=True)
+    behandelaar_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
     created_at: Mapped[CreatedAt]
     updated_at: Mapped[CreatedAt]
 
