@@ -325,7 +325,7 @@ def test_the_schema_is_the_same_after_a_bulk_load(ctx: Context) -> None:
             out[name] = (
                 sorted((i["name"], tuple(i["column_names"]), bool(i["unique"])) for i in inspector.get_indexes(name)),
                 sorted(
-                    (f["name"], tuple(f["constrained_columns"]), f["referred_table"])
+                    (f["name"] or "", tuple(f["constrained_columns"]), f["referred_table"])
                     for f in inspector.get_foreign_keys(name)
                 ),
                 sorted(u["name"] or "" for u in inspector.get_unique_constraints(name)),
