@@ -81,6 +81,10 @@ MESSAGES: dict[str, str] = {
     "decision_previous_not_sent_back": "Voorstel {id} is niet teruggestuurd ({status}); alleen op een teruggestuurd voorstel antwoordt u met een nieuw voorstel.",
     "decision_previous_other_subject": "Voorstel {id} gaat over iets anders; een antwoord op een teruggestuurd voorstel gaat over hetzelfde.",
     "decision_previous_answered": "Op voorstel {id} is al geantwoord met voorstel {answer}.",
+    # teams (services/teams.py)
+    "team_lead_needs_role": "'{login}' heeft de rol teamleider niet en kan dus geen voorstellen beoordelen. Ken die rol eerst toe met 'caseworker user grant {login} --role teamlead'.",
+    "team_not_member": "'{login}' zit niet in team {team}.",
+    "behandelaar_not_in_team": "'{login}' zit niet in team {team} en kan dus geen behandelaar van deze schuldenaar zijn. Zet hem eerst in het team met 'caseworker team member {login} --team {team}'.",
     # storage and environment
     "database_unreachable": "De database is niet bereikbaar ({detail}). Controleer het adres en of de server draait.",
     "database_locked": "De database is bezet door een ander programma. Probeer het zo opnieuw.",

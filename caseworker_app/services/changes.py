@@ -10,10 +10,12 @@ Two mechanisms, one per backend:
   :func:`global_marker` (the highest audit id) is cheaper still: poll it first and compute the debtor's
   token only when it moved.
 * **LISTEN/NOTIFY (PostgreSQL)**: :func:`install` hooks a session factory so that every transaction that
-  changed debtor-related rows sends ``pg_notify('caseworker_changes', '<debtor id>')`` just before it
-  commits (PostgreSQL delivers it at commit, and drops it on rollback).  :func:`listen` runs a dedicated
-  psycopg connection on a background thread and calls back with the debtor id; it reconnects by itself
-  when the server goes away.
+  changed debtor-related rows sends ``pg_notify('caseworker_changes', 'debtor:<id>')`` just before it
+  commits (PostgreSQL delivers it at commit, and drops it on rollback), and one ``'<kind>:<id>'`` per thing a
+  service marked with :func:`mark` (``decision:17`` when a proposal is made, decided or withdrawn), so a queue
+  refreshes when someone else acts.  :func:`listen` runs a dedicated psycopg connection on a background thread
+  and calls back with the debtor id (``callback``) and with every kind and id (``on_change``); it reconnects
+  by itself when the server goes away.  A bare number (the payload of older clients) is a debtor id.
 
 Later capabilities with their own tables add to both without touching this module: any ORM object with a
 ``debtor_id`` or ``claim_id`` attribute is picked up by :func:`install`, and a :data:`TokenSource` registered
@@ -108,6 +110,29 @@ def global_marker(ctx: Context) -> int:
 _CLAIMS = "_changes_claim_ids"
 _DEBTORS = "_changes_debtor_ids"
 _HOUSEHOLDS = "_changes_household_ids"
+_MARKS = "_changes_marks"
+
+#: The kind of a debtor's notification (``debtor:<id>``).
+DEBTOR = "debtor"
+
+
+def mark(session: Session, kind: str, ident: int) -> None:
+    """Tell the other clients at commit that ``kind`` ``ident`` changed (``decision``, 17), besides the debtors the
+    session's flushes touched.  For changes the ORM does not see, such as a row a database function updated."""
+    if not kind or ":" in kind or not kind.isascii():
+        raise ValueError(f"a change kind is a plain word: {kind!r}")
+    session.info.setdefault(_MARKS, set()).add((kind, int(ident)))
+
+
+def parse(payload: str) -> tuple[str, int] | None:
+    """``"decision:17"`` -> ``("decision", 17)``; a bare number is a debtor id; anything else None."""
+    kind, sep, ident = payload.rpartition(":")
+    if not sep:
+        kind = DEBTOR
+    try:
+        return (kind, int(ident)) if kind else None
+    except ValueError:
+        return None
 
 
 def _collect(session: Session, _flush_context: Any) -> None:
@@ -155,13 +180,18 @@ def _notify(session: Session) -> None:
         _clear(session)
         return
     ids = changed_debtor_ids(session)
+    marks = set(session.info.get(_MARKS, ()))
+    ids |= {ident for kind, ident in marks if kind == DEBTOR}
+    marks = {(kind, ident) for kind, ident in marks if kind != DEBTOR}
     _clear(session)
-    for debtor_id in sorted(ids):
-        session.execute(select(func.pg_notify(CHANNEL, str(debtor_id))))
+    payloads = [f"{kind}:{ident}" for kind, ident in sorted(marks)]
+    payloads += [f"{DEBTOR}:{debtor_id}" for debtor_id in sorted(ids)]
+    for payload in payloads:
+        session.execute(select(func.pg_notify(CHANNEL, payload)))
 
 
 def _clear(session: Session, *_args: Any) -> None:
-    for key in (_CLAIMS, _DEBTORS, _HOUSEHOLDS):
+    for key in (_CLAIMS, _DEBTORS, _HOUSEHOLDS, _MARKS):
         session.info.pop(key, None)
 
 
@@ -199,7 +229,8 @@ def _conninfo(url: str) -> str:
 class ChangeListener:
     """A background thread with its own PostgreSQL connection that LISTENs on :data:`CHANNEL`.
 
-    ``callback(debtor_id)`` runs **on the listener thread**: a GUI must hand it to its own thread (a Qt
+    ``callback(debtor_id)`` hears of changed debtors, ``on_change(kind, id)`` of everything (debtors too, as
+    ``("debtor", id)``).  Both run **on the listener thread**: a GUI must hand it to its own thread (a Qt
     signal does that).  ``on_status(connected: bool, message: str)`` reports losing and regaining the
     server.  When the connection drops, the listener reconnects with a growing pause (up to 30 s) until
     :meth:`stop` is called; after reconnecting it reports ``connected=True`` so the client can refresh
@@ -209,14 +240,16 @@ class ChangeListener:
     def __init__(
         self,
         url: str,
-        callback: Callable[[int], None],
+        callback: Callable[[int], None] | None,
         *,
         on_status: Callable[[bool, str], None] | None = None,
+        on_change: Callable[[str, int], None] | None = None,
         poll_interval: float = 0.5,
         keepalive_interval: float = 2.0,
     ) -> None:
         self._conninfo = _conninfo(url)
         self._callback = callback
+        self._on_change = on_change
         self._on_status = on_status
         self._poll = poll_interval
         self._keepalive = keepalive_interval
@@ -278,25 +311,30 @@ class ChangeListener:
                 backoff = min(backoff * 2, 30.0)
 
     def _deliver(self, payload: str) -> None:
-        try:
-            debtor_id = int(payload)
-        except ValueError:
+        parsed = parse(payload)
+        if parsed is None:
             log.warning("ignoring notification with payload %r", payload)
             return
+        kind, ident = parsed
         try:
-            self._callback(debtor_id)
+            if kind == DEBTOR and self._callback is not None:
+                self._callback(ident)
+            if self._on_change is not None:
+                self._on_change(kind, ident)
         except Exception:
-            log.exception("change listener callback failed for debtor %s", debtor_id)
+            log.exception("change listener callback failed for %s %s", kind, ident)
 
 
 def listen(
     url: str,
-    callback: Callable[[int], None],
+    callback: Callable[[int], None] | None,
     *,
     on_status: Callable[[bool, str], None] | None = None,
+    on_change: Callable[[str, int], None] | None = None,
 ) -> ChangeListener:
-    """Start listening for changed debtors on PostgreSQL; returns the running :class:`ChangeListener`."""
-    return ChangeListener(url, callback, on_status=on_status).start()
+    """Start listening for changes on PostgreSQL (``callback(debtor_id)``, ``on_change(kind, id)``); returns the
+    running :class:`ChangeListener`."""
+    return ChangeListener(url, callback, on_status=on_status, on_change=on_change).start()
 
 
 def wait_until(predicate: Callable[[], bool], timeout: float = 5.0, interval: float = 0.02) -> bool:

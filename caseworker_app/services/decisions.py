@@ -54,7 +54,7 @@ from caseworker_app.db import four_eyes
 from caseworker_app.db.models import Debtor, Decision, Team, User
 from caseworker_app.db.models import DecisionPolicy as PolicyRow
 
-from caseworker_app.services import validation
+from caseworker_app.services import changes, validation
 from caseworker_app.services.context import CONTEXT, Context
 
 #: the most days a decision may be about (a hundred years: anything longer is a typing error)
@@ -63,6 +63,8 @@ MAX_DAYS = 36_600
 MAX_TEXT = 4_000
 #: the largest effect summary (JSON text)
 MAX_EFFECT = 20_000
+#: what the change channel calls a decision ("decision:17")
+DECISION = "decision"
 
 
 @dataclass(frozen=True)
@@ -447,6 +449,7 @@ def request_decision(
     session.flush()
     if session.get_bind().dialect.name == "postgresql":
         session.refresh(row)  # the database set proposer, time and four_eyes itself
+    changes.mark(session, DECISION, row.id)
     return load(session, row.id)
 
 
@@ -590,6 +593,8 @@ def _through_database(session: Session, row: Decision, sql: str, params: dict[st
 
 
 def _apply(ctx: Context, session: Session, decision: DecisionDTO) -> None:
+    changes.mark(session, DECISION, decision.id)  # the queues refresh (the debtor's workspace too)
+    changes.mark(session, changes.DEBTOR, decision.debtor_id)
     handler = ctx.db.capabilities.decision_handler(decision.kind)
     if handler is not None:
         handler(session, decision)

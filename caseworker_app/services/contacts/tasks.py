@@ -194,7 +194,8 @@ def _team_user_ids(session: Session, ctx: Context) -> Any:
     members = getattr(models, "TeamMember", None)
     if members is not None:  # helper `decide`'s teams (CONTRACT-decisions.md)
         mine = select(members.team_id).where(members.user_id == ctx.actor.user_id)
-        return select(members.user_id).where(members.team_id.in_(mine))
+        if session.execute(mine.limit(1)).first() is not None:  # in no team (yet): the people sharing a role
+            return select(members.user_id).where(members.team_id.in_(mine))
     working = [r.value for r in ctx.actor.roles if Permission.RECORD_CONTACT in permissions_of({r})]
     return select(UserRole.user_id).where(UserRole.role.in_(working or ["-"]))
 
