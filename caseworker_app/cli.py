@@ -24,8 +24,8 @@ from caseworker_app.errors import CaseworkerError, StorageError, ValidationError
 
 #: Command modules, in the order they appear in ``--help``.
 COMMAND_MODULES = (
-    "gui", "db", "user", "demo", "debtor", "payment", "verrekening", "vermindering", "enforcement", "maatwerk",
-    "contact", "task", "visit", "export", "calc", "report", "audit", "selftest",
+    "gui", "db", "user", "team", "demo", "debtor", "payment", "verrekening", "vermindering", "enforcement",
+    "maatwerk", "contact", "task", "visit", "export", "calc", "report", "audit", "selftest",
 )
 
 EXIT_USER = 2

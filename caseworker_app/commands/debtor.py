@@ -54,6 +54,18 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
     show.add_argument("--no-explanation", action="store_true", help="JSON zonder de uitleg per vordering")
     show.set_defaults(func=run_show)
 
+    assign = actions.add_parser(
+        "assign",
+        parents=[common],
+        help="schuldenaar aan een team (en behandelaar) toewijzen",
+        description="Wijs een schuldenaar toe aan een team en eventueel een behandelaar uit dat team. "
+        "Nieuwe voorstellen voor deze schuldenaar komen bij de teamleiders van dat team.",
+    )
+    assign.add_argument("bsn", metavar="BSN", help="BSN van de schuldenaar")
+    assign.add_argument("--team", required=True, metavar="CODE", help="de code van het team")
+    assign.add_argument("--behandelaar", metavar="LOGIN", help="de inlognaam van de behandelaar (lid van het team)")
+    assign.set_defaults(func=run_assign)
+
 
 def open_context(args: argparse.Namespace) -> Any:
     from caseworker_app.services.context import Database
@@ -217,6 +229,23 @@ def print_position(pos: Any) -> None:
             print(f"  Betalingscapaciteit/maand  {_eur(c.betalingscapaciteit):>16}")
         if c.note:
             print(f"  {c.note}")
+
+
+def run_assign(args: argparse.Namespace) -> int:
+    from caseworker_app.domain.identifiers import validate_bsn
+
+    from caseworker_app.services import teams
+
+    bsn = validate_bsn(args.bsn)  # bad input is refused before anything is opened
+    code = teams.clean_code(args.team)
+    ctx = open_context(args)
+    try:
+        done = teams.assign_debtor(ctx, bsn, code, args.behandelaar)
+    finally:
+        ctx.db.dispose()
+    who = f", behandelaar {done.behandelaar_login}" if done.behandelaar_login else ", zonder behandelaar"
+    print(f"Schuldenaar met BSN {done.bsn} hoort nu bij team {done.team_code}{who}.")
+    return 0
 
 
 def _eur(amount: Any) -> str:
