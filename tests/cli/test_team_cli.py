@@ -1,4 +1,4 @@
-"""``caseworker team add/member/list`` and ``caseworker debtor assign`` as an administrator and a team lead meet them."""
+"""``caseworker team add/member/list`` and ``debtor assign`` as an administrator and a team lead meet them."""
 
 from __future__ import annotations
 
@@ -6,9 +6,8 @@ import json
 
 import pytest
 
-from tests.factories import BSNS, add_debtor, make_login, open_context
-
 from caseworker_app import cli
+from tests.factories import BSNS, add_debtor, make_login, open_context
 
 from caseworker_app.domain.types import Role
 
@@ -48,7 +47,8 @@ def test_form_a_team_and_assign_a_debtor(office: dict[str, str], capsys: pytest.
     assert code == 0 and "als teamleider" in out
     code, out, _ = _run(capsys, "team", "member", office["worker"], "--team", "inv-utr", *db)
     assert code == 0 and "als medewerker" in out
-    code, out, _ = _run(capsys, "debtor", "assign", BSNS[0], "--team", "INV-UTR", "--behandelaar", office["worker"], *db)
+    assign = ("debtor", "assign", BSNS[0], "--team", "INV-UTR", "--behandelaar", office["worker"])
+    code, out, _ = _run(capsys, *assign, *db)
     assert code == 0 and f"BSN {BSNS[0]}" in out and "INV-UTR" in out and office["worker"] in out
     code, out, _ = _run(capsys, "team", "list", "--json", *db)
     assert code == 0
