@@ -131,6 +131,8 @@ class SchuldoverzichtData:
     explained_left_out: int = 0
     #: the beslagvrije voet used and how it was found (the last steps: the amount and the subtraction)
     bvv_steps: tuple[Step, ...] = ()
+    #: a figure behind the beslagvrije voet is not confirmed (the screen marks it too): the letter says so
+    bvv_unconfirmed: bool = False
 
 
 # ------------------------------------------------------------------------------------------------------ styles
@@ -596,8 +598,9 @@ def _explained(data: SchuldoverzichtData, st: dict[str, ParagraphStyle]) -> list
         out.append(KeepTogether([
             Spacer(1, 3 * mm),
             Paragraph("<b>Wat u in elk geval overhoudt: de beslagvrije voet</b>", st["body"]),
-            Paragraph("Leggen wij beslag op uw inkomen, dan houdt u elke maand ten minste dit bedrag over.",
-                      st["small"]),
+            Paragraph("Leggen wij beslag op uw inkomen, dan houdt u elke maand ten minste dit bedrag over."
+                      + (" Een paar cijfers waarmee dit bedrag is berekend, zijn nog niet bevestigd; wij controleren "
+                         "ze nog." if data.bvv_unconfirmed else ""), st["small"]),
             _steps_table(data.bvv_steps, st),
         ]))
     return out

@@ -209,6 +209,8 @@ def schuldoverzicht_data(pos: DebtPosition) -> SchuldoverzichtData:
         explanations=explanations,
         explained_left_out=len(explainable) - len(explanations),
         bvv_steps=_bvv_steps(pos),
+        bvv_unconfirmed=pos.capacity is not None and pos.capacity.beslagvrije_voet is not None
+        and any(step.unconfirmed for step in pos.capacity.bvv_explanation),
         fraude=not open_routes(
             schuldeiser=Creditor.TOESLAGEN, peildatum=pos.as_of, fraude=bool(d.fraude_markering)
         ).result.standaard_regeling_aanbieden,
