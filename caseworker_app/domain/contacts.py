@@ -219,6 +219,9 @@ PERSONAL_CHANNELS: frozenset[Kanaal] = frozenset(
 SPEAKS_FOR_DEBTOR: frozenset[Gesprekspartner] = frozenset({Gesprekspartner.SCHULDENAAR, Gesprekspartner.BEWINDVOERDER})
 
 
+_NOT_THE_DEBTOR = frozenset({Gesprekspartner.SCHULDHULPVERLENER.value, Gesprekspartner.GEMEENTE.value})
+
+
 def ladder_contact(kanaal: str, met: str | None, uitkomst: str | None, datum: dt.date) -> Contact | None:
     """The ladder's :class:`~caseworker_app.domain.rules.ladder.Contact` for one recorded contact, or None.
 
@@ -226,12 +229,12 @@ def ladder_contact(kanaal: str, met: str | None, uitkomst: str | None, datum: dt
     nobody, or only a partner, is an attempt (``bereikt=False``), which the proportionality guard also accepts
     ("contact -- or an attempt that failed").  A letter, an e-mail or a talk with the gemeente is no personal contact.
     """
-    from caseworker_app.domain.rules.ladder import Contact
-
     if kanaal not in PERSONAL_CHANNELS:
         return None
-    who = Gesprekspartner(met) if met else Gesprekspartner.SCHULDENAAR
-    if who in (Gesprekspartner.SCHULDHULPVERLENER, Gesprekspartner.GEMEENTE):
+    from caseworker_app.domain.rules.ladder import Contact
+
+    who = met or Gesprekspartner.SCHULDENAAR.value
+    if who in _NOT_THE_DEBTOR:
         return None
     reached = who in SPEAKS_FOR_DEBTOR and uitkomst != Uitkomst.GEEN_CONTACT
     return Contact(datum, bereikt=reached)

@@ -68,30 +68,33 @@ def extension(session: Session, debtor_id: int, as_of: dt.date) -> ExtensionFact
     contacts_json: list[dict[str, Any]] = []
     make_contact = vocab.ladder_contact
     event = TimelineEvent
-    for r in rows:
-        current = r.gecorrigeerd_door is None
+    kanaal_label, met_label, uitkomst_label = _KANAAL, _MET, _UITKOMST
+    add_json, add_event, add_fact = contacts_json.append, timeline.append, ladder.append
+    huisbezoek = Kanaal.HUISBEZOEK.value
+    for row in rows:  # unpacked by position: a debtor can have thousands of contacts
+        (cid, _debtor, datum, kanaal, met, samenvatting, uitkomst, door, corrigeert, created_at, newer) = row
+        current = newer is None
         if current:
-            fact = make_contact(r.kanaal, r.met, r.uitkomst, r.datum)
+            fact = make_contact(kanaal, met, uitkomst, datum)
             if fact is not None:
-                ladder.append(fact)
-            title = _KANAAL.get(r.kanaal, r.kanaal).capitalize()
-            if r.kanaal != Kanaal.HUISBEZOEK.value:
-                timeline.append(event(r.datum, "contact", f"Contact: {title}",
-                                      f"met {_MET.get(r.met, r.met)}"
-                                      + (f" — {_UITKOMST[r.uitkomst]}" if r.uitkomst else "")
-                                      + f": {_first_line(r.samenvatting)}"))
-        contacts_json.append({
-            "id": r.id,
-            "datum": r.datum.isoformat(),
-            "kanaal": r.kanaal,
-            "met": r.met,
-            "samenvatting": r.samenvatting,
-            "uitkomst": r.uitkomst,
-            "door": r.created_by,
-            "corrigeert": r.corrigeert,
-            "gecorrigeerd_door": r.gecorrigeerd_door,
+                add_fact(fact)
+            if kanaal != huisbezoek:
+                add_event(event(datum, "contact", f"Contact: {kanaal_label.get(kanaal, kanaal).capitalize()}",
+                                f"met {met_label.get(met, met)}"
+                                + (f" — {uitkomst_label[uitkomst]}" if uitkomst else "")
+                                + f": {_first_line(samenvatting)}"))
+        add_json({
+            "id": cid,
+            "datum": datum.isoformat(),
+            "kanaal": kanaal,
+            "met": met,
+            "samenvatting": samenvatting,
+            "uitkomst": uitkomst,
+            "door": door,
+            "corrigeert": corrigeert,
+            "gecorrigeerd_door": newer,
             "actueel": current,
-            "vastgelegd_op": r.created_at.isoformat() if r.created_at else None,
+            "vastgelegd_op": created_at,
             "omstandigheden": None,  # special personal data: filled in by a logged inzage, for the roles allowed
         })
     flags: list[Flag] = []
