@@ -77,7 +77,7 @@ from caseworker_app.db.models import (
     UserRole,
 )
 
-from caseworker_app.services import audit, demo_contacts
+from caseworker_app.services import audit, demo_contacts, demo_teams
 from caseworker_app.services import demo_data as data
 from caseworker_app.services.context import Context
 
@@ -1437,6 +1437,9 @@ def generate(
                 session, seed=seed, reference=reference, first_debtor_id=next_ids["debtors"],
                 last_debtor_id=next_ids["debtors"] + totals[1] - 1, loader_login=ctx.actor.login,
                 loader_id=ctx.actor.user_id)
+            demo_teams.generate(
+                session, first_debtor_id=next_ids["debtors"], last_debtor_id=next_ids["debtors"] + totals[1] - 1
+            )
         except BaseException:
             with contextlib.suppress(Exception):  # the original error is what matters; the rollback follows
                 writer.close()

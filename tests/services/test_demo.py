@@ -380,3 +380,19 @@ def test_postgresql_login_that_does_not_own_the_tables(pg_url: str, pg_admin_url
         with admin_engine.connect() as conn:
             conn.execute(text(f"DROP ROLE IF EXISTS {role}"))
         admin_engine.dispose()
+
+
+def test_every_demo_debtor_is_in_a_team_with_a_lead(loaded: tuple[Context, demo.DemoSummary]) -> None:
+    from caseworker_app.services import teams
+
+    ctx, summary = loaded
+    listed = {t.code: t for t in teams.list_teams(ctx)}
+    assert {"INV-UTR", "INV-AMS", "STELLA"} <= set(listed)
+    assert listed["INV-UTR"].debtors + listed["INV-AMS"].debtors == summary.debtors
+    for code in ("INV-UTR", "INV-AMS"):
+        assert [m.login for m in listed[code].members if m.is_lead] == ["j.vandenberg"]
+    with ctx.read() as session:
+        unassigned = session.execute(
+            select(func.count()).where(Debtor.team_id.is_(None) | Debtor.behandelaar_id.is_(None))
+        ).scalar_one()
+    assert unassigned == 0
