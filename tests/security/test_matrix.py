@@ -318,24 +318,31 @@ OTHER_ROWS: tuple[tuple[str, dict[Role, bool], str], ...] = (
         "test_matrix.py::test_no_role_empties_alters_or_adds_triggers_to_any_table[*]",
     ),
     (
-        "propose a four-eyes decision (as themselves)",
+        "propose a four-eyes decision (as themselves, whatever proposer or time it names)",
         {r: r in (R.CASEWORKER, R.BAILIFF, R.TEAMLEAD, R.STELLA) for r in ROLE_COLUMNS},
-        "test_four_eyes.py::test_who_may_propose[*]",
+        "test_four_eyes.py::test_who_may_propose[*]`, "
+        "`test_four_eyes_logins.py::test_a_proposal_names_its_real_proposer_and_waits_for_a_second_person[*]",
     ),
     (
         "decide another officer's proposal (caseworker_decide)",
         {r: r is R.TEAMLEAD for r in ROLE_COLUMNS},
-        "test_four_eyes.py::test_who_may_decide[*]",
+        "test_four_eyes.py::test_who_may_decide[*]`, `test_four_eyes_logins.py::test_who_decides_anothers_proposal[*]",
     ),
     (
         "decide their own proposal",
         dict.fromkeys(ROLE_COLUMNS, False),
-        "test_four_eyes.py::test_a_team_lead_cannot_decide_their_own_proposal",
+        "test_four_eyes.py::test_a_team_lead_cannot_decide_their_own_proposal`, "
+        "`test_four_eyes_logins.py::test_nobody_decides_their_own_proposal[*]",
     ),
     (
         "change or delete a decided decision",
         dict.fromkeys(ROLE_COLUMNS, False),
         "test_four_eyes.py::test_nobody_changes_or_deletes_a_decided_row[*]",
+    ),
+    (
+        "change or delete an open proposal directly (UPDATE/DELETE decisions)",
+        dict.fromkeys(ROLE_COLUMNS, False),
+        "test_four_eyes_logins.py::test_who_decides_anothers_proposal[*]",
     ),
     (
         "become a user or admin by connecting first",
