@@ -168,16 +168,7 @@ def add_claim(
             original_amount=Decimal(amount),
         )
         session.add(claim)
-        session.flush()
-        session.add(
-            Booking(
-                claim_id=claim.id,
-                kind=BookingKind.AANSLAG,
-                amount=Decimal(amount),
-                booking_date=dagtekening,
-                created_by=ctx.actor.login,
-            )
-        )
+        session.flush()  # the assessed amount lives in original_amount only: no aanslag booking repeats it
         for date, value in payments:
             session.add(
                 Booking(

@@ -28,7 +28,7 @@ class LedgerSums:
     reduced: Decimal  # verminderingen, kwijtschelding, afboeking
     costs: Decimal
     rente_booked: Decimal
-    ledger_balance: Decimal  # the sum of all bookings
+    ledger_balance: Decimal  # original_amount plus the sum of all bookings
 
 
 def ledger_sums(ctx: Context, debtor_id: int) -> dict[str, LedgerSums]:
@@ -45,11 +45,11 @@ def ledger_sums(ctx: Context, debtor_id: int) -> dict[str, LedgerSums]:
             total(BookingKind.VERMINDERING, BookingKind.KWIJTSCHELDING, BookingKind.AFBOEKING),
             total(BookingKind.KOSTEN),
             total(BookingKind.RENTE),
-            func.coalesce(func.sum(Booking.amount), 0),
+            Claim.original_amount + func.coalesce(func.sum(Booking.amount), 0),
         )
         .outerjoin(Booking, Booking.claim_id == Claim.id)
         .where(Claim.debtor_id == debtor_id)
-        .group_by(Claim.id, Claim.reference)
+        .group_by(Claim.id, Claim.reference, Claim.original_amount)
     )
     with ctx.read() as session:
         rows = session.execute(stmt).all()

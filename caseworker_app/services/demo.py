@@ -13,8 +13,8 @@ How the data is made
   from the rules engine and its dated parameter tables (``domain.rules``), at the date of each step.
   Where a table has no row for an early date (e.g. aanmaningskosten before 2022) the first year that
   has one is used; that is demo data, not a calculation anybody relies on.
-* Every claim starts with an ``aanslag`` booking on its dagtekening.  Then, depending on the debtor's
-  payment behaviour and the claim's age: paid on time, verrekend (teruggaaf IB, toeslagvoorschot),
+* A claim's assessed amount is its ``original_amount`` (no ``aanslag`` booking repeats it).  Then, depending on
+  the debtor's payment behaviour and the claim's age: paid on time, verrekend (teruggaaf IB, toeslagvoorschot),
   or down the ladder -- betalingsherinnering, aanmaning (+kosten), dwangbevel (+kosten), betalingsregeling,
   hernieuwd bevel, loon-/bankvordering with monthly afdrachten, beslag, executie, a stuitingsbrief on
   old debts, kwijtschelding or afboeking.  A balance never goes below zero.
@@ -34,7 +34,6 @@ from __future__ import annotations
 import bisect
 import contextlib
 import datetime as dt
-import functools
 import itertools
 import math
 import random
@@ -287,7 +286,6 @@ _ONDERNEMER_MIDDELEN = (
 )  # fmt: skip
 _NNP_MIDDELEN = ((Middel.VPB, 25), (Middel.OB, 40), (Middel.LH, 28), (Middel.MRB, 5), (Middel.BPM, 2))
 
-_QUARTER = {1: "1e kwartaal", 2: "2e kwartaal", 3: "3e kwartaal", 4: "4e kwartaal"}
 
 #: plain ``str`` values of the enumerations (``.value`` on an enum member is a descriptor call: too slow here)
 _V: dict[Any, str] = {
@@ -297,11 +295,6 @@ _V: dict[Any, str] = {
 }
 _CREDITOR: dict[Middel, str] = {m: m.creditor.value for m in Middel}
 _TOESLAGEN = frozenset(m for m in Middel if m.creditor is Creditor.TOESLAGEN)
-
-
-@functools.cache
-def _describe(soort: ClaimKind, middel: Middel) -> str:
-    return f"{label(soort).capitalize()} {label(middel)}"
 
 
 def _cumulative(pairs: Sequence[tuple[Any, int]]) -> tuple[list[Any], list[int]]:
@@ -772,7 +765,6 @@ class _Generator:
         # soort and tijdvak
         tijdvak_van: dt.date | None = None
         tijdvak_tot: dt.date | None = None
-        period = ""
         if soort is None:
             if middel in _TOESLAGEN:
                 soort = ClaimKind.TERUGVORDERING
@@ -792,7 +784,6 @@ class _Generator:
                 tijdvak_van = dt.date(y, (quarter - 1) * 3 + 1, 1)
                 tijdvak_tot = dt.date(y + (quarter == 4), 1 if quarter == 4 else quarter * 3 + 1, 1) - dt.timedelta(1)
                 year = y
-                period = f" {_QUARTER[quarter]} {y}"
             elif middel is Middel.MRB:
                 start = dt.date(dagtekening.year, dagtekening.month, 1) - dt.timedelta(days=self._ri(20, 200))
                 tijdvak_van = dt.date(start.year, start.month, 1)
@@ -801,7 +792,6 @@ class _Generator:
                     1
                 )
                 year = tijdvak_van.year
-                period = f" {tijdvak_van.strftime('%d-%m-%Y')} t/m {tijdvak_tot.strftime('%d-%m-%Y')}"
             elif middel in (Middel.ERF, Middel.BPM):
                 year = dagtekening.year
             else:
@@ -810,7 +800,6 @@ class _Generator:
                 year = dagtekening.year - back
         if tijdvak_van is None and middel not in (Middel.ERF, Middel.BPM):
             tijdvak_van, tijdvak_tot = dt.date(year, 1, 1), dt.date(year, 12, 31)
-            period = f" {year}"
         if not ambtshalve and middel in (Middel.IB, Middel.ZVW) and soort is ClaimKind.AANSLAG:
             ambtshalve = rng.random() < 0.05
         # amount
@@ -841,10 +830,7 @@ class _Generator:
                 1,
             )
         )
-        description = _describe(soort, middel) + period
-        if ambtshalve:
-            description += " (ambtshalve)"
-        self._ledger(out, claim_id, person, middel, soort, dag, due, amount, ambtshalve, description)
+        self._ledger(out, claim_id, person, middel, soort, dag, due, amount, ambtshalve)
 
     # ---------------------------------------------------------------------------------- ledger
 
@@ -859,7 +845,6 @@ class _Generator:
         due: int,
         amount: int,
         ambtshalve: bool,
-        description: str,
     ) -> None:
         rng = self.rng
         ref = self.ref_ord
@@ -878,7 +863,7 @@ class _Generator:
 
         caseworker = self._pick(data.CASEWORKER_LOGINS)
         bailiff = self._pick(data.BAILIFF_LOGINS)
-        book(BookingKind.AANSLAG, amount, dag, description, None, data.SYSTEM_LOGIN)
+        # the assessed amount is the claim's original_amount, its one place: no aanslag booking (revision 0010)
         principal = amount  # open belasting/terugvordering, without kosten and rente
         costs = 0
         last = dag

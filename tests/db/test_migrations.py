@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
@@ -71,7 +73,7 @@ def test_history_tables_refuse_update_and_delete(db_url: str, table: str) -> Non
     from tests.factories import add_claim, add_debtor, open_context
 
     ctx = open_context(db_url)
-    add_claim(ctx, add_debtor(ctx), payments=(), steps=())
+    add_claim(ctx, add_debtor(ctx), payments=((dt.date(2025, 6, 1), "10.00"),), steps=())  # one booking at least
     engine = create_engine_for_url(db_url)
     with engine.begin() as conn:
         if table == "enforcement_actions":

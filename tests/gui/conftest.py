@@ -149,13 +149,6 @@ def seed(ctx: Context) -> SeedIds:
             [
                 Booking(
                     claim_id=ib.id,
-                    kind="aanslag",
-                    amount=Decimal("1234.56"),
-                    booking_date=dt.date(2025, 6, 1),
-                    created_by=who,
-                ),
-                Booking(
-                    claim_id=ib.id,
                     kind="betaling",
                     amount=Decimal("-200.00"),
                     booking_date=dt.date(2025, 7, 1),
@@ -182,20 +175,6 @@ def seed(ctx: Context) -> SeedIds:
                     kind="rente",
                     amount=Decimal("12.00"),
                     booking_date=dt.date(2025, 9, 30),
-                    created_by=who,
-                ),
-                Booking(
-                    claim_id=zt.id,
-                    kind="aanslag",
-                    amount=Decimal("845.00"),
-                    booking_date=dt.date(2025, 2, 10),
-                    created_by=who,
-                ),
-                Booking(
-                    claim_id=ob.id,
-                    kind="aanslag",
-                    amount=Decimal("3120.00"),
-                    booking_date=dt.date(2025, 9, 1),
                     created_by=who,
                 ),
                 EnforcementAction(

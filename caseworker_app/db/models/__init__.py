@@ -2,8 +2,8 @@
 
 Conventions:
 
-* Money is ``NUMERIC(14, 2)`` (``Decimal``); a balance is always a sum of :class:`Booking` rows,
-  never a stored number that can drift.
+* Money is ``NUMERIC(14, 2)`` (``Decimal``); a claim's balance is always its ``original_amount`` (the one place
+  its principal lives) plus the sum of its :class:`Booking` rows, never a stored number that can drift.
 * Mutable records carry ``version`` (SQLAlchemy ``version_id_col``): an UPDATE that finds another
   version raises, and the service turns that into a field-by-field conflict.
 * :class:`Booking`, :class:`EnforcementAction`, :class:`Payment`, :class:`PaymentAllocation` and :class:`AuditEntry`

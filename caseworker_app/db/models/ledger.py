@@ -58,7 +58,9 @@ class Booking(Base):
     """One line of a claim's ledger.  Append-only: a correction is a new booking.
 
     ``amount`` is signed: debits (aanslag, kosten, rente) are positive, credits (betaling,
-    verrekening, vermindering, kwijtschelding, afboeking) negative, so a balance is ``SUM(amount)``.
+    verrekening, vermindering, kwijtschelding, afboeking) negative, so a claim's balance is
+    ``original_amount + SUM(amount)``.  The assessed amount lives in ``Claim.original_amount`` only: an
+    ``aanslag`` booking is a later correction of it, never a repeat (revision 0010).
     """
 
     __tablename__ = "bookings"

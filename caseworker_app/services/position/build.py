@@ -50,7 +50,8 @@ def get_position(ctx: Context, debtor_id: int, as_of: dt.date | None = None) -> 
         t2 = time.perf_counter()
         totals = compute_totals(claims)
         by_id = {c.id: c for c in loaded.claims}
-        movements = [
+        movements = [LedgerMovement(c.dagtekening, c.creditor, c.original_amount) for c in loaded.claims]
+        movements += [
             LedgerMovement(row.booking_date, creditor, row.amount)
             for claim_id, rows in loaded.bookings.items()
             for creditor in (by_id[claim_id].creditor,)  # once per claim, not per booking

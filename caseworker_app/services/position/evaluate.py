@@ -44,17 +44,12 @@ _MIDDELEN = {m.value: m for m in Middel}
 def _facts(claim: Any, ledger: Sequence[Any], steps: Sequence[Any], effects: tuple[ClaimEffect, ...], *,
            fraude: bool, perspectief: bool | None, bvv_op: dt.date | None,
            contacten: tuple[rules.Contact, ...] | None = None) -> rules.ClaimFacts:
-    """The rules engine's input for one claim.  The claim's own aanslag booking is the ``bedrag``, not a booking."""
+    """The rules engine's input for one claim.  The assessed amount is the claim's ``original_amount`` (the ``bedrag``),
+    the one place it lives; every ``aanslag`` booking is a correction of it (revision 0010)."""
     original = claim.original_amount
-    seen_own = False
-    bookings: list[rules.Booking] = []
     make = rules.Booking
-    for row in ledger:
-        kind = _BOOKING_KINDS[row.kind]
-        if kind is BookingKind.AANSLAG and not seen_own and row.amount == original:
-            seen_own = True  # the booking that put the assessed amount on the ledger
-            continue
-        bookings.append(make(kind, row.amount, row.booking_date))
+    kinds = _BOOKING_KINDS
+    bookings = [make(kinds[row.kind], row.amount, row.booking_date) for row in ledger]
     make_step = rules.StepTaken
     taken = tuple(
         # an action recorded as not stuitend is still a rung; it only does not stuit the verjaring

@@ -46,15 +46,11 @@ def timeline_of(loaded: Loaded, by_id: Mapping[int, Any]) -> list[TimelineEvent]
         claim_events.append(event(claim.dagtekening, "vordering", f"{soort.capitalize()} opgelegd",
                                   f"{middel} ({soort}), te betalen vóór {format_date(claim.vervaldatum)}",
                                   claim.original_amount, claim.reference, claim.creditor))
-    aanslag = BookingKind.AANSLAG.value
     for claim_id, rows in loaded.bookings.items():
         claim = by_id[claim_id]
-        reference, creditor, original, dagtekening = claim.reference, claim.creditor, claim.original_amount, \
-            claim.dagtekening
-        for row in rows:
+        reference, creditor = claim.reference, claim.creditor
+        for row in rows:  # the assessed amount is the claim event above; an aanslag booking is a correction of it
             kind = row.kind
-            if kind == aanslag and row.amount == original and row.booking_date == dagtekening:
-                continue  # the claim event above already says this
             description, source = row.description, row.source
             if description and source:
                 detail = f"{description} — {source}"
