@@ -23,6 +23,7 @@ balance the other already paid.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -41,12 +42,19 @@ from caseworker_app.domain.params import load_parameters
 from caseworker_app.domain.permissions import Permission
 from caseworker_app.domain.position_totals import compute_totals
 from caseworker_app.domain.rules.position import ClaimFacts
-from caseworker_app.domain.rules.toerekening import Allocation, ClaimBalance, allocate, claim_balance
+from caseworker_app.domain.rules.toerekening import (
+    Allocation,
+    ClaimAllocation,
+    ClaimBalance,
+    allocate,
+    claim_balance,
+)
 from caseworker_app.domain.types import BookingKind
 
 from caseworker_app.db.models import Booking, Claim, Payment, PaymentAllocation
 from caseworker_app.db.models.payments import PAYMENT_CHANNELS
 from caseworker_app.db.repositories import debtors as debtor_repo
+from caseworker_app.db.repositories.ledger import BookingRow
 
 from caseworker_app.services.capabilities import Capabilities
 from caseworker_app.services.context import Context
@@ -237,10 +245,16 @@ def record_payment(
                           kenmerk=wanted, source=source, created_by=ctx.actor.login)
         session.add(payment)
         session.flush()
-        book_allocation(session, payment, allocation, kind, ctx.actor.login)
+        written = book_allocation(session, payment, allocation, kind, ctx.actor.login)
         session.flush()
-        after = load(session, debtor_id, day, ctx.db.capabilities.position_extensions())
-        claims_after = evaluate_claims(after, day)
+        # the position after it: what was loaded plus the bookings just written (dated ``day``, so last in date
+        # order), evaluated again -- the same figures a reload gives, without reading everything twice
+        bookings = {claim_id: list(rows) for claim_id, rows in loaded.bookings.items()}
+        for booking in written:
+            bookings.setdefault(booking.claim_id, []).append(
+                BookingRow(booking.kind, Decimal(booking.amount), booking.booking_date, booking.description,
+                           booking.source))
+        claims_after = evaluate_claims(dataclasses.replace(loaded, bookings=bookings), day)
         open_by_claim = {c.id: c.open for c in claims_after}
         totals = compute_totals(claims_after)
         if duplicate:
@@ -261,14 +275,18 @@ def record_payment(
         )
 
 
-def book_allocation(session: Session, payment: Payment, allocation: Allocation, kind: BookingKind, actor: str) -> None:
+def book_allocation(
+    session: Session, payment: Payment, allocation: Allocation, kind: BookingKind, actor: str
+) -> list[Booking]:
     """The ledger rows of an allocated payment: per claim its rente booking, its payment booking, its allocation.
+    Returns the bookings written, in the order written.
 
     (Also what the demo's bulk path writes, as plain rows; ``tests/services/test_payments.py`` keeps them equal.)"""
     description = "Verrekening" if kind is BookingKind.VERREKENING else "Betaling"
     via = _CHANNEL_TEXT.get(payment.channel)
     if via and kind is BookingKind.BETALING:
         description = f"{description} {via}"
+    lines: list[tuple[ClaimAllocation, int, Booking, Booking | None]] = []
     for part in allocation.claims:
         if part.total <= 0:
             continue  # nothing of the payment reached this claim: no rente is brought due either
@@ -278,14 +296,20 @@ def book_allocation(session: Session, payment: Payment, allocation: Allocation, 
             rente_booking = Booking(claim_id=claim_id, kind=BookingKind.RENTE.value, amount=part.rente_due,
                                     booking_date=payment.payment_date, description="Invorderingsrente",
                                     source=None, created_by=actor)
-            session.add(rente_booking)
         booking = Booking(claim_id=claim_id, kind=kind.value, amount=-part.total, booking_date=payment.payment_date,
                           description=description, source=(payment.source or payment.kenmerk), created_by=actor)
-        session.add(booking)
-        session.flush()
-        session.add(PaymentAllocation(payment_id=payment.id, claim_id=claim_id, kosten=part.kosten, rente=part.rente,
-                                      hoofdsom=part.hoofdsom, booking_id=booking.id,
-                                      rente_booking_id=rente_booking.id if rente_booking is not None else None))
+        lines.append((part, claim_id, booking, rente_booking))
+    # two flushes for any number of claims (the inserts are batched), not one per claim
+    written = [b for _p, _c, booking, rente in lines for b in ((rente, booking) if rente else (booking,))]
+    session.add_all(written)
+    session.flush()
+    session.add_all([
+        PaymentAllocation(payment_id=payment.id, claim_id=claim_id, kosten=part.kosten, rente=part.rente,
+                          hoofdsom=part.hoofdsom, booking_id=booking.id,
+                          rente_booking_id=rente.id if rente is not None else None)
+        for part, claim_id, booking, rente in lines
+    ])
+    return written
 
 
 def _debtor(session: Session, identifier: str | int) -> tuple[int, str]:
