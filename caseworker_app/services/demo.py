@@ -19,6 +19,10 @@ How the data is made
   hernieuwd bevel, loon-/bankvordering with monthly afdrachten, beslag, executie, a stuitingsbrief on
   old debts, kwijtschelding or afboeking.  A balance never goes below zero.
 
+* Money received is written as ``services/payments.py`` records it: a ``payments`` row at debtor level (the claim's
+  kenmerk named) and a ``payment_allocations`` row with the split kosten / rente / hoofdsom and its bookings
+  (``tests/services/test_demo_payments.py`` replays payoffs through the service and finds the same rows).
+
 Speed
 -----
 The rows bypass the ORM: primary keys are assigned here (after the current maximum), rows are
@@ -72,6 +76,8 @@ from caseworker_app.db.models import (
     EnforcementAction,
     FinancialSituation,
     Household,
+    Payment,
+    PaymentAllocation,
     User,
     UserRole,
 )
@@ -140,6 +146,10 @@ CLAIM_COLUMNS = (
 )  # fmt: skip
 BOOKING_COLUMNS = ("id", "claim_id", "kind", "amount", "booking_date", "description", "source", "created_by")
 ACTION_COLUMNS = ("id", "claim_id", "step", "action_date", "stuit", "costs", "notes", "created_by")
+PAYMENT_COLUMNS = (
+    "id", "debtor_id", "kind", "channel", "amount", "payment_date", "kenmerk", "source", "created_by",
+)  # fmt: skip
+ALLOCATION_COLUMNS = ("id", "payment_id", "claim_id", "kosten", "rente", "hoofdsom", "booking_id", "rente_booking_id")
 
 #: tables in foreign-key order, with the columns the generator fills
 TABLES: tuple[tuple[Table, tuple[str, ...]], ...] = (
@@ -149,6 +159,8 @@ TABLES: tuple[tuple[Table, tuple[str, ...]], ...] = (
     (cast(Table, Claim.__table__), CLAIM_COLUMNS),
     (cast(Table, Booking.__table__), BOOKING_COLUMNS),
     (cast(Table, EnforcementAction.__table__), ACTION_COLUMNS),
+    (cast(Table, Payment.__table__), PAYMENT_COLUMNS),
+    (cast(Table, PaymentAllocation.__table__), ALLOCATION_COLUMNS),
 )
 
 
@@ -235,9 +247,12 @@ class _Batch:
     claims: list[Row] = field(default_factory=list)
     bookings: list[Row] = field(default_factory=list)
     actions: list[Row] = field(default_factory=list)
+    payments: list[Row] = field(default_factory=list)
+    allocations: list[Row] = field(default_factory=list)
 
     def tables(self) -> tuple[list[Row], ...]:
-        return (self.households, self.debtors, self.financial, self.claims, self.bookings, self.actions)
+        return (self.households, self.debtors, self.financial, self.claims, self.bookings, self.actions,
+                self.payments, self.allocations)
 
 
 @dataclass
@@ -295,6 +310,7 @@ _V: dict[Any, str] = {
 }
 _CREDITOR: dict[Middel, str] = {m: m.creditor.value for m in Middel}
 _TOESLAGEN = frozenset(m for m in Middel if m.creditor is Creditor.TOESLAGEN)
+_BAILIFFS = frozenset(data.BAILIFF_LOGINS)
 
 
 def _cumulative(pairs: Sequence[tuple[Any, int]]) -> tuple[list[Any], list[int]]:
@@ -830,7 +846,7 @@ class _Generator:
                 1,
             )
         )
-        self._ledger(out, claim_id, person, middel, soort, dag, due, amount, ambtshalve)
+        self._ledger(out, claim_id, reference, person, middel, soort, dag, due, amount, ambtshalve)
 
     # ---------------------------------------------------------------------------------- ledger
 
@@ -838,6 +854,7 @@ class _Generator:
         self,
         out: _Batch,
         claim_id: int,
+        reference: str,
         person: _Person,
         middel: Middel,
         soort: ClaimKind,
@@ -855,8 +872,27 @@ class _Generator:
         toeslag = middel in _TOESLAGEN
         date = self._date
 
-        def book(kind: BookingKind, cents: int, day: int, text_: str | None, source: str | None, by: str) -> None:
-            bookings.append((next_booking(), claim_id, _V[kind], cents, day, text_, source, by))
+        def book(kind: BookingKind, cents: int, day: int, text_: str | None, source: str | None, by: str) -> int:
+            booking_id = next_booking()
+            bookings.append((booking_id, claim_id, _V[kind], cents, day, text_, source, by))
+            return booking_id
+
+        bailiffs = _BAILIFFS
+        payment_rows = out.payments
+        allocation_rows = out.allocations
+        new_id = self._id
+
+        def received(kind: BookingKind, day: int, source: str | None, by: str, kosten: int, rente: int,
+                     hoofdsom: int, booking_id: int, rente_booking_id: int | None) -> None:
+            """The payment row and its allocation, as ``services/payments.py`` writes them for money received:
+            recorded at debtor level, directed at this claim (its kenmerk), split kosten / rente / hoofdsom."""
+            payment_id = new_id("payments")
+            channel = ("verrekening" if kind is BookingKind.VERREKENING
+                       else "deurwaarder" if by in bailiffs else "bank")
+            payment_rows.append((payment_id, person.debtor_id, _V[kind], channel, kosten + rente + hoofdsom, day,
+                                 reference, source, by))
+            allocation_rows.append((new_id("payment_allocations"), payment_id, claim_id, kosten, rente, hoofdsom,
+                                    booking_id, rente_booking_id))
 
         def act(step: EnforcementStep, day: int, costs: int, notes: str | None, by: str, stuit: bool = True) -> None:
             actions.append((next_action(), claim_id, _V[step], day, stuit, costs, notes, by))
@@ -871,9 +907,11 @@ class _Generator:
         def pay_all(day: int, source: str, text_: str = "Betaling") -> None:
             nonlocal principal, costs, last
             rente = self._rente(principal, due, day)
+            rente_id = None
             if rente:
-                book(BookingKind.RENTE, rente, day, "Invorderingsrente", None, data.SYSTEM_LOGIN)
-            book(BookingKind.BETALING, -(principal + costs + rente), day, text_, source, data.SYSTEM_LOGIN)
+                rente_id = book(BookingKind.RENTE, rente, day, "Invorderingsrente", None, data.SYSTEM_LOGIN)
+            paid = book(BookingKind.BETALING, -(principal + costs + rente), day, text_, source, data.SYSTEM_LOGIN)
+            received(BookingKind.BETALING, day, source, data.SYSTEM_LOGIN, costs, rente, principal, paid, rente_id)
             principal = costs = 0
             last = day
 
@@ -895,8 +933,9 @@ class _Generator:
                     pay_all(day, source or "overboeking", text_)
                     return
                 cents = principal + costs
-            book(kind, -cents, day, text_, source, by)
+            paid = book(kind, -cents, day, text_, source, by)
             from_costs = min(costs, cents)
+            received(kind, day, source, by, from_costs, 0, cents - from_costs, paid, None)
             costs -= from_costs
             principal -= cents - from_costs
             last = day

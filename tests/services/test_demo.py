@@ -32,6 +32,8 @@ from caseworker_app.db.models import (
     EnforcementAction,
     FinancialSituation,
     Household,
+    Payment,
+    PaymentAllocation,
     User,
 )
 
@@ -43,7 +45,7 @@ REFERENCE = dt.date(2026, 11, 26)
 N = 400
 
 _VOLATILE = {"created_at", "updated_at"}
-_TABLES = (Household, Debtor, FinancialSituation, Claim, Booking, EnforcementAction)
+_TABLES = (Household, Debtor, FinancialSituation, Claim, Booking, EnforcementAction, Payment, PaymentAllocation)
 
 
 def _dump(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
