@@ -18,6 +18,7 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from caseworker_app import APP_NAME, __version__
 from caseworker_app.errors import CaseworkerError, StorageError, ValidationError
@@ -35,8 +36,52 @@ EXIT_BUG = 70
 EXIT_PIPE = 141
 
 
+#: argparse's own messages in Dutch (it looks each up through ``argparse._`` at the moment it is shown).
+_ARGPARSE_DUTCH = {
+    "usage: ": "gebruik: ",
+    "options": "opties",
+    "positional arguments": "argumenten",
+    "show this help message and exit": "toon deze hulptekst en stop",
+    "the following arguments are required: %s": "verplicht maar niet opgegeven: %s",
+    "one of the arguments %s is required": "een van deze argumenten is verplicht: %s",
+    "unrecognized arguments: %s": "onbekende argumenten: %s",
+    "argument %(argument_name)s: %(message)s": "%(argument_name)s: %(message)s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "onbekende keuze %(value)r (kies uit %(choices)s)",
+    "invalid %(type)s value: %(value)r": "ongeldige waarde %(value)r",
+    "expected one argument": "hier hoort een waarde bij",
+    "expected at least one argument": "hier hoort minstens een waarde bij",
+    "expected at most one argument": "hier hoort hoogstens een waarde bij",
+    "not allowed with argument %s": "niet samen met %s",
+    "ambiguous option: %(option)s could match %(matches)s": "onduidelijke optie %(option)s: bedoelt u %(matches)s?",
+    "ignored explicit argument %r": "waarde %r hoort hier niet bij",
+    "can't open '%(filename)s': %(error)s": "kan '%(filename)s' niet openen: %(error)s",
+    "unexpected option string: %s": "onverwachte optie: %s",
+}
+_english = argparse._  # type: ignore[attr-defined]
+
+
+def _argparse_dutch(message: str) -> str:
+    return _ARGPARSE_DUTCH.get(message) or _english(message)
+
+
+argparse._ = _argparse_dutch  # type: ignore[attr-defined]
+
+
+class Parser(argparse.ArgumentParser):
+    """An argument parser whose refusals are one Dutch line and exit 2, like every other refusal.
+
+    argparse's own ``error`` prints the whole usage and an English sentence; an officer (or a script reading
+    stderr) gets one line that names what is wrong and where the help is.  Sub-parsers are of this class too
+    (``add_subparsers`` uses the class of its parser).
+    """
+
+    def error(self, message: str) -> NoReturn:
+        line = " ".join(message.split())
+        self.exit(EXIT_USER, f"{self.prog}: {line} (hulp: {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = Parser(add_help=False)
     common.add_argument(
         "--database",
         metavar="URL",
@@ -51,7 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="werk als deze gebruiker (alleen op een lokale SQLite-database; op PostgreSQL geldt de database-login)",
     )
     common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="uitgebreide logging")
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="caseworker",
         description=f"{APP_NAME}: de totale schuldpositie, maatwerk en contact voor invordering.",
         parents=[common],

@@ -43,3 +43,34 @@ def test_unreachable_database_from_the_environment(
     assert cli.main(["db", "status"]) == cli.EXIT_STORAGE
     err = capsys.readouterr().err
     assert "niet bereikbaar" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "says"),
+    [
+        (["payment", "record", "123456782"], "verplicht maar niet opgegeven: --bedrag, --datum"),
+        (["debtor", "show"], "verplicht maar niet opgegeven: BSN"),
+        (["payment", "record", "123456782", "--bedrag"], "--bedrag: hier hoort een waarde bij"),
+        (["debtor", "show", "123456782", "--frob"], "onbekende argumenten: --frob"),
+        (["bestaatniet"], "onbekende keuze 'bestaatniet'"),
+    ],
+)
+def test_a_command_typed_wrong_is_one_dutch_line_and_exit_2(
+    argv: list[str], says: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """argparse's own refusal (a whole usage block and an English sentence) is one Dutch line, like every other."""
+    with pytest.raises(SystemExit) as info:
+        cli.main(argv)
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert len(lines) == 1 and says in lines[0] and "--help" in lines[0], err
+    assert "error" not in err and "usage" not in err
+
+
+def test_help_speaks_dutch(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        cli.main(["debtor", "show", "--help"])
+    assert info.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("gebruik: caseworker debtor show") and "opties:" in out and "usage" not in out
