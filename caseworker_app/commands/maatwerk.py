@@ -1,5 +1,4 @@
-"""``caseworker maatwerk propose|list`` (``decide`` and ``end`` come with the decisions): maatwerk from the
-command line (issue 10, fixed interface).
+"""``caseworker maatwerk propose|decide|end|list``: maatwerk from the command line (issue 10, fixed interface).
 
 The acting user is who the database says (the PostgreSQL login; on SQLite the local profile): there is no option
 to act as someone else.  A refusal (own proposal, missing role, wrong state, wrong input) is one Dutch line on
@@ -46,6 +45,25 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
                          "maand, verrekening ten hoogste per maand, kwijt te schelden kosten of rente)")
     propose.add_argument("--json", action="store_true", help="uitvoer als JSON")
     propose.set_defaults(func=run_propose)
+
+    decide = actions.add_parser("decide", parents=[common], help="besluit over een voorstel (teamleider)",
+                                description="Besluit over een voorstel; wie het voorstelde kan er niet over besluiten.")
+    decide.add_argument("id", metavar="ID", help="nummer van de maatregel")
+    decide.add_argument("--besluit", required=True, metavar="goedgekeurd|afgewezen|teruggestuurd")
+    decide.add_argument("--toelichting", metavar="TEKST", help="reden of vraag (nodig bij afwijzen en terugsturen)")
+    decide.add_argument("--voorwaarde", metavar="TEKST", help="voorwaarde bij goedkeuren")
+    decide.add_argument("--tot", metavar="JJJJ-MM-DD", help="goedkeuren voor een kortere periode: tot en met deze dag")
+    decide.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    decide.set_defaults(func=run_decide)
+
+    end = actions.add_parser("end", parents=[common], help="stel voor een maatregel eerder te beëindigen",
+                             description="Eerder beëindigen werkt tegen de schuldenaar: het wordt besloten "
+                             "zoals de maatregel zelf, en de reden wordt vastgelegd.")
+    end.add_argument("id", metavar="ID", help="nummer van de maatregel")
+    end.add_argument("--reden", required=True, metavar="TEKST", help="waarom de maatregel eerder stopt")
+    end.add_argument("--per", metavar="JJJJ-MM-DD", help="laatste dag dat de maatregel werkt (standaard vandaag)")
+    end.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    end.set_defaults(func=run_end)
 
     listing = actions.add_parser("list", parents=[common], help="toon maatregelen",
                                  description="Toon maatregelen, van één schuldenaar of alle, met hun status.")
@@ -109,6 +127,40 @@ def run_propose(args: argparse.Namespace) -> int:
     print(f"Maatregel {m.id} ({m.soort_label}) voorgesteld: {m.status_label}.")
     for step in effect.explanation:
         print(f"  {step.description}" + (f": {step.value}" if step.value else ""))
+    return 0
+
+
+def run_decide(args: argparse.Namespace) -> int:
+    from caseworker_app.services import maatwerk
+
+    measure_id = _id(args.id)
+    until = _date(args.tot, "--tot")
+    ctx = open_context(args)
+    m = maatwerk.decide(ctx, measure_id, args.besluit, args.toelichting, voorwaarde=args.voorwaarde,
+                        voorwaarde_tot=until)
+    if args.json:
+        _print_json(m.to_json())
+        return 0
+    print(f"Maatregel {m.id} ({m.soort_label}): {m.status_label}.")
+    return 0
+
+
+def run_end(args: argparse.Namespace) -> int:
+    from caseworker_app.services import maatwerk
+
+    measure_id = _id(args.id)
+    per = _date(args.per, "--per")
+    ctx = open_context(args)
+    m = maatwerk.end(ctx, measure_id, args.reden, einde=per)
+    if args.json:
+        _print_json(m.to_json())
+        return 0
+    pending = m.pending_end
+    if pending is not None:
+        print(f"Voorstel om maatregel {m.id} ({m.soort_label}) per {pending.einde:%d-%m-%Y} te beëindigen "
+              "ligt ter beslissing bij een teamleider.")
+    else:
+        print(f"Maatregel {m.id} ({m.soort_label}): {m.status_label}.")
     return 0
 
 

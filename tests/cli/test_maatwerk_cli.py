@@ -123,3 +123,52 @@ def test_export_writes_jsonl_to_a_file_and_never_over_one(setup: tuple[str, Cont
     assert code == 0 and out.startswith("type,versie,stand_op,id,")
     code, _out, err = run(capsys, url, "export", "maatwerk", "--since", "2000-01-01", "--format", "xml")
     assert code == 2 and "jsonl of csv" in err
+
+
+def run_as(capsys: pytest.CaptureFixture[str], who: Context, *args: str) -> tuple[int, str, str]:
+    """As the login ``who`` works with: on PostgreSQL its own connection, on SQLite the local profile ``--user``."""
+    extra = [] if who.db.is_shared else ["--user", who.actor.login]
+    code = cli.main([*args, "--database", who.db.url, *extra])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_decide_and_end_by_the_fixed_commands_with_four_eyes(setup: tuple[str, Context],
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.factories import login_as
+
+    from caseworker_app.domain.types import Role
+
+    url, ctx = setup
+    bea = login_as(ctx, url, "bea", Role.CASEWORKER)
+    tom = login_as(ctx, url, "tom", Role.TEAMLEAD)
+    van, tot = TODAY.isoformat(), (TODAY + dt.timedelta(days=60)).isoformat()
+    code, out, err = run_as(capsys, bea, "maatwerk", "propose", BSN, "--soort", "geen_dwang", "--van", van,
+                            "--tot", tot, "--reden", "Schuldhulp gestart", "--json")
+    assert code == 0, err
+    measure_id = str(json.loads(out)["id"])
+    code, out, err = run_as(capsys, bea, "maatwerk", "decide", measure_id, "--besluit", "goedgekeurd")
+    assert code == 2 and err.count("\n") == 1 and "teamleider" in err  # not the proposer, not without the role
+    code, out, err = run_as(capsys, tom, "maatwerk", "decide", measure_id, "--besluit", "zomaar")
+    assert code == 2 and "besluit" in err
+    code, out, err = run_as(capsys, tom, "maatwerk", "decide", measure_id, "--besluit", "goedgekeurd",
+                            "--toelichting", "Akkoord", "--json")
+    assert code == 0, err
+    doc = json.loads(out)
+    assert (doc["id"], doc["status"], doc["besloten_door"]) == (int(measure_id), "actief", tom.actor.login)
+    code, out, err = run_as(capsys, tom, "maatwerk", "decide", measure_id, "--besluit", "afgewezen",
+                            "--toelichting", "toch niet")
+    assert code == 2 and "al besloten door" in err  # decide twice
+    code, out, err = run_as(capsys, bea, "maatwerk", "end", measure_id, "--reden", "Schuldhulp gestopt")
+    assert code == 0 and "ter beslissing" in out, err
+    code, out, err = run_as(capsys, tom, "maatwerk", "decide", measure_id, "--besluit", "goedgekeurd", "--json")
+    assert code == 0, err
+    assert json.loads(out)["werkt_tot"] == TODAY.isoformat()
+    code, out, err = run_as(capsys, tom, "maatwerk", "decide", "999999", "--besluit", "goedgekeurd")
+    assert code == 2 and "bestaat niet" in err
+    code, out, err = run_as(capsys, tom, "maatwerk", "decide", "abc", "--besluit", "goedgekeurd")
+    assert code == 2 and "geen nummer" in err
+    code, out, err = run_as(capsys, tom, "maatwerk", "list", "--status", "actief", "--json")
+    assert [m["id"] for m in json.loads(out)] == [int(measure_id)]
+    for c in (bea, tom):
+        c.db.dispose()

@@ -12,6 +12,7 @@ and a second pair of eyes.
 
 from __future__ import annotations
 
+from caseworker_app.services.maatwerk.deciding import decide, end
 from caseworker_app.services.maatwerk.dto import DecisionFacts, MeasureDTO, MeasureEndInfo
 from caseworker_app.services.maatwerk.effect import MeasureEffect, effect_of
 from caseworker_app.services.maatwerk.service import (
@@ -29,8 +30,10 @@ __all__ = [
     "MeasureEffect",
     "MeasureEndInfo",
     "Proposal",
+    "decide",
     "draft_for",
     "effect_of",
+    "end",
     "get_measure",
     "list_measures",
     "preview",

@@ -131,3 +131,7 @@ def install(registry: Capabilities) -> None:
         .join(Measure, Measure.id == MeasureEnd.measure_id)
         .where(Measure.debtor_id == debtor_id).scalar_subquery())
     registry.add_timeline_kind(TIMELINE_KIND, "Maatwerk")
+    from caseworker_app.services.maatwerk.deciding import HANDLERS
+
+    for kind, handler in HANDLERS.items():
+        registry.add_decision_handler(kind, handler)

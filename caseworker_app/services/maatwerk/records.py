@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Sequence
 
-from sqlalchemy.orm import Session
+from sqlalchemy import select
+from sqlalchemy.orm import Session, aliased
 
 from caseworker_app.domain.maatwerk import GOEDGEKEURD, effective_period, status_of
 
+from caseworker_app.db.models import Decision, User
 from caseworker_app.db.repositories import maatwerk as repo
 from caseworker_app.db.repositories.maatwerk import MeasureRow
 
@@ -19,11 +22,35 @@ KIND_EINDE = "maatwerk_einde"
 
 
 def decision_facts(session: Session, kind: str, subject_ids: Sequence[int]) -> dict[int, DecisionFacts]:
-    """The latest decision of ``kind`` per subject id.
-
-    The ``decisions`` table arrives with ``services/decisions.py``; until then no measure has a decision.
-    """
-    return {}
+    """The latest decision of ``kind`` per subject id (``decisions``, owned by ``services/decisions.py``)."""
+    if not subject_ids:
+        return {}
+    proposer, decider = aliased(User, name="proposer"), aliased(User, name="decider")
+    stmt = (
+        select(Decision.id, Decision.subject_id, Decision.status, proposer.login, decider.login, decider.display_name,
+               Decision.decided_at, Decision.toelichting, Decision.voorwaarde, Decision.voorwaarde_tot, Decision.effect)
+        .join(proposer, proposer.id == Decision.proposed_by)
+        .outerjoin(decider, decider.id == Decision.decided_by)
+        .where(Decision.kind == kind)
+        .order_by(Decision.id)
+    )
+    ids = list(subject_ids)
+    if len(ids) <= 500:
+        stmt = stmt.where(Decision.subject_id.in_(ids))
+    wanted = set(ids)
+    out: dict[int, DecisionFacts] = {}
+    for (d_id, subject, status, p_login, d_login, d_name, decided_at, note, condition, until,
+         effect) in session.connection().execute(stmt):
+        if subject not in wanted:
+            continue
+        try:
+            parsed = json.loads(effect or "{}")
+        except ValueError:
+            parsed = {}
+        out[subject] = DecisionFacts(d_id, status, p_login, d_login if status != "open" else None, d_name,
+                                     decided_at, note, condition, until,
+                                     parsed if isinstance(parsed, dict) else {})
+    return out
 
 
 def _einde(ends: Sequence[MeasureEndInfo]) -> dt.date | None:

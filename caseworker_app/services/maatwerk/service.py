@@ -20,11 +20,11 @@ from caseworker_app.domain.permissions import Permission
 
 from caseworker_app.db.repositories import maatwerk as repo
 
-from caseworker_app.services import position
+from caseworker_app.services import decisions, position
 from caseworker_app.services.context import Context
 from caseworker_app.services.maatwerk.dto import MeasureDTO
 from caseworker_app.services.maatwerk.effect import MeasureEffect, effect_of
-from caseworker_app.services.maatwerk.records import to_dtos
+from caseworker_app.services.maatwerk.records import KIND, to_dtos
 
 
 @dataclass(frozen=True)
@@ -91,6 +91,11 @@ def propose(ctx: Context, identifier: str, *, today: dt.date | None = None, prev
                     "reden": draft.reden, "previous_id": previous_id},
             claim_ids=[by_reference[r] for r in draft.vorderingen],
             proposed_by=ctx.actor.login,
+        )
+        # four eyes: a team lead decides (services/decisions.py); "eerst_contact" is decided alone as shipped
+        decisions.request_decision(
+            session, kind=KIND, subject_id=measure_id, debtor_id=pos.debtor.id, soort=draft.soort,
+            reason=draft.reden, effect=effect.to_json(), amount=draft.bedrag, days=draft.days,
         )
         (measure,) = to_dtos(session, repo.measures(session, ids=[measure_id]), day)
     return Proposal(measure, effect)
