@@ -88,7 +88,7 @@ def _list(value: str | None) -> tuple[str, ...] | None:
     return tuple(part.strip() for part in value.split(",") if part.strip())
 
 
-def _id(value: str) -> int:
+def measure_id(value: str) -> int:
     from caseworker_app.errors import ValidationError
 
     text = value.strip()
@@ -133,10 +133,10 @@ def run_propose(args: argparse.Namespace) -> int:
 def run_decide(args: argparse.Namespace) -> int:
     from caseworker_app.services import maatwerk
 
-    measure_id = _id(args.id)
+    number = measure_id(args.id)
     until = _date(args.tot, "--tot")
     ctx = open_context(args)
-    m = maatwerk.decide(ctx, measure_id, args.besluit, args.toelichting, voorwaarde=args.voorwaarde,
+    m = maatwerk.decide(ctx, number, args.besluit, args.toelichting, voorwaarde=args.voorwaarde,
                         voorwaarde_tot=until)
     if args.json:
         _print_json(m.to_json())
@@ -148,10 +148,10 @@ def run_decide(args: argparse.Namespace) -> int:
 def run_end(args: argparse.Namespace) -> int:
     from caseworker_app.services import maatwerk
 
-    measure_id = _id(args.id)
+    number = measure_id(args.id)
     per = _date(args.per, "--per")
     ctx = open_context(args)
-    m = maatwerk.end(ctx, measure_id, args.reden, einde=per)
+    m = maatwerk.end(ctx, number, args.reden, einde=per)
     if args.json:
         _print_json(m.to_json())
         return 0

@@ -34,6 +34,18 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
         help="vervang een bestaand bestand (nooit een database, map of apparaat)",
     )
     overview.set_defaults(func=run_schuldoverzicht)
+    besluit = kinds.add_parser(
+        "besluit",
+        parents=[common],
+        help="besluitbrief over een maatregel (maatwerk), in gewone taal",
+        description="Maakt een PDF (A4) voor de burger: wat wij besloten over de maatregel, voor welke schulden, "
+        "van wanneer tot wanneer, wat het betekent en wat de burger kan doen.",
+    )
+    besluit.add_argument("id", metavar="ID", help="nummer van de maatregel (caseworker maatwerk list)")
+    besluit.add_argument("-o", "--output", required=True, metavar="BESTAND.pdf", help="waar de PDF komt")
+    besluit.add_argument("--force", action="store_true",
+                         help="vervang een bestaand bestand (nooit een database, map of apparaat)")
+    besluit.set_defaults(func=run_besluit)
 
 
 def run_schuldoverzicht(args: argparse.Namespace) -> int:
@@ -57,4 +69,22 @@ def run_schuldoverzicht(args: argparse.Namespace) -> int:
         f"Schuldoverzicht van {pos.debtor.display_name} per {format_date(pos.as_of)} geschreven naar {args.output} "
         f"({pos.totals.claim_count} vorderingen, totaal open {format_eur(pos.totals.open)})."
     )
+    return 0
+
+
+def run_besluit(args: argparse.Namespace) -> int:
+    from caseworker_app.commands.maatwerk import measure_id
+
+    from caseworker_app.services import output
+    from caseworker_app.services.maatwerk import letter
+
+    number = measure_id(args.id)
+    output.check_target(args.output, force=args.force)  # refuse before the database is even opened
+    ctx = open_context(args)
+    if ctx.db.read_only_reason is not None:  # making one is recorded in the audit trail
+        from caseworker_app.errors import StorageError
+
+        raise StorageError("database_read_only", reason=ctx.db.read_only_reason)
+    letter.write_besluit(ctx, number, args.output, force=args.force)
+    print(f"Besluitbrief over maatregel {number} geschreven naar {args.output}.")
     return 0
