@@ -82,7 +82,7 @@ from caseworker_app.db.models import (
     UserRole,
 )
 
-from caseworker_app.services import audit, demo_contacts, demo_teams
+from caseworker_app.services import audit, demo_contacts, demo_maatwerk, demo_teams
 from caseworker_app.services import demo_data as data
 from caseworker_app.services.context import Context
 
@@ -121,6 +121,8 @@ class DemoSummary:
     complex_bsns: tuple[str, ...] = ()
     #: issue 11 (services/demo_contacts.py): contacts, follow-up tasks, planned visits, visit reports
     contacts: int = 0
+    #: issue 10 (services/demo_maatwerk.py): maatwerk measures in every state, with their decisions
+    measures: int = 0
     tasks: int = 0
     visits: int = 0
     visit_reports: int = 0
@@ -1464,6 +1466,9 @@ def generate(
             demo_teams.generate(
                 session, first_debtor_id=next_ids["debtors"], last_debtor_id=next_ids["debtors"] + totals[1] - 1
             )
+            measures = demo_maatwerk.generate(
+                session, seed=seed, reference=reference, first_debtor_id=next_ids["debtors"],
+                last_debtor_id=next_ids["debtors"] + totals[1] - 1)
         except BaseException:
             with contextlib.suppress(Exception):  # the original error is what matters; the rollback follows
                 writer.close()
@@ -1488,6 +1493,7 @@ def generate(
             tasks=follow_up.tasks,
             visits=follow_up.visits,
             visit_reports=follow_up.reports,
+            measures=measures,
         )
         audit.record(
             session,
