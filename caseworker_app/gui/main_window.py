@@ -90,6 +90,9 @@ class MainWindow(QMainWindow):
         self.ui.resultsView.setModel(sorting_proxy(self.results, self))
         self._setup_status_bar()
         self._setup_recent()
+        from caseworker_app.gui.maatwerk import install_on_main_window
+
+        install_on_main_window(self)  # "Maatwerk besluiten…" (gui/maatwerk)
         self._connect()
         from caseworker_app.gui.contacts import my_work  # "Mijn werk" (issue 11)
 

@@ -964,6 +964,10 @@
         <source>Your role may not propose maatwerk.</source>
         <translation>Uw rol mag geen maatwerk voorstellen.</translation>
     </message>
+    <message>
+        <source>Decide &amp;maatwerk…</source>
+        <translation>Maatwerk &amp;besluiten…</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1240,6 +1244,85 @@
     <message>
         <source>Give the reason in your own words.</source>
         <translation>Geef de reden in eigen woorden.</translation>
+    </message>
+</context>
+<context>
+    <name>QueueDialog</name>
+    <message>
+        <source>Maatwerk to decide</source>
+        <extracomment>a decision was taken (the measure&apos;s DTO)</extracomment>
+        <translation>Maatwerk om over te besluiten</translation>
+    </message>
+    <message>
+        <source>Filter on BSN or name</source>
+        <translation>Filter op BSN of naam</translation>
+    </message>
+    <message>
+        <source>&amp;Explanation</source>
+        <translation>T&amp;oelichting</translation>
+    </message>
+    <message>
+        <source>Reason or question (needed to reject or send back)</source>
+        <translation>Reden of vraag (nodig bij afwijzen of terugsturen)</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Goedkeuren</translation>
+    </message>
+    <message>
+        <source>Re&amp;ject</source>
+        <translation>&amp;Afwijzen</translation>
+    </message>
+    <message>
+        <source>Send &amp;back</source>
+        <translation>&amp;Terugsturen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>{count} waiting</source>
+        <translation>{count} wachtend</translation>
+    </message>
+    <message>
+        <source>Nothing to decide.</source>
+        <translation>Er is niets om over te besluiten.</translation>
+    </message>
+    <message>
+        <source>Before: open on {date}</source>
+        <translation>Voor: open op {date}</translation>
+    </message>
+    <message>
+        <source>After: open with the measure</source>
+        <translation>Na: open met de maatregel</translation>
+    </message>
+</context>
+<context>
+    <name>QueueModel</name>
+    <message>
+        <source>Days</source>
+        <translation>Dagen</translation>
+    </message>
+    <message>
+        <source>Debtor</source>
+        <translation>Schuldenaar</translation>
+    </message>
+    <message>
+        <source>BSN</source>
+        <translation>BSN</translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation>Voorstel</translation>
+    </message>
+    <message>
+        <source>Proposed by</source>
+        <translation>Voorgesteld door</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reden</translation>
     </message>
 </context>
 <context>

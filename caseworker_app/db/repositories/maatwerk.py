@@ -132,3 +132,7 @@ def debtor_labels(session: Session, debtor_ids: Sequence[int]) -> dict[int, tupl
         debtor_id: (bsn or rsin, " ".join(p for p in (voornamen, tussen, achternaam) if p))
         for debtor_id, bsn, rsin, voornamen, tussen, achternaam in rows
     }
+
+
+def measure_of_end(session: Session, end_id: int) -> int | None:
+    return session.execute(select(MeasureEnd.measure_id).where(MeasureEnd.id == end_id)).scalar()

@@ -9,10 +9,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QPushButton
 
 if TYPE_CHECKING:
+    from caseworker_app.gui.main_window import MainWindow
     from caseworker_app.gui.workspace.workspace import DebtorWorkspace
 
 
@@ -53,4 +54,38 @@ def open_propose_dialog(ws: DebtorWorkspace) -> object | None:
     dialog.proposed.connect(lambda _p: ws.load(quiet=True))
     dialog.open()
     ws.maatwerk_dialog = dialog  # type: ignore[attr-defined]
+    return dialog
+
+
+def install_on_main_window(window: MainWindow) -> None:
+    """"Maatwerk besluiten…" (Ctrl+Shift+M) in the Debtor menu: the team lead's queue (``queue_dialog``)."""
+    action = QAction(QCoreApplication.translate("Maatwerk", "Decide &maatwerk…"), window)
+    action.setObjectName("maatwerkQueueAction")
+    action.setShortcut(QKeySequence("Ctrl+Shift+M"))
+    action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+    action.triggered.connect(lambda: open_queue(window))
+    window.ui.menuDebtor.addAction(action)
+    window.maatwerk_queue_action = action  # type: ignore[attr-defined]
+
+
+def open_queue(window: MainWindow) -> object | None:
+    """Open the queue of maatwerk proposals for a team lead (nothing without the approve permission)."""
+    from caseworker_app.domain.permissions import Permission
+
+    from caseworker_app.gui.maatwerk.queue_dialog import QueueDialog
+
+    ctx = window.ctx
+    if ctx is None or not ctx.can(Permission.APPROVE):
+        from caseworker_app.errors import PermissionDeniedError
+
+        from caseworker_app.gui.errors import show_error
+
+        show_error(window, PermissionDeniedError("permission_denied", login=ctx.actor.login if ctx else "-",
+                                                 action="over maatwerk besluiten", roles="teamleider"))
+        return None
+    dialog = QueueDialog(ctx, window)
+    dialog.show()
+    dialog.raise_()
+    dialog.activateWindow()
+    window.maatwerk_queue = dialog  # type: ignore[attr-defined]
     return dialog

@@ -12,7 +12,7 @@ and a second pair of eyes.
 
 from __future__ import annotations
 
-from caseworker_app.services.maatwerk.deciding import decide, end
+from caseworker_app.services.maatwerk.deciding import decide, end, measure_of_decision
 from caseworker_app.services.maatwerk.dto import DecisionFacts, MeasureDTO, MeasureEndInfo
 from caseworker_app.services.maatwerk.effect import MeasureEffect, effect_of
 from caseworker_app.services.maatwerk.service import (
@@ -36,6 +36,7 @@ __all__ = [
     "end",
     "get_measure",
     "list_measures",
+    "measure_of_decision",
     "preview",
     "propose",
 ]

@@ -56,6 +56,19 @@ def decide(ctx: Context, measure_id: int, besluit: str, toelichting: str | None,
     return get_measure(ctx, measure_id)
 
 
+def measure_of_decision(ctx: Context, decision_id: int) -> int:
+    """The measure a maatwerk decision (on the measure, or on ending it early) is about."""
+    decision = decisions.get_decision(ctx, decision_id)
+    if decision.kind == KIND:
+        return decision.subject_id
+    if decision.kind == KIND_EINDE:
+        with ctx.read() as session:
+            found = repo.measure_of_end(session, decision.subject_id)
+        if found is not None:
+            return found
+    raise UserFacingError("not_found", entity="Maatregel bij voorstel", key=decision_id)
+
+
 def end(ctx: Context, measure_id: int, reden: str, *, einde: dt.date | None = None,
         today: dt.date | None = None) -> MeasureDTO:
     """Propose to end an approved measure early: its last day is ``einde`` (default today).  Ending works against
