@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from caseworker_app.services.queues import QueueItem, QueuePage
 
 FILTER_DELAY_MS = 150
-PAGE_SIZE = 200
+PAGE_SIZE = 100
 
 
 class QueueModel(QAbstractTableModel):
@@ -109,8 +109,12 @@ class QueueDialog(QDialog):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setTabKeyNavigation(False)
         self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.view.horizontalHeader().setStretchLastSection(True)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # measuring 100 rows per refresh is slow
+        header.setStretchLastSection(True)
+        for column, width in enumerate((60, 200, 100, 230, 150)):
+            header.resizeSection(column, width)
+        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 8)
         self.detail = QTextBrowser(splitter)
         self.detail.setObjectName("queueDetail")
         self.detail.setFocusPolicy(Qt.FocusPolicy.NoFocus)
