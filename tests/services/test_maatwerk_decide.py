@@ -205,3 +205,14 @@ def test_two_team_leads_deciding_at_once_one_wins_nothing_applied_twice(migrated
     assert final.status is won[0].status and final.besloten_door == won[0].besloten_door
     other.db.dispose()
     team.close()
+
+
+def test_an_approved_measure_gets_a_review_task_for_the_proposer_a_week_before_its_end(team: Team) -> None:
+    from caseworker_app.services.contacts import tasks
+
+    measure_id = team.propose(tot=TODAY + dt.timedelta(days=60))
+    maatwerk.decide(team.lead, measure_id, "goedgekeurd", None)
+    mine = [t for t in tasks.list_tasks(team.caseworker, mine=True) if t.plek == "maatwerk"]
+    assert len(mine) == 1
+    assert mine[0].datum == TODAY + dt.timedelta(days=53)
+    assert "Maatwerk herzien" in mine[0].omschrijving

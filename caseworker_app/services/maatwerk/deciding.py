@@ -107,17 +107,47 @@ def end(ctx: Context, measure_id: int, reden: str, *, einde: dt.date | None = No
 
 
 def _on_maatwerk(session: Session, decision: decisions.DecisionDTO) -> None:
-    """A decision on a proposal: a shorter approved period must end within the measure's own period."""
-    if decision.status != "goedgekeurd" or decision.voorwaarde_tot is None:
+    """A decision on a proposal: a shorter approved period must end within the measure's own period; an approved
+    measure gets its review task for the proposer, a week before its review (or end) date."""
+    if decision.status != "goedgekeurd":
         return
     (row,) = repo.measures(session, ids=[decision.subject_id])
-    if decision.voorwaarde_tot < row.van:
-        raise ValidationError("invalid_field", field="tot",
-                              reason=f"een kortere periode eindigt niet voor de begindatum {format_date(row.van)}")
-    if row.tot is not None and decision.voorwaarde_tot > row.tot:
-        raise ValidationError("invalid_field", field="tot",
-                              reason=f"goedkeuren voor langer dan voorgesteld (tot en met {format_date(row.tot)}) "
-                              "kan niet; stuur het voorstel terug")
+    if decision.voorwaarde_tot is not None:
+        if decision.voorwaarde_tot < row.van:
+            raise ValidationError("invalid_field", field="tot",
+                                  reason=f"een kortere periode eindigt niet voor de begindatum {format_date(row.van)}")
+        if row.tot is not None and decision.voorwaarde_tot > row.tot:
+            raise ValidationError("invalid_field", field="tot",
+                                  reason=f"goedkeuren voor langer dan voorgesteld (tot en met {format_date(row.tot)}) "
+                                  "kan niet; stuur het voorstel terug")
+    _review_task(session, row, decision)
+
+
+def _review_task(session: Session, row: repo.MeasureRow, decision: decisions.DecisionDTO) -> None:
+    """The task to review the measure (contacts' ``tasks``: "Mijn werk" of the proposer)."""
+    from caseworker_app.domain.maatwerk import review_date, review_task_date
+    from caseworker_app.domain.measures import MeasureKind
+    from caseworker_app.domain.types import label_of
+
+    from caseworker_app.services.contacts import tasks
+    from caseworker_app.services.contacts.records import TaskInput
+    from caseworker_app.services.context import CONTEXT, Context
+
+    ctx = session.info.get(CONTEXT)
+    end = decision.voorwaarde_tot or row.tot
+    review = review_date(end, row.herzien_op if decision.voorwaarde_tot is None else None)
+    due = review_task_date(end, row.herzien_op if decision.voorwaarde_tot is None else None)
+    if not isinstance(ctx, Context) or review is None or due is None:
+        return
+    day = max(due, position.today())
+    if review < day:
+        return  # already past: nothing left to review
+    what = label_of(MeasureKind, row.soort)
+    text = f"Maatwerk herzien ({what}): " + (f"loopt af op {format_date(review)}" if row.herzien_op is None
+                                             or decision.voorwaarde_tot is not None
+                                             else f"herzien uiterlijk {format_date(review)}")
+    tasks.create(session, ctx, row.debtor_id, TaskInput(text, day, voor=None, plek="maatwerk"),
+                 voor_id=decision.proposed_by)
 
 
 def _on_einde(session: Session, decision: decisions.DecisionDTO) -> None:
