@@ -164,6 +164,9 @@ def test_ending_early_is_decided_like_the_measure_and_its_reason_kept(team: Team
     maatwerk.decide(team.lead, measure_id, "goedgekeurd", None)
     pending = maatwerk.end(team.caseworker, measure_id, "Situatie hersteld", einde=TODAY + dt.timedelta(days=5))
     assert pending.status.value == "actief" and pending.pending_end is not None
+    shown = pending.pending_end.decision
+    assert shown is not None and Decimal(shown.effect["verschil"]) < 0  # ending works against the debtor, in euros
+    assert any("stopt" in line for line in shown.effect["uitleg"])
     assert team.position(TODAY + dt.timedelta(days=10)).claims[0].paused  # until a team lead decides
     with pytest.raises(UserFacingError, match="ligt al een voorstel"):
         maatwerk.end(team.caseworker, measure_id, "Nog eens")

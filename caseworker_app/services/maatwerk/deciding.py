@@ -24,6 +24,7 @@ from caseworker_app.db.repositories import maatwerk as repo
 from caseworker_app.services import decisions, position
 from caseworker_app.services.context import Context
 from caseworker_app.services.maatwerk.dto import MeasureDTO
+from caseworker_app.services.maatwerk.effect import end_effect
 from caseworker_app.services.maatwerk.records import KIND, KIND_EINDE, to_dtos
 from caseworker_app.services.maatwerk.service import get_measure
 
@@ -92,15 +93,15 @@ def end(ctx: Context, measure_id: int, reden: str, *, einde: dt.date | None = No
     if m.werkt_tot is not None and last >= m.werkt_tot:
         raise ValidationError("invalid_field", field="per",
                               reason=f"de maatregel loopt al tot en met {format_date(m.werkt_tot)}")
+    pos = position.get_position(ctx, m.debtor_id, day)
+    effect = end_effect(pos, m.id, m.draft(), m.werkt_tot, last, m.claim_ids, today=day)
     with ctx.unit_of_work(Permission.PROPOSE_MAATWERK, operation="maatwerk.end", reason=text,
                           action="maatwerk beëindigen") as session:
         end_id = repo.insert_end(session, measure_id=m.id, einde=last, reden=text, proposed_by=ctx.actor.login)
         decisions.request_decision(
             session, kind=KIND_EINDE, subject_id=end_id, debtor_id=m.debtor_id, soort=m.soort, reason=text,
             effect={"maatregel": m.id, "soort": m.soort, "laatste_dag": last.isoformat(),
-                    "liep_tot": m.werkt_tot.isoformat() if m.werkt_tot else None,
-                    "uitleg": [f"De maatregel ({m.soort_label}) stopt na {format_date(last)} in plaats van "
-                               + (f"na {format_date(m.werkt_tot)}" if m.werkt_tot else "zonder einddatum")]},
+                    "liep_tot": m.werkt_tot.isoformat() if m.werkt_tot else None, **effect},
         )
         (after,) = to_dtos(session, repo.measures(session, ids=[m.id]), day)
     return after

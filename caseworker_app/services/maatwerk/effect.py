@@ -224,3 +224,40 @@ def _explain(effect: MeasureEffect, draft: Draft, today: dt.date) -> tuple[Step,
 
 __all__ = ["ClaimDifference", "MeasureEffect", "covered", "effect_of", "peildatum_of"]
 
+
+
+def end_effect(position: DebtPosition, measure_id: int, draft: Draft, werkt_tot: dt.date | None, einde: dt.date,
+               claim_ids: tuple[int, ...], *, today: dt.date) -> dict[str, Any]:
+    """What ending measure ``measure_id`` after ``einde`` (instead of ``werkt_tot``) changes, for the decider: the
+    position on the day it would have ended (open-ended: three months on) with the measure running on and ended."""
+    day = max(today, werkt_tot if werkt_tot is not None else today + dt.timedelta(days=91))
+    ended = draft.effects(measure_id=measure_id, tot=einde) if einde >= draft.van else ()
+    covered_ids = set(claim_ids)
+    door = eerder = ZERO
+    steps: list[str] = []
+    for claim in position.claims:
+        facts = claim.facts
+        if facts is None or claim.calculation_error or (covered_ids and claim.id not in covered_ids):
+            continue
+        if not any(e.measure_id == measure_id for e in facts.effects):
+            continue
+        kept = tuple(e for e in facts.effects if e.measure_id != measure_id)
+        running = rules.evaluate_claim(facts, day)
+        stopped = rules.evaluate_claim(dataclasses.replace(facts, effects=kept + ended), day)
+        door += running.open
+        eerder += stopped.open
+        if _step(stopped) is not None and _step(running) is None:
+            steps.append(f"{claim.reference}: {_step(stopped)}")
+    return {
+        "peildatum": day.isoformat(),
+        "open_zonder": f"{door:.2f}",
+        "open_met": f"{eerder:.2f}",
+        "verschil": f"{door - eerder:.2f}",
+        "stappen_weer_mogelijk": steps,
+        "uitleg": [
+            f"Berekend op {format_date(day)}",
+            f"Open als de maatregel doorloopt: {format_eur(door)}",
+            f"Open als de maatregel na {format_date(einde)} stopt: {format_eur(eerder)}",
+            *([f"Invorderingsstappen die weer mogelijk worden: {'; '.join(steps)}"] if steps else []),
+        ],
+    }
