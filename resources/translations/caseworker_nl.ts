@@ -961,12 +961,43 @@
         <translation>Stel een maatregel buiten het geautomatiseerde proces voor, met het effect in euro&apos;s (Ctrl+M)</translation>
     </message>
     <message>
+        <source>&amp;Propose a measure…</source>
+        <translation>Maatregel &amp;voorstellen…</translation>
+    </message>
+    <message>
+        <source>Decision &amp;letter (PDF)…</source>
+        <translation>Besluit&amp;brief (PDF)…</translation>
+    </message>
+    <message>
         <source>Your role may not propose maatwerk.</source>
         <translation>Uw rol mag geen maatwerk voorstellen.</translation>
     </message>
     <message>
         <source>Decide &amp;maatwerk…</source>
         <translation>Maatwerk &amp;besluiten…</translation>
+    </message>
+</context>
+<context>
+    <name>MaatwerkLetters</name>
+    <message>
+        <source>Decision letter</source>
+        <translation>Besluitbrief</translation>
+    </message>
+    <message>
+        <source>This debtor has no decided measure.</source>
+        <translation>Over deze schuldenaar is nog geen maatregel besloten.</translation>
+    </message>
+    <message>
+        <source>About which measure?</source>
+        <translation>Over welke maatregel?</translation>
+    </message>
+    <message>
+        <source>Save decision letter</source>
+        <translation>Besluitbrief opslaan</translation>
+    </message>
+    <message>
+        <source>Decision letter saved: {path}</source>
+        <translation>Besluitbrief opgeslagen: {path}</translation>
     </message>
 </context>
 <context>

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QMenu, QPushButton
 
 if TYPE_CHECKING:
     from caseworker_app.gui.main_window import MainWindow
@@ -24,7 +24,13 @@ def install_on_workspace(ws: DebtorWorkspace) -> None:
     button.setToolTip(QCoreApplication.translate(
         "Maatwerk", "Propose a measure outside the automated process, with its effect in euros (Ctrl+M)"))
     button.setEnabled(False)
-    button.clicked.connect(lambda: open_propose_dialog(ws))
+    menu = QMenu(button)
+    # the shortcut is the workspace's own Ctrl+M below; the menu only shows it
+    propose = menu.addAction(QCoreApplication.translate("Maatwerk", "&Propose a measure…") + "\tCtrl+M")
+    propose.triggered.connect(lambda: open_propose_dialog(ws))
+    letter = menu.addAction(QCoreApplication.translate("Maatwerk", "Decision &letter (PDF)…"))
+    letter.triggered.connect(lambda: _save_letter(ws))
+    button.setMenu(menu)
     ws.header.actions_layout.addWidget(button)
     shortcut = QShortcut(QKeySequence("Ctrl+M"), ws)
     shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -40,6 +46,12 @@ def install_on_workspace(ws: DebtorWorkspace) -> None:
         button.setToolTip(button.toolTip() if may else refused)
 
     ws.position_shown.connect(shown)
+
+
+def _save_letter(ws: DebtorWorkspace) -> None:
+    from caseworker_app.gui.maatwerk.letters import save_letter
+
+    save_letter(ws)
 
 
 def open_propose_dialog(ws: DebtorWorkspace) -> object | None:
@@ -58,10 +70,10 @@ def open_propose_dialog(ws: DebtorWorkspace) -> object | None:
 
 
 def install_on_main_window(window: MainWindow) -> None:
-    """"Maatwerk besluiten…" (Ctrl+Shift+M) in the Debtor menu: the team lead's queue (``queue_dialog``)."""
+    """"Maatwerk besluiten…" (Ctrl+Shift+B) in the Debtor menu: the team lead's queue (``queue_dialog``)."""
     action = QAction(QCoreApplication.translate("Maatwerk", "Decide &maatwerk…"), window)
     action.setObjectName("maatwerkQueueAction")
-    action.setShortcut(QKeySequence("Ctrl+Shift+M"))
+    action.setShortcut(QKeySequence("Ctrl+Shift+B"))
     action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
     action.triggered.connect(lambda: open_queue(window))
     window.ui.menuDebtor.addAction(action)
