@@ -218,8 +218,9 @@ def test_the_handler_applies_the_decision_in_the_same_transaction(office: dict[s
         row = session.get(Decision, decision.id)
         seen.append((decision.status, row is not None and row.status == decision.status))
 
-    lead.db.capabilities.add_decision_handler("maatwerk", handler)
-    proposal = propose(office["worker"], office["debtor"])
+    # a kind of its own: maatwerk's handler is installed with the database (services/maatwerk/capability.py)
+    lead.db.capabilities.add_decision_handler("proef", handler)
+    proposal = propose(office["worker"], office["debtor"], kind="proef")
     decisions.decide(lead, proposal.id, "goedgekeurd", None)
     assert seen == [("goedgekeurd", True)]
 
@@ -230,8 +231,8 @@ def test_a_failing_handler_leaves_the_proposal_open(office: dict[str, Any]) -> N
     def handler(_session: Session, _decision: DecisionDTO) -> None:
         raise UserFacingError("not_found", entity="Maatregel", key=1)
 
-    lead.db.capabilities.add_decision_handler("maatwerk", handler)
-    proposal = propose(office["worker"], office["debtor"])
+    lead.db.capabilities.add_decision_handler("proef", handler)
+    proposal = propose(office["worker"], office["debtor"], kind="proef")
     with pytest.raises(UserFacingError):
         decisions.decide(lead, proposal.id, "goedgekeurd", None)
     assert decisions.get_decision(lead, proposal.id).status == "open"

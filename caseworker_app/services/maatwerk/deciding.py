@@ -112,7 +112,10 @@ def _on_maatwerk(session: Session, decision: decisions.DecisionDTO) -> None:
     measure gets its review task for the proposer, a week before its review (or end) date."""
     if decision.status != "goedgekeurd":
         return
-    (row,) = repo.measures(session, ids=[decision.subject_id])
+    found = repo.measures(session, ids=[decision.subject_id])
+    if not found:  # a decision of this kind about no measure (made past this service): nothing of ours to apply
+        return
+    row = found[0]
     if decision.voorwaarde_tot is not None:
         if decision.voorwaarde_tot < row.van:
             raise ValidationError("invalid_field", field="tot",
