@@ -70,10 +70,10 @@ def open_propose_dialog(ws: DebtorWorkspace) -> object | None:
 
 
 def install_on_main_window(window: MainWindow) -> None:
-    """"Maatwerk besluiten…" (Ctrl+Shift+B) in the Debtor menu: the team lead's queue (``queue_dialog``)."""
+    """"Maatwerk besluiten…" (Ctrl+Shift+G) in the Debtor menu: the team lead's queue (``queue_dialog``)."""
     action = QAction(QCoreApplication.translate("Maatwerk", "Decide &maatwerk…"), window)
     action.setObjectName("maatwerkQueueAction")
-    action.setShortcut(QKeySequence("Ctrl+Shift+B"))
+    action.setShortcut(QKeySequence("Ctrl+Shift+G"))
     action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
     action.triggered.connect(lambda: open_queue(window))
     window.ui.menuDebtor.addAction(action)

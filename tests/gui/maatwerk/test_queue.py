@@ -43,7 +43,7 @@ def test_the_team_lead_approves_from_the_queue_by_keyboard_in_at_most_three(wind
         presses += 1
         qtbot.keyClick(QApplication.focusWidget() or window, key, modifier)
 
-    press(Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    press(Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     dialog = getattr(window, "maatwerk_queue", None)
     assert isinstance(dialog, QueueDialog)
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=3000)
