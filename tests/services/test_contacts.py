@@ -316,3 +316,32 @@ def test_an_open_workspace_notices_a_new_contact(setup: tuple[Context, Context, 
     assert saved.taak is not None
     tasks.done(worker, saved.taak.id)
     assert changes.change_token(worker, debtor_id) != middle
+
+
+def test_the_team_view_is_my_teams_members_once_teams_are_recorded(
+    setup: tuple[Context, Context, int], db_url: str
+) -> None:
+    from tests.factories import writing
+
+    from caseworker_app.db.models import Team, TeamMember
+
+    builder, worker, debtor_id = setup
+    colleague = login_as(builder, db_url, "teamgenoot", Role.CASEWORKER)
+    outsider = login_as(builder, db_url, "buitenstaander", Role.CASEWORKER)
+    try:
+        mine = tasks.add_task(worker, debtor_id, TaskInput("Eigen taak", TODAY))
+        theirs = tasks.add_task(worker, debtor_id, TaskInput("Taak van de teamgenoot", TODAY,
+                                                            voor=colleague.actor.login))
+        other = tasks.add_task(worker, debtor_id, TaskInput("Taak buiten het team", TODAY, voor=outsider.actor.login))
+        # no teams yet: who shares my working role
+        assert {t.id for t in tasks.list_tasks(worker, team=True)} == {mine.id, theirs.id, other.id}
+        with writing(builder) as session:
+            team = Team(code="ZUID", name="Team Zuid")
+            session.add(team)
+            session.flush()
+            session.add_all([TeamMember(team_id=team.id, user_id=u.actor.user_id) for u in (worker, colleague)])
+        assert {t.id for t in tasks.list_tasks(worker, team=True)} == {mine.id, theirs.id}
+        assert {t.id for t in tasks.list_tasks(colleague, team=True)} == {mine.id, theirs.id}
+    finally:
+        colleague.db.dispose()
+        outsider.db.dispose()

@@ -5,8 +5,8 @@ A task's status and owner change (the row is versioned and audited); every chang
 (``limit``), and filtered in the database:
 
 * ``mine`` -- tasks for me;
-* ``team`` -- tasks for the people I work with: the members of my teams once teams exist (``team_members``);
-  until then everyone sharing one of my working roles;
+* ``team`` -- tasks for the people I work with: the members of my teams (``team_members``); for someone in no
+  team, everyone sharing one of my working roles;
 * ``overdue`` -- open tasks past their due date (the team lead's view of what is getting lost).
 """
 
@@ -184,14 +184,13 @@ def history(ctx: Context, task_id: int) -> list[TaskEventInfo]:
 
 
 def _team_user_ids(session: Session, ctx: Context) -> Any:
-    """A subquery of the user ids of my team: team members once teams exist, else who shares a working role."""
-    from caseworker_app.db import models
+    """A subquery of the user ids of my team: the members of my teams (``team_members``); for someone in no team
+    (a single-user SQLite profile, a new colleague not yet placed) everyone sharing one of my working roles."""
+    from caseworker_app.db.models import TeamMember
 
-    members = getattr(models, "TeamMember", None)
-    if members is not None:  # helper `decide`'s teams (CONTRACT-decisions.md)
-        mine = select(members.team_id).where(members.user_id == ctx.actor.user_id)
-        if session.execute(mine.limit(1)).first() is not None:  # in no team (yet): the people sharing a role
-            return select(members.user_id).where(members.team_id.in_(mine))
+    mine = select(TeamMember.team_id).where(TeamMember.user_id == ctx.actor.user_id)
+    if session.execute(mine.limit(1)).first() is not None:
+        return select(TeamMember.user_id).where(TeamMember.team_id.in_(mine))
     working = [r.value for r in ctx.actor.roles if Permission.RECORD_CONTACT in permissions_of({r})]
     return select(UserRole.user_id).where(UserRole.role.in_(working or ["-"]))
 
