@@ -117,11 +117,15 @@ def call_list(ctx: Context, *, day: dt.date | None = None, limit: int = 100) -> 
         if not rows:
             return []
         ids = [d.id for d, _op in rows]
+        # the principal is the claim's own amount; its bookings are what came on and off it since
+        moved = (
+            select(func.coalesce(func.sum(Booking.amount), 0))
+            .where(Booking.claim_id == Claim.id, Booking.booking_date <= today, Booking.kind != "aanslag")
+            .scalar_subquery()
+        )
         balances = session.execute(
-            select(Claim.debtor_id, Claim.id, Claim.middel, func.sum(Booking.amount))
-            .join(Booking, Booking.claim_id == Claim.id)
-            .where(Claim.debtor_id.in_(ids), Booking.booking_date <= today)
-            .group_by(Claim.debtor_id, Claim.id, Claim.middel)
+            select(Claim.debtor_id, Claim.id, Claim.middel, Claim.original_amount + moved)
+            .where(Claim.debtor_id.in_(ids), Claim.dagtekening <= today)
         ).all()
         warned = {claim_id for (claim_id,) in session.execute(
             select(EnforcementAction.claim_id).join(Claim, Claim.id == EnforcementAction.claim_id)
