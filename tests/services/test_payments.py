@@ -193,3 +193,19 @@ def test_the_ledger_lines_are_what_the_position_reads(ctx: Context) -> None:
                                 .order_by(Booking.id)).all()
     (part,) = result.parts
     assert [(k, a) for k, a in lines] == [("rente", part.rente), ("betaling", D("-1000.00"))]
+
+
+def test_rente_left_open_after_the_principal_was_paid_can_still_be_paid(ctx: Context) -> None:
+    """The screen says this rente is open; a payment must be able to pay it, not be kept as tegoed."""
+    debtor = add_debtor(ctx)
+    add_claim(ctx, debtor, amount="10000.00", dagtekening=dt.date(2024, 1, 10), reference="RENTE",
+              payments=((dt.date(2026, 1, 12), "10000.00"),))  # the principal paid late, its rente not yet booked
+    day = dt.date(2026, 6, 1)
+    before = position.get_position(ctx, debtor, day)
+    assert before.totals.open > D("100.00")  # the rente the late payment brought due, shown as open
+    result = pay(ctx, "100,00", day)
+    assert result.unallocated == D("0.00")
+    (part,) = result.parts
+    assert (part.reference, part.kosten, part.rente, part.hoofdsom) == ("RENTE", D("0.00"), D("100.00"), D("0.00"))
+    after = position.get_position(ctx, debtor, day)
+    assert after.totals.open == before.totals.open - D("100.00") == result.open_after

@@ -228,7 +228,11 @@ def default_order(claims: Sequence[ClaimBalance]) -> list[ClaimBalance]:
 
 
 def _has_open(claim: ClaimBalance) -> bool:
-    return claim.open_costs > 0 or claim.open_rente > 0 or claim.open_principal > 0
+    """Whether anything on the claim can take a payment: kosten, booked rente, principal -- or, with all of those
+    paid, rente that earlier payments brought due and nobody booked yet (the position shows it as open)."""
+    if claim.open_costs > 0 or claim.open_rente > 0 or claim.open_principal > 0:
+        return True
+    return claim.rente.due(ZERO) > 0
 
 
 def _cents(amount: Decimal) -> int:
