@@ -22,6 +22,11 @@ from caseworker_app.services.context import Context
 
 @pytest.fixture
 def setup(migrated_db_url: str) -> tuple[str, Context, int]:
+    return seed(migrated_db_url)
+
+
+def seed(url: str) -> tuple[str, Context, int]:
+    migrated_db_url = url
     ctx = open_context(migrated_db_url)
     debtor_id = add_debtor(ctx)
     add_claim(ctx, debtor_id, amount="300.00", dagtekening=dt.date(2025, 3, 1), reference="IB2024",
@@ -84,10 +89,10 @@ def test_wrong_input_is_one_dutch_line_and_exit_2(setup: tuple[str, Context, int
     assert len(lines) == 1 and wording in lines[0], err
 
 
-def test_an_auditor_is_refused_in_one_line(setup: tuple[str, Context, int], capsys: pytest.CaptureFixture[str]) -> None:
-    url, ctx, _debtor_id = setup
-    if ctx.db.is_shared:
-        pytest.skip("PostgreSQL: the role follows from the login; tests/services/test_payments.py covers it")
+def test_an_auditor_is_refused_in_one_line(migrated_sqlite_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """On SQLite, where ``--user`` picks the acting user; on PostgreSQL the role follows from the login, which
+    tests/services/test_payments.py and tests/security prove as a real auditor login."""
+    url, ctx, _debtor_id = seed(migrated_sqlite_url)
     users.add_user(ctx, "controle", "Controle", (Role.AUDITOR,))
     code, out, err = run(capsys, url, "payment", "record", "111222333", "--bedrag", "10", "--datum",
                          position.today().isoformat(), "--user", "controle")
