@@ -714,15 +714,9 @@ def build_story(data: SchuldoverzichtData) -> list[Flowable]:
     return story
 
 
-def render_schuldoverzicht(
-    data: SchuldoverzichtData, target: str | Path | IO[bytes], *, issued_on: date | None = None
-) -> None:
-    """Write the PDF to ``target`` (a path or a binary file object).
-
-    ``issued_on`` is the print date in the metadata and footer (default: the overview's date).
-    """
-    issued = issued_on or data.as_of
-    out: str | IO[bytes] = str(target) if isinstance(target, str | Path) else target
+def a4_document(out: str | IO[bytes], *, title: str, author: str, subject: str) -> BaseDocTemplate:
+    """An A4 document of one body frame (the footer's room below it), with the metadata a PDF reader shows and
+    DejaVu Sans embedded; the letters to a citizen and the visit report share it."""
     doc = BaseDocTemplate(
         out,
         pagesize=A4,
@@ -730,9 +724,9 @@ def render_schuldoverzicht(
         rightMargin=MARGIN,
         topMargin=MARGIN,
         bottomMargin=20 * mm,
-        title=f"Schuldoverzicht {data.name} per {format_date(data.as_of)}",
-        author="Belastingdienst / Dienst Toeslagen",
-        subject="Overzicht van openstaande belasting- en toeslagschulden",
+        title=title,
+        author=author,
+        subject=subject,
         creator="Caseworker",
         lang="nl-NL",
         displayDocTitle=True,
@@ -751,6 +745,24 @@ def render_schuldoverzicht(
         bottomPadding=0,
     )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    return doc
+
+
+def render_schuldoverzicht(
+    data: SchuldoverzichtData, target: str | Path | IO[bytes], *, issued_on: date | None = None
+) -> None:
+    """Write the PDF to ``target`` (a path or a binary file object).
+
+    ``issued_on`` is the print date in the metadata and footer (default: the overview's date).
+    """
+    issued = issued_on or data.as_of
+    out: str | IO[bytes] = str(target) if isinstance(target, str | Path) else target
+    doc = a4_document(
+        out,
+        title=f"Schuldoverzicht {data.name} per {format_date(data.as_of)}",
+        author="Belastingdienst / Dienst Toeslagen",
+        subject="Overzicht van openstaande belasting- en toeslagschulden",
+    )
 
     footer = f"Schuldoverzicht {data.name} — stand {format_date(data.as_of)} — gemaakt {format_date(issued)}"
     canvas_class = type("_Canvas", (_NumberedCanvas,), {"footer_text": footer})

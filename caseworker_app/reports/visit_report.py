@@ -19,12 +19,12 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from caseworker_app.domain.money import format_date
 
 from caseworker_app.reports.fonts import register_fonts
-from caseworker_app.reports.schuldoverzicht import _NumberedCanvas
+from caseworker_app.reports.schuldoverzicht import _NumberedCanvas, a4_document
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 18 * mm
@@ -137,34 +137,12 @@ def build_story(data: VisitReportData) -> list[object]:
 
 def render_visit_report(data: VisitReportData, target: str | Path | IO[bytes], *, issued_on: date) -> None:
     out: str | IO[bytes] = str(target) if isinstance(target, str | Path) else target
-    doc = BaseDocTemplate(
+    doc = a4_document(
         out,
-        pagesize=A4,
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=MARGIN,
-        bottomMargin=20 * mm,
         title=f"Bezoekverslag {data.debtor_name} {format_date(data.bezocht_op)}",
         author="Belastingdienst",
         subject="Verslag van een huisbezoek door de belastingdeurwaarder",
-        creator="Caseworker",
-        lang="nl-NL",
-        displayDocTitle=True,
-        invariant=True,
-        initialFontName=register_fonts().regular,
     )
-    frame = Frame(
-        MARGIN,
-        20 * mm,
-        CONTENT_WIDTH,
-        PAGE_HEIGHT - MARGIN - 20 * mm,
-        id="body",
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-    )
-    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     footer = (
         f"Bezoekverslag {data.debtor_name} — bezoek {format_date(data.bezocht_op)} — gemaakt {format_date(issued_on)}"
     )
